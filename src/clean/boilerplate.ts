@@ -1,0 +1,57 @@
+import { boilerplateRules } from "../lexicon/boilerplate-rules.js";
+import { drop, isKept, type Line, type Stage } from "./draft.js";
+
+const HAS_HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const SENTENCE_MARK = /[。，,；;！!？?：:、]/;
+/** Lines this short, without punctuation, before the headline or after the last paragraph are menu items. */
+const MENU_ITEM_MAX = { head: 5, tail: 6 };
+
+/** The reason a single line is boilerplate wherever it stands, or null. */
+export function lineRuleReason(text: string): string | null {
+  for (const rule of boilerplateRules().rules) {
+    if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.reason;
+  }
+  if (!HAS_HAN.test(text)) return /[\p{L}\p{N}]/u.test(text) ? "非中文行" : "仅符号";
+  return null;
+}
+
+/** A paragraph of the article body, as opposed to a headline, menu or header line. */
+export function isBodyParagraph(text: string): boolean {
+  if (text.includes("。") || text.length > 80) return true;
+  const commas = text.match(/[，,、；;]/g)?.length ?? 0;
+  return commas >= 2 || (commas >= 1 && text.length >= 30);
+}
+
+function isMenuItem(text: string, max: number): boolean {
+  return text.length <= max && !SENTENCE_MARK.test(text) && !/\d/.test(text);
+}
+
+export const boilerplateStage: Stage = (draft) => {
+  const { relatedBlockStart } = boilerplateRules();
+  let inRelatedBlock = false;
+  let lines: Line[] = draft.lines.map((line) => {
+    if (!isKept(line)) return line;
+    if (inRelatedBlock) return drop(line, "相关文章列表");
+    if (relatedBlockStart.test(line.text)) {
+      inRelatedBlock = true;
+      return drop(line, "相关文章列表");
+    }
+    const reason = lineRuleReason(line.text);
+    return reason ? drop(line, reason) : line;
+  });
+
+  const kept = lines.map((line, i) => (isKept(line) ? i : -1)).filter((i) => i >= 0);
+  const bodyIndexes = kept.filter((i) => isBodyParagraph(lines[i]!.text));
+  if (bodyIndexes.length > 0) {
+    const firstBody = bodyIndexes[0]!;
+    const lastBody = bodyIndexes[bodyIndexes.length - 1]!;
+    const headline = kept.find((i) => i < firstBody && !isMenuItem(lines[i]!.text, MENU_ITEM_MAX.head)) ?? firstBody;
+    lines = lines.map((line, i) => {
+      if (!isKept(line)) return line;
+      if (i < headline && isMenuItem(line.text, MENU_ITEM_MAX.head)) return drop(line, "导航:栏目菜单");
+      if (i > lastBody && isMenuItem(line.text, MENU_ITEM_MAX.tail)) return drop(line, "导航:页尾菜单");
+      return line;
+    });
+  }
+  return { ...draft, lines };
+};

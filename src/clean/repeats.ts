@@ -1,0 +1,25 @@
+import { drop, isKept, type Stage } from "./draft.js";
+
+// A list prefix before a headline reused in a list: "05.11 ", "- ", "• ", "2024-06-28 ".
+export const LIST_PREFIX = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}|[-•·*]|\[\d{1,2}[-/.]\d{1,2}\])\s*/;
+/** Lines shorter than this may repeat in an article on purpose (会议要求:); longer ones are copies. */
+const MIN_REPEAT_LENGTH = 8;
+
+const key = (text: string) => text.replace(/\s+/g, "");
+
+export const repeatsStage: Stage = (draft) => {
+  const keys = new Set(draft.lines.filter(isKept).map((line) => key(line.text)));
+  const seen = new Set<string>();
+  const lines = draft.lines.map((line) => {
+    if (!isKept(line)) return line;
+    const k = key(line.text);
+    const unprefixed = key(line.text.replace(LIST_PREFIX, ""));
+    if (unprefixed !== k && unprefixed.length >= MIN_REPEAT_LENGTH && keys.has(unprefixed)) {
+      return drop(line, "重复行:带列表前缀的标题副本");
+    }
+    if (seen.has(k) && k.length >= MIN_REPEAT_LENGTH) return drop(line, "重复行");
+    seen.add(k);
+    return line;
+  });
+  return { ...draft, lines };
+};

@@ -1,0 +1,28 @@
+import { mapLines, type Stage } from "./draft.js";
+
+// Full-width ASCII letters and digits become half-width; Chinese punctuation is left as it is.
+const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+// No-break, ideographic and other typographic spaces become one plain space; zero-width characters go.
+const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+export function normalizeWidth(text: string): { text: string; count: number } {
+  let count = 0;
+  const counted = (replacement: string | ((c: string) => string)) => (c: string) => {
+    count++;
+    return typeof replacement === "string" ? replacement : replacement(c);
+  };
+  let out = text
+    .replace(FULL_WIDTH_ALNUM, counted((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    .replace(ODD_SPACE, counted(" "))
+    .replace(ZERO_WIDTH, counted(""));
+  const trimmed = out.replace(/[ \t]{2,}/g, " ").trim();
+  if (trimmed.length !== out.length) count += out.length - trimmed.length;
+  out = trimmed;
+  return { text: out, count };
+}
+
+export const widthStage: Stage = (draft) => {
+  const { lines, count } = mapLines(draft, normalizeWidth);
+  return { ...draft, lines, width: draft.width + count };
+};

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+import { CLEAN_USAGE, cleanCommand, UsageError } from "./clean.js";
+
+const USAGE = `huiyi — 把地方政府新闻网页整理成干净、结构化、可检索的记录
+
+命令:
+  huiyi clean [PATH|-]...    清洗网页:正文、删除行及原因、乱码修复、繁简转换
+
+${CLEAN_USAGE}`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { clean: cleanCommand };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(USAGE + "\n");
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`huiyi: 未知命令 "${command}"\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await run(rest);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`huiyi ${command}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    process.stderr.write(`huiyi ${command}: 内部错误: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+});
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,11 @@
+import type { Writable } from "node:stream";
+import type { ReadFailure } from "../types.js";
+
+/** Write one line, waiting when the reader of our output is slower than we are. */
+export async function writeLine(out: Writable, line: string): Promise<void> {
+  if (!out.write(line + "\n")) await new Promise<void>((resolve) => out.once("drain", resolve));
+}
+
+export function reportFailure(failure: ReadFailure): void {
+  process.stderr.write(`huiyi: ${failure.path}: ${failure.problem}\n`);
+}

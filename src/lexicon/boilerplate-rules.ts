@@ -1,0 +1,26 @@
+import { lazy, readDataFile } from "./load.js";
+
+export interface LineRule {
+  reason: string;
+  pattern: RegExp;
+  maxLength: number;
+}
+
+interface RuleFile {
+  rules: { reason: string; pattern: string; flags?: string; maxLength?: number }[];
+  relatedBlockStarts: string;
+}
+
+export const boilerplateRules = lazy(() => {
+  const file = JSON.parse(readDataFile("boilerplate.json")) as RuleFile;
+  return {
+    rules: file.rules.map(
+      (r): LineRule => ({
+        reason: r.reason,
+        pattern: new RegExp(r.pattern, r.flags ?? ""),
+        maxLength: r.maxLength ?? Infinity,
+      }),
+    ),
+    relatedBlockStart: new RegExp(file.relatedBlockStarts),
+  };
+});

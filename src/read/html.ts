@@ -1,0 +1,95 @@
+import { Parser } from "htmlparser2";
+import type { Removed } from "../types.js";
+
+// HTML to the lines a reader sees: block elements end lines; scripts, styles and hidden parts are not
+// text; <nav>, <footer> and <aside> are site furniture and go to `removed` with their reason; a line that
+// is nothing but link text (a menu, a list of other articles) goes too.
+
+const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "iframe", "object", "select", "button", "input", "textarea", "head"]);
+const FURNITURE: Record<string, string> = { nav: "导航:网页<nav>", footer: "页脚:网页<footer>", aside: "侧栏:网页<aside>" };
+const BLOCK = new Set([
+  "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table",
+  "section", "article", "header", "main", "blockquote", "pre", "hr", "center", "form", "figure", "figcaption", "title", "body",
+]);
+const VOID = new Set(["br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"]);
+/** A line at least this much link text, and without a sentence in it, is navigation. */
+const LINK_SHARE = 0.8;
+
+export interface HtmlPage {
+  text: string;
+  title: string | null;
+  removed: Removed[];
+}
+
+export function readHtml(html: string): HtmlPage {
+  const lines: string[] = [];
+  const removed: Removed[] = [];
+  const stack: string[] = [];
+  let skipDepth = 0;
+  let furniture: { depth: number; reason: string; lines: string[] } | null = null;
+  let line = "";
+  let linkChars = 0;
+  let inLink = 0;
+  const heads: { title: string | null; h1: string | null } = { title: null, h1: null };
+  let capture: { tag: "title" | "h1"; text: string } | null = null;
+
+  const endLine = () => {
+    const text = line.replace(/\s+/g, " ").trim();
+    const linkShare = text.length ? linkChars / text.replace(/\s/g, "").length : 0;
+    line = "";
+    linkChars = 0;
+    if (!text) return;
+    if (furniture) furniture.lines.push(text);
+    else if (linkShare >= LINK_SHARE && !/[。，,；]/.test(text)) removed.push({ line: text, reason: "导航:整行为链接" });
+    else lines.push(text);
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (!VOID.has(name)) stack.push(name);
+        if (SKIPPED.has(name)) skipDepth++;
+        if (name === "title" || (name === "h1" && heads.h1 === null)) capture = { tag: name, text: "" };
+        if (BLOCK.has(name)) endLine();
+        if (FURNITURE[name] && !furniture && skipDepth === 0) furniture = { depth: stack.length, reason: FURNITURE[name]!, lines: [] };
+        if (name === "a") inLink++;
+      },
+      ontext(data) {
+        if (capture) capture.text += data;
+        if (skipDepth > 0) return;
+        line += data;
+        if (inLink > 0) linkChars += data.replace(/\s/g, "").length;
+      },
+      onclosetag(name) {
+        if (VOID.has(name)) return;
+        if (capture && capture.tag === name) {
+          const text = capture.text.replace(/\s+/g, " ").trim();
+          if (name === "title") heads.title ??= text || null;
+          else heads.h1 = text || null;
+          capture = null;
+        }
+        if (name === "a" && inLink > 0) inLink--;
+        if (BLOCK.has(name)) endLine();
+        if (furniture && furniture.depth === stack.length && FURNITURE[name]) {
+          endLine();
+          for (const text of furniture.lines) removed.push({ line: text, reason: furniture.reason });
+          furniture = null;
+        }
+        if (SKIPPED.has(name) && skipDepth > 0) skipDepth--;
+        stack.pop();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  endLine();
+  const unclosed = furniture as { reason: string; lines: string[] } | null;
+  if (unclosed) for (const text of unclosed.lines) removed.push({ line: text, reason: unclosed.reason });
+  const headline = heads.h1 ?? (heads.title ? heads.title.split(/\s*[-_|–—]\s*/)[0]! : null);
+  return { text: lines.join("\n"), title: headline || null, removed };
+}
+
+export function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[\s>])/i.test(text.slice(0, 1024));
+}

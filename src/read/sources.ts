@@ -1,0 +1,202 @@
+import { createReadStream } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import { WARCParser } from "warcio";
+import type { RawDoc, ReadFailure } from "../types.js";
+import { declaredCharset, decodeBytes, ReadError } from "./decode.js";
+import { looksLikeHtml, readHtml } from "./html.js";
+
+export type ReadItem = { doc: RawDoc } | { failure: ReadFailure };
+
+export interface ReadOptions {
+  /** pages larger than this are refused, so that one huge page cannot exhaust memory */
+  maxPageBytes?: number;
+}
+
+const DEFAULT_MAX_PAGE = 16 * 1024 * 1024;
+const PAGE_EXTENSIONS = /\.(txt|html?|jsonl|warc|warc\.gz)$/i;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** One page's bytes to a RawDoc: HTML is recognised by name or content and reduced to its text lines. */
+export function pageFromBytes(bytes: Uint8Array, path: string | null, url: string | null, hint: "html" | "text" | null): RawDoc {
+  if (bytes.byteLength === 0) throw new ReadError("空文件");
+  const charset = hint !== "text" ? declaredCharset(bytes) : null;
+  const { text, encoding } = decodeBytes(bytes, charset);
+  return pageFromText(text, path, url, hint, encoding);
+}
+
+export function pageFromText(text: string, path: string | null, url: string | null, hint: "html" | "text" | null, encoding = "utf-8"): RawDoc {
+  if (text.trim() === "") throw new ReadError("没有文字内容");
+  if (hint === "html" || (hint === null && looksLikeHtml(text))) {
+    const page = readHtml(text);
+    return { path, url, text: page.text, encoding, htmlTitle: page.title, htmlRemoved: page.removed };
+  }
+  return { path, url, text, encoding };
+}
+
+function failure(path: string, error: unknown): ReadItem {
+  const problem = error instanceof ReadError ? error.message : error instanceof Error ? error.message : String(error);
+  return { failure: { path, problem } };
+}
+
+async function* readJsonLines(lines: AsyncIterable<string>, path: string, maxPageBytes: number): AsyncGenerator<ReadItem> {
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (line.trim() === "") continue;
+    const where = `${path}:${n}`;
+    if (line.length > maxPageBytes) {
+      yield failure(where, new ReadError(`页面过大(${mb(line.length)},上限 ${mb(maxPageBytes)})`));
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      yield failure(where, new ReadError("不是有效的 JSON 行"));
+      continue;
+    }
+    const item = value as { text?: unknown; html?: unknown; url?: unknown; id?: unknown };
+    const url = typeof item.url === "string" ? item.url : null;
+    const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id) : String(n);
+    const docPath = `${path}#${id}`;
+    try {
+      if (typeof item.html === "string") yield { doc: pageFromText(item.html, docPath, url, "html") };
+      else if (typeof item.text === "string") yield { doc: pageFromText(item.text, docPath, url, "text") };
+      else yield failure(where, new ReadError("JSON 行缺少 text 或 html 字段"));
+    } catch (error) {
+      yield failure(where, error);
+    }
+  }
+}
+
+async function* readWarc(stream: Readable, path: string, maxPageBytes: number): AsyncGenerator<ReadItem> {
+  let n = 0;
+  try {
+    for await (const record of WARCParser.iterRecords(stream)) {
+      if (record.warcType !== "response") continue;
+      n++;
+      const url = record.warcTargetURI ?? null;
+      const where = `${path}#${n}`;
+      const contentType = record.httpHeaders?.headers.get("content-type") ?? "";
+      if (contentType && !/html|text/i.test(contentType)) continue;
+      const bytes = await record.readFully(true);
+      if (bytes.byteLength > maxPageBytes) {
+        yield failure(where, new ReadError(`页面过大(${mb(bytes.byteLength)},上限 ${mb(maxPageBytes)})`));
+        continue;
+      }
+      const declared = contentType.match(/charset=([\w-]+)/i)?.[1] ?? null;
+      try {
+        const { text, encoding } = decodeBytes(bytes, declared ?? declaredCharset(bytes));
+        yield { doc: pageFromText(text, where, url, /html/i.test(contentType) || looksLikeHtml(text) ? "html" : "text", encoding) };
+      } catch (error) {
+        yield failure(where, error);
+      }
+    }
+  } catch (error) {
+    yield failure(path, new ReadError(`WARC 文件不完整或已损坏(已读 ${n} 条响应记录): ${error instanceof Error ? error.message : String(error)}`));
+  }
+}
+
+async function* readFileInput(path: string, maxPageBytes: number): AsyncGenerator<ReadItem> {
+  if (/\.jsonl$/i.test(path)) {
+    yield* readJsonLines(createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity }), path, maxPageBytes);
+    return;
+  }
+  if (/\.warc(\.gz)?$/i.test(path)) {
+    yield* readWarc(createReadStream(path), path, maxPageBytes);
+    return;
+  }
+  const info = await stat(path);
+  if (info.size > maxPageBytes) {
+    yield failure(path, new ReadError(`页面过大(${mb(info.size)},上限 ${mb(maxPageBytes)})`));
+    return;
+  }
+  const hint = /\.html?$/i.test(path) ? "html" : /\.txt$/i.test(path) ? "text" : null;
+  try {
+    yield { doc: pageFromBytes(await readFile(path), path, null, hint) };
+  } catch (error) {
+    yield failure(path, error);
+  }
+}
+
+async function* readFolder(path: string, maxPageBytes: number): AsyncGenerator<ReadItem> {
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let pages = 0;
+  for (const entry of entries) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) {
+      for await (const item of readFolder(child, maxPageBytes)) {
+        pages++;
+        yield item;
+      }
+    } else if (entry.isFile() && PAGE_EXTENSIONS.test(entry.name) && !entry.name.endsWith(".gold.json")) {
+      pages++;
+      yield* readFileInput(child, maxPageBytes);
+    }
+  }
+  if (pages === 0 && path !== "") yield failure(path, new ReadError("文件夹里没有可读的页面(.txt .html .htm .jsonl .warc .warc.gz)"));
+}
+
+async function* readStdin(stdin: Readable, maxPageBytes: number): AsyncGenerator<ReadItem> {
+  const iterator = stdin[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) {
+    yield failure("-", new ReadError("标准输入为空"));
+    return;
+  }
+  const head = Buffer.from(first.value as Buffer);
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value as Buffer;
+  }
+  const start = head.subarray(0, 64).toString("latin1").trimStart();
+  if (start.startsWith("WARC/") || (head[0] === 0x1f && head[1] === 0x8b)) {
+    yield* readWarc(Readable.from(rest()), "-", maxPageBytes);
+  } else if (start.startsWith("{")) {
+    yield* readJsonLines(createInterface({ input: Readable.from(rest()), crlfDelay: Infinity }), "-", maxPageBytes);
+  } else {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of rest()) {
+      size += chunk.length;
+      if (size > maxPageBytes) {
+        yield failure("-", new ReadError(`页面过大(超过上限 ${mb(maxPageBytes)})`));
+        return;
+      }
+      chunks.push(chunk);
+    }
+    try {
+      yield { doc: pageFromBytes(Buffer.concat(chunks), "-", null, null) };
+    } catch (error) {
+      yield failure("-", error);
+    }
+  }
+}
+
+/** Every page of every input, in input order: files, folders (recursively, sorted), '-' for standard input. */
+export async function* readInputs(inputs: string[], options: ReadOptions = {}, stdin: Readable = process.stdin): AsyncGenerator<ReadItem> {
+  const maxPageBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE;
+  for (const input of inputs) {
+    if (input === "-") {
+      yield* readStdin(stdin, maxPageBytes);
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      yield failure(input, new ReadError("找不到该文件或文件夹"));
+      continue;
+    }
+    try {
+      if (info.isDirectory()) yield* readFolder(input, maxPageBytes);
+      else yield* readFileInput(input, maxPageBytes);
+    } catch (error) {
+      yield failure(input, error);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+// The public contract: one Record per document, matching ../shared/spec/record.schema.json.
+
+export type Script = "simplified" | "traditional" | "mixed";
+export type Role = "主持" | "讲话" | "出席";
+
+export interface Source {
+  path: string | null;
+  url: string | null;
+  site?: string | null;
+  /** a date read from the URL (…/202411/t20241120_…), kept apart from the printed publication date */
+  url_date?: string | null;
+}
+
+export interface Removed {
+  line: string;
+  reason: string;
+}
+
+export interface GarbledSpan {
+  text: string;
+  repaired: string | null;
+  /** how the span was recognised and repaired */
+  how?: string;
+}
+
+export interface Quality {
+  glosses: number;
+  garbled: GarbledSpan[];
+  /** characters narrowed from full width or spaces normalized */
+  width?: number;
+  /** characters changed by the script conversion */
+  converted?: number;
+}
+
+export interface Division {
+  code: string;
+  path: string[];
+}
+
+export interface Meeting {
+  name: string;
+  date: string | null;
+  jurisdiction: string | null;
+  division?: Division | null;
+  kinds?: string[];
+}
+
+export interface Person {
+  name: string;
+  posts: string[];
+  roles: Role[];
+}
+
+export interface Directive {
+  speaker: string | null;
+  text: string;
+}
+
+export interface Project {
+  name: string;
+  place: string | null;
+}
+
+export interface Indicator {
+  name: string;
+  measure: string | null;
+  value: number;
+  unit: string | null;
+  period: string | null;
+}
+
+export interface Record {
+  id: string;
+  source: Source;
+  title: string | null;
+  published: string | null;
+  script: Script;
+  text: string;
+  removed: Removed[];
+  quality: Quality;
+  meeting: Meeting | null;
+  people: Person[];
+  directives?: Directive[];
+  projects?: Project[];
+  indicators?: Indicator[];
+}
+
+/** A document as read, before cleaning: decoded text plus where it came from. */
+export interface RawDoc {
+  path: string | null;
+  url: string | null;
+  text: string;
+  /** the encoding the bytes were decoded from */
+  encoding: string;
+  /** for HTML input: the page title and the lines the HTML reader already set aside */
+  htmlTitle?: string | null;
+  htmlRemoved?: Removed[];
+}
+
+/** A failure to read one input; the batch goes on. */
+export interface ReadFailure {
+  path: string;
+  problem: string;
+}
