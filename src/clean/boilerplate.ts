@@ -8,7 +8,9 @@ const MENU_ITEM_MAX = { head: 5, tail: 6 };
 
 /** The reason a single line is boilerplate wherever it stands, or null. */
 export function lineRuleReason(text: string): string | null {
-  for (const rule of boilerplateRules().rules) {
+  const { rules, longestMatch } = boilerplateRules();
+  if (text.length > longestMatch) return null;
+  for (const rule of rules) {
     if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.reason;
   }
   if (!HAS_HAN.test(text)) return /[\p{L}\p{N}]/u.test(text) ? "非中文行" : "仅符号";

@@ -1,8 +1,9 @@
 import iconv from "iconv-lite";
-import { charactersReading, charScore, commonChars, longestWordThrough, pairScore, readsAs, textScore } from "../lexicon/char-model.js";
+import { charactersReading, charScore, commonTable, wordFit, readsAs, textScore } from "../lexicon/char-model.js";
 import { isPinyinSyllable } from "../lexicon/pinyin.js";
 import type { GarbledSpan } from "../types.js";
 import type { Stage } from "./draft.js";
+import { lazy } from "../lexicon/load.js";
 import { dropGlosses } from "./glosses.js";
 
 // Encoding damage, found per line and repaired only where a re-reading of the bytes is clearly better
@@ -25,6 +26,7 @@ interface Finding {
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LOST_FOR_GOOD = /(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|\ufffd+/g;
 const QUESTION_RUN = /(?<![?？])\?{3,}(?![?？])/g;
+const LATIN_MOJIBAKE_NEXT = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
 const LATIN_MOJIBAKE = /[\u00c0-\u00ff][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+/g;
 const SYLLABLE = "[a-zA-Zü\\u00e0-\\u00fc\\u0100-\\u01dc]{1,7}";
 /** '?' left where a two-byte character swallowed the '(' of a gloss, then the syllable and its lone ')'. */
@@ -34,20 +36,55 @@ const BROKEN_GLOSS_AT_END = new RegExp(`\\?(${SYLLABLE})\\)$`);
 const WIDE_RUN = /[^\x00-\x7f\s\u00a0-\u00ff\u3000\u201c\u201d\u2018\u2019]{2,}/g;
 /** Re-aligned text must beat the text that stands there by this much per character (log frequency). */
 const MIN_GAIN = 2.5;
+/** Candidates for an unknown byte weighed against their neighbours: the most frequent ones are enough. */
+const MAX_CANDIDATES = 24;
+/** Share of uncommon characters from which a run is taken for misread bytes rather than rare words. */
+const MIN_RARE_SHARE = 0.3;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** Every two-byte GBK character by its bytes, decoded once. */
+const gbkTable = lazy(() => {
+  const table = new Map<number, string>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = iconv.decode(Buffer.from([lead, trail]), "gbk");
+      if (ch.length === 1 && ch !== "\ufffd" && !/[\ue000-\uf8ff]/.test(ch)) table.set((lead << 8) | trail, ch);
+    }
+  }
+  return table;
+});
+
 function gbkPair(a: number, b: number): string | null {
-  if (a < 0x81 || a > 0xfe || b < 0x40 || b === 0x7f || b > 0xfe) return null;
-  const ch = iconv.decode(Buffer.from([a, b]), "gbk");
-  return ch.length === 1 && ch !== "\ufffd" && !/[\ue000-\uf8ff]/.test(ch) ? ch : null;
+  return gbkTable().get((a << 8) | b) ?? null;
 }
 
-function isCommonRun(text: string): boolean {
-  const common = commonChars();
+const isHanCode = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+
+const isRare = (common: Uint8Array, code: number) => (isHanCode(code) ? common[code] === 0 : code >= 0x2460 && code <= 0x24ff);
+
+/** Two uncommon characters side by side: how damage shows, and what a clean line rarely has. */
+function hasRareCluster(text: string): boolean {
+  const common = commonTable();
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    run = isRare(common, text.charCodeAt(i)) ? run + 1 : 0;
+    if (run >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * Text read one byte off is rare characters through and through (懽謽恰⑥); a clean stretch with a rare
+ * name or word in it (蔡媛媛, 醞釀) has them side by side but few of them.
+ */
+function looksMisread(run: string): boolean {
+  if (run.length < 4 || !hasRareCluster(run)) return false;
+  const common = commonTable();
   let rare = 0;
-  for (const ch of text) if (HAN.test(ch) ? !common.has(ch) : !/[\p{P}]/u.test(ch)) rare++;
-  return rare < 2;
+  for (let i = 0; i < run.length; i++) if (isRare(common, run.charCodeAt(i))) rare++;
+  return rare / run.length >= MIN_RARE_SHARE;
 }
 
 function lostForGood(text: string): Finding[] {
@@ -64,8 +101,9 @@ function lostForGood(text: string): Finding[] {
 function latinMojibake(text: string): Finding[] {
   const found: Finding[] = [];
   for (const m of text.matchAll(LATIN_MOJIBAKE)) {
-    const bytes = iconv.encode(m[0], "win1252");
-    if (iconv.decode(bytes, "win1252") !== m[0]) continue;
+    const latin1 = [...m[0]].every((ch) => ch.charCodeAt(0) <= 0xff);
+    const bytes = latin1 ? Buffer.from(m[0], "latin1") : iconv.encode(m[0], "win1252");
+    if (!latin1 && iconv.decode(bytes, "win1252") !== m[0]) continue;
     let repaired: string | null = null;
     let how = "";
     try {
@@ -73,34 +111,68 @@ function latinMojibake(text: string): Finding[] {
       if (HAN.test(decoded)) [repaired, how] = [decoded, "UTF-8 被当作 Latin-1 读取,按 UTF-8 重读"];
     } catch {
       const decoded = iconv.decode(bytes, "gbk");
-      if (!decoded.includes("\ufffd") && HAN.test(decoded) && isCommonRun(decoded)) [repaired, how] = [decoded, "GBK 被当作 Latin-1 读取,按 GBK 重读"];
+      if (!decoded.includes("\ufffd") && HAN.test(decoded) && !hasRareCluster(decoded)) [repaired, how] = [decoded, "GBK 被当作 Latin-1 读取,按 GBK 重读"];
     }
     if (repaired) found.push({ start: m.index!, end: m.index! + m[0].length, replacement: repaired, span: { text: m[0], repaired, how } });
   }
   return found;
 }
 
-/** UTF-8 bytes read as GBK: encode back to GBK, read as UTF-8. */
-function utf8ReadAsGbk(run: string): string | null {
-  const bytes = iconv.encode(run, "gbk");
-  for (const cut of [0, 1, 2]) {
-    try {
-      const decoded = utf8.decode(bytes.subarray(0, bytes.length - cut));
-      if (HAN.test(decoded) && textScore(decoded) - textScore(run) >= MIN_GAIN) return decoded;
-    } catch {
-      /* not UTF-8 at this length */
+/**
+ * UTF-8 bytes read as GBK: encode back to GBK and look for the longest stretch, starting and ending on a
+ * character boundary, that is valid UTF-8 of at least two three-byte characters; read it as UTF-8.
+ */
+function utf8ReadAsGbk(run: string): { start: number; end: number; repaired: string } | null {
+  const chars = [...run];
+  const encoded = chars.map((ch) => iconv.encode(ch, "gbk"));
+  const bytes = Buffer.concat(encoded);
+  const boundaries = new Map<number, number>();
+  let offset = 0;
+  encoded.forEach((b, i) => {
+    boundaries.set(offset, i);
+    offset += b.length;
+  });
+  boundaries.set(offset, chars.length);
+  const isContinuation = (b: number | undefined) => b !== undefined && b >= 0x80 && b <= 0xbf;
+  for (const [from, startChar] of boundaries) {
+    let at = from;
+    let lastBoundary = -1;
+    let sequences = 0;
+    while (at + 2 < bytes.length + 0 && bytes[at]! >= 0xe0 && bytes[at]! <= 0xef && isContinuation(bytes[at + 1]) && isContinuation(bytes[at + 2])) {
+      at += 3;
+      sequences++;
+      if (boundaries.has(at) && sequences >= 2) lastBoundary = at;
     }
+    if (lastBoundary < 0) continue;
+    const endChar = boundaries.get(lastBoundary)!;
+    const part = chars.slice(startChar, endChar).join("");
+    let decoded: string;
+    try {
+      decoded = utf8.decode(bytes.subarray(from, lastBoundary));
+    } catch {
+      continue;
+    }
+    if (!HAN.test(decoded) || textScore(decoded) - textScore(part) < MIN_GAIN) continue;
+    const start = chars.slice(0, startChar).join("").length;
+    return { start, end: start + part.length, repaired: decoded };
   }
   return null;
 }
 
-/** Best character for an unknown byte, chosen by how it fits its neighbours and, when known, how it sounds. */
+/**
+ * Best character for an unknown byte, by how it fits its neighbours — the longest dictionary word it makes
+ * with them counts most (写 + 字楼 → 写字楼) — and its frequency; when its gloss survives, it must read so.
+ */
 function bestOf(candidates: string[], before: string, after: string, syllable: string | null): string | null {
+  const fit = wordFit(before, after);
+  const plausible = (syllable ? candidates.filter((ch) => readsAs(ch, syllable)) : candidates)
+    .map((ch) => ({ ch, score: charScore(ch) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_CANDIDATES);
   let best: string | null = null;
   let bestScore = -Infinity;
-  for (const ch of candidates) {
-    if (syllable && !readsAs(ch, syllable)) continue;
-    const score = charScore(ch) + (before ? pairScore(before, ch) : 0) + (after ? pairScore(ch, after) : 0);
+  for (const { ch } of plausible) {
+    const score = charScore(ch) + 3 * fit(ch);
     if (score > bestScore) [best, bestScore] = [ch, score];
   }
   return best;
@@ -139,8 +211,9 @@ function realign(run: string, before: string, after: string): Realigned | null {
   const bytes = [...iconv.encode(run, "gbk")];
   if (bytes.length < 4) return null;
   const chars: (string | null)[] = [];
-  const firstAfter = bytes.length > 2 ? gbkPair(bytes[1]!, bytes[2]!) : null;
-  const first = bestOf(leadCandidates(bytes[0]!), before, firstAfter ?? "", null);
+  const following: string[] = [];
+  for (let j = 1; j + 1 < bytes.length && following.length < 3; j += 2) following.push(gbkPair(bytes[j]!, bytes[j + 1]!) ?? "");
+  const first = bestOf(leadCandidates(bytes[0]!), before, following.join(""), null);
   if (!first) return null;
   chars.push(first);
   let i = 1;
@@ -173,17 +246,18 @@ function slippedGbk(text: string, taken: (start: number, end: number) => boolean
     const run = m[0];
     const end = start + run.length;
     if (taken(start, end)) continue;
-    const lostBefore = text.slice(0, start).match(BROKEN_GLOSS_AT_END);
-    const glossAfter = BROKEN_GLOSS_AT_START.test(text.slice(end));
-    if (!lostBefore && !glossAfter && isCommonRun(run)) continue;
+    const lostBefore = text[start - 1] === ")" ? text.slice(Math.max(0, start - 10), start).match(BROKEN_GLOSS_AT_END) : null;
+    const glossAfter = text[end] === "?" && BROKEN_GLOSS_AT_START.test(text.slice(end, end + 10));
+    if (!lostBefore && !glossAfter && !looksMisread(run)) continue;
 
     const mojibake = utf8ReadAsGbk(run);
     if (mojibake) {
-      found.push({ start, end, replacement: mojibake, span: { text: run, repaired: mojibake, how: "UTF-8 被当作 GBK 读取,按 UTF-8 重读" } });
+      const [from, to] = [start + mojibake.start, start + mojibake.end];
+      found.push({ start: from, end: to, replacement: mojibake.repaired, span: { text: text.slice(from, to), repaired: mojibake.repaired, how: "UTF-8 被当作 GBK 读取,按 UTF-8 重读" } });
       continue;
     }
     const before = lostBefore ? "" : text[start - 1] ?? "";
-    const realigned = realign(run, before, text.slice(end));
+    const realigned = realign(run, before, text.slice(end, end + 10));
     if (!realigned) continue;
     const plain = dropGlosses(realigned.text).text;
     if (textScore(plain) - textScore(run) < MIN_GAIN) continue;
@@ -205,10 +279,11 @@ function lostCharacter(text: string, start: number, syllable: string, following:
   const before = [...text.slice(0, start).replace(/[(（][a-zA-Zü\u00e0-\u00fc\u0100-\u01dc]{1,7}[)）]/g, "")].slice(-3).join("");
   const after = [...following].slice(0, 3).join("");
   // Only a character that makes a dictionary word with its neighbours (双桥 + 区 → 双桥区) is taken.
+  const fit = wordFit(before, after);
   let guess: string | null = null;
   let bestLength = 0;
   for (const ch of charactersReading(syllable)) {
-    const length = longestWordThrough(before, ch, after);
+    const length = fit(ch);
     if (length > bestLength) [guess, bestLength] = [ch, length];
   }
   const original = text.slice(start, end);
@@ -234,15 +309,14 @@ export function repairLine(text: string): { text: string; spans: GarbledSpan[] }
 
 /** A cheap look before the expensive one: most lines hold nothing but common characters. */
 function mayBeDamaged(text: string): boolean {
-  if (/[\ufffd?锟]|[\u00c0-\u00ff]./.test(text)) return true;
-  const common = commonChars();
-  let run = 0;
-  for (const ch of text) {
-    if (HAN.test(ch) && !common.has(ch)) {
-      if (++run >= 2) return true;
-    } else run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // '?', U+FFFD, 锟 (of 锟斤拷), or two Latin-1 letters in a row, as UTF-8 misread becomes (a gloss's
+    // lone tone mark, ì in jì, does not count)
+    if (code === 0x3f || code === 0xfffd || code === 0x951f) return true;
+    if (code >= 0xc0 && code <= 0xff && LATIN_MOJIBAKE_NEXT.test(text[i + 1] ?? "")) return true;
   }
-  return false;
+  return hasRareCluster(text);
 }
 
 export const garbledStage: Stage = (draft) => {

@@ -11,12 +11,13 @@ const toSimplified = lazy(() => ConverterFactory([TSPhrases, TSCharacters]));
 
 /** Which script a text is written in, from the characters that only one script uses. */
 export function detectScript(text: string): { script: Script; traditional: number } {
-  const { traditionalOnly, simplifiedOnly } = scriptChars();
+  const { table } = scriptChars();
   let traditional = 0;
   let simplified = 0;
-  for (const ch of text) {
-    if (traditionalOnly.has(ch)) traditional++;
-    else if (simplifiedOnly.has(ch)) simplified++;
+  for (let i = 0; i < text.length; i++) {
+    const kind = table[text.charCodeAt(i)];
+    if (kind === 1) traditional++;
+    else if (kind === 2) simplified++;
   }
   const share = traditional / (traditional + simplified || 1);
   const script: Script = share >= 0.9 ? "traditional" : share <= 0.1 && traditional < 3 ? "simplified" : "mixed";
@@ -31,19 +32,20 @@ export function detectScript(text: string): { script: Script; traditional: numbe
 export function convertToSimplified(text: string): { text: string; count: number } {
   const converted = toSimplified()(text);
   if (converted.length !== text.length) return { text: converted, count: Math.abs(converted.length - text.length) };
-  const { traditional } = scriptChars();
+  const { convertible } = scriptChars();
   let out = "";
+  let from = 0;
   let count = 0;
   for (let i = 0; i < text.length; i++) {
-    const before = text[i]!;
-    const after = converted[i]!;
-    if (before === after || !traditional.has(before)) out += before;
+    const code = text.charCodeAt(i);
+    if (code === converted.charCodeAt(i)) continue;
+    if (convertible[code] === 1) count++;
     else {
-      out += after;
-      count++;
+      out += converted.slice(from, i) + text[i];
+      from = i + 1;
     }
   }
-  return { text: out, count };
+  return { text: from === 0 ? converted : out + converted.slice(from), count };
 }
 
 export const scriptStage: Stage = (draft, options) => {

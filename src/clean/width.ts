@@ -1,12 +1,20 @@
 import { mapLines, type Stage } from "./draft.js";
 
-// Full-width ASCII letters and digits become half-width; Chinese punctuation is left as it is.
-const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+// Full-width ASCII letters and digits become half-width, with the percent sign and decimal point that go
+// with numbers (５．２％ → 5.2%); Chinese punctuation (，。：（）) is left as it is.
+const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]|(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])/g;
 // No-break, ideographic and other typographic spaces become one plain space; zero-width characters go.
 const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
+/** Anything the replacements below would touch; most lines have none of it. */
+const NEEDS_WORK = /[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]|[ \t]{2}/;
+
 export function normalizeWidth(text: string): { text: string; count: number } {
+  if (!NEEDS_WORK.test(text)) {
+    const trimmed = text.trim();
+    return { text: trimmed, count: text.length - trimmed.length };
+  }
   let count = 0;
   const counted = (replacement: string | ((c: string) => string)) => (c: string) => {
     count++;

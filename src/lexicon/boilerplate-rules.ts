@@ -13,14 +13,17 @@ interface RuleFile {
 
 export const boilerplateRules = lazy(() => {
   const file = JSON.parse(readDataFile("boilerplate.json")) as RuleFile;
-  return {
-    rules: file.rules.map(
+  const rules = file.rules.map(
       (r): LineRule => ({
         reason: r.reason,
         pattern: new RegExp(r.pattern, r.flags ?? ""),
         maxLength: r.maxLength ?? Infinity,
       }),
-    ),
+  );
+  return {
+    rules,
+    /** lines longer than every rule's limit are paragraphs: no rule needs to look at them */
+    longestMatch: Math.max(...rules.map((rule) => rule.maxLength)),
     relatedBlockStart: new RegExp(file.relatedBlockStarts),
   };
 });

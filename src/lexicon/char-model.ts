@@ -12,6 +12,13 @@ import { stripTones } from "./pinyin.js";
 /** Characters common enough that a run of others is worth a closer look. */
 export const commonChars = lazy(() => new Set(readDataFile("common-chars.txt").replace(/^#.*$/gm, "").replace(/\s/g, "")));
 
+/** The same list as a table indexed by UTF-16 code unit, for the per-character scan of every line. */
+export const commonTable = lazy(() => {
+  const table = new Uint8Array(0x10000);
+  for (const ch of commonChars()) table[ch.charCodeAt(0)] = 1;
+  return table;
+});
+
 const toSimplifiedChar = lazy(() => {
   const map = new Map<string, string>();
   for (const entry of TSCharacters.split("|")) {
@@ -25,8 +32,7 @@ const frequencies = lazy(() => {
   const require = createRequire(import.meta.url);
   const dict = readFileSync(require.resolve("@node-rs/jieba/dict.txt"), "utf8");
   const chars = new Map<string, number>();
-  const pairs = new Map<string, number>();
-  const words = new Set<string>();
+  const words = new Map<string, number>();
   let total = 0;
   for (const line of dict.split("\n")) {
     const space = line.indexOf(" ");
@@ -34,15 +40,10 @@ const frequencies = lazy(() => {
     const word = line.slice(0, space);
     const count = Number.parseInt(line.slice(space + 1), 10) || 1;
     total += count;
-    words.add(word);
+    words.set(word, count);
     for (const ch of word) chars.set(ch, (chars.get(ch) ?? 0) + count);
-    const wordChars = [...word];
-    for (let i = 0; i + 1 < wordChars.length; i++) {
-      const pair = wordChars[i]! + wordChars[i + 1]!;
-      pairs.set(pair, (pairs.get(pair) ?? 0) + count);
-    }
   }
-  return { chars, pairs, words, total };
+  return { chars, words, total };
 });
 
 const simplify = (ch: string) => toSimplifiedChar().get(ch) ?? ch;
@@ -55,27 +56,31 @@ export function charScore(ch: string): number {
   return Math.log((n + 0.5) / total);
 }
 
-/** Bonus when two neighbours form part of a dictionary word: 写字, 干部. */
+/** Bonus when two neighbours are a dictionary word: 写字, 干部. */
 export function pairScore(a: string, b: string): number {
-  const n = frequencies().pairs.get(simplify(a) + simplify(b)) ?? 0;
+  const n = frequencies().words.get(simplify(a) + simplify(b)) ?? 0;
   return n > 0 ? Math.log(1 + n) * 0.5 : 0;
 }
 
-/** The longest dictionary word in `before + ch + after` that uses `ch`; 0 when it makes none. */
-export function longestWordThrough(before: string, ch: string, after: string): number {
+/**
+ * For a gap between `before` and `after`: a function giving, for a candidate character, the length of the
+ * longest dictionary word it makes with its neighbours (双桥 + 区 → 3); 0 when it makes none.
+ */
+export function wordFit(before: string, after: string): (ch: string) => number {
   const { words } = frequencies();
-  const left = [...before].map(simplify);
-  const right = [...after].map(simplify);
-  const c = simplify(ch);
-  let longest = 0;
-  for (let l = 0; l <= left.length; l++) {
-    for (let r = 0; r <= right.length; r++) {
-      if (l + r === 0) continue;
-      const word = left.slice(left.length - l).join("") + c + right.slice(0, r).join("");
-      if (words.has(word)) longest = Math.max(longest, l + r + 1);
+  const left = [...before].slice(-3).map(simplify).join("");
+  const right = [...after].slice(0, 3).map(simplify).join("");
+  return (ch) => {
+    const c = simplify(ch);
+    let longest = 0;
+    for (let l = 0; l <= left.length; l++) {
+      const head = left.slice(left.length - l) + c;
+      for (let r = l === 0 ? 1 : 0; r <= right.length; r++) {
+        if (l + r + 1 > longest && words.has(head + right.slice(0, r))) longest = l + r + 1;
+      }
     }
-  }
-  return longest;
+    return longest;
+  };
 }
 
 /** How plausible a string is as Chinese text, per character. */
@@ -90,16 +95,29 @@ export function textScore(text: string): number {
   return score / chars.length;
 }
 
+const readingsOf = lazy(() => new Map<string, string[]>());
+
 /** Does a character read as this syllable (tones ignored)? */
 export function readsAs(ch: string, syllable: string): boolean {
-  const readings = pinyin(ch, { toneType: "none", type: "array", multiple: true, v: true });
+  const cache = readingsOf();
+  let readings = cache.get(ch);
+  if (!readings) {
+    readings = pinyin(ch, { toneType: "none", type: "array", multiple: true, v: true });
+    cache.set(ch, readings);
+  }
   return readings.includes(stripTones(syllable));
 }
+
+const readingIndex = lazy(() => new Map<string, string[]>());
 
 /** Common characters that read as a syllable, most frequent first. */
 export function charactersReading(syllable: string): string[] {
   const wanted = stripTones(syllable);
-  return [...commonChars()]
-    .filter((ch) => readsAs(ch, wanted))
-    .sort((a, b) => charScore(b) - charScore(a));
+  const index = readingIndex();
+  let found = index.get(wanted);
+  if (!found) {
+    found = [...commonChars()].filter((ch) => readsAs(ch, wanted)).sort((a, b) => charScore(b) - charScore(a));
+    index.set(wanted, found);
+  }
+  return found;
 }

@@ -18,6 +18,15 @@ export function stripTones(syllable: string): string {
   return out;
 }
 
+const verdicts = lazy(() => new Map<string, boolean>());
+
+/** Is this a pinyin syllable, tone marks or not? Glossed pages ask this hundreds of times per page. */
 export function isPinyinSyllable(text: string): boolean {
-  return pinyinSyllables().has(stripTones(text));
+  const known = verdicts();
+  let verdict = known.get(text);
+  if (verdict === undefined) {
+    verdict = pinyinSyllables().has(stripTones(text));
+    if (known.size < 100_000) known.set(text, verdict);
+  }
+  return verdict;
 }

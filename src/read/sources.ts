@@ -3,7 +3,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
-import { WARCParser } from "warcio";
+import { WARCParser, type WARCRecord } from "warcio";
+import { createGunzip } from "node:zlib";
 import type { RawDoc, ReadFailure } from "../types.js";
 import { declaredCharset, decodeBytes, ReadError } from "./decode.js";
 import { looksLikeHtml, readHtml } from "./html.js";
@@ -73,17 +74,31 @@ async function* readJsonLines(lines: AsyncIterable<string>, path: string, maxPag
   }
 }
 
+/** A record that ends before its declared length: the file was cut off. */
+function isCut(parser: WARCParser, record: WARCRecord): boolean {
+  const declared = Number(record.warcHeaders.headers.get("Content-Length") ?? NaN);
+  // _warcHeadersLength is where the record's WARC headers end, counted from the start of the file.
+  const headers = parser._warcHeadersLength - parser.offset;
+  return Number.isFinite(declared) && parser.recordLength < headers + declared;
+}
+
 async function* readWarc(stream: Readable, path: string, maxPageBytes: number): AsyncGenerator<ReadItem> {
   let n = 0;
+  const cut = (detail: string) => failure(path, new ReadError(`WARC 文件不完整或已损坏(已读 ${n} 条响应记录): ${detail}`));
   try {
-    for await (const record of WARCParser.iterRecords(stream)) {
+    const parser = new WARCParser(stream);
+    for await (const record of parser) {
       if (record.warcType !== "response") continue;
       n++;
       const url = record.warcTargetURI ?? null;
       const where = `${path}#${n}`;
       const contentType = record.httpHeaders?.headers.get("content-type") ?? "";
-      if (contentType && !/html|text/i.test(contentType)) continue;
       const bytes = await record.readFully(true);
+      if (isCut(parser, record)) {
+        yield cut("最后一条记录被截断");
+        return;
+      }
+      if (contentType && !/html|text/i.test(contentType)) continue;
       if (bytes.byteLength > maxPageBytes) {
         yield failure(where, new ReadError(`页面过大(${mb(bytes.byteLength)},上限 ${mb(maxPageBytes)})`));
         continue;
@@ -97,8 +112,16 @@ async function* readWarc(stream: Readable, path: string, maxPageBytes: number): 
       }
     }
   } catch (error) {
-    yield failure(path, new ReadError(`WARC 文件不完整或已损坏(已读 ${n} 条响应记录): ${error instanceof Error ? error.message : String(error)}`));
+    yield cut(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** A gzipped WARC is unzipped by zlib, which (unlike the WARC parser) notices a cut-off file. */
+function warcStream(source: Readable, gzipped: boolean): Readable {
+  if (!gzipped) return source;
+  const gunzip = createGunzip();
+  source.on("error", (error) => gunzip.destroy(error));
+  return source.pipe(gunzip);
 }
 
 async function* readFileInput(path: string, maxPageBytes: number): AsyncGenerator<ReadItem> {
@@ -107,7 +130,7 @@ async function* readFileInput(path: string, maxPageBytes: number): AsyncGenerato
     return;
   }
   if (/\.warc(\.gz)?$/i.test(path)) {
-    yield* readWarc(createReadStream(path), path, maxPageBytes);
+    yield* readWarc(warcStream(createReadStream(path), /\.gz$/i.test(path)), path, maxPageBytes);
     return;
   }
   const info = await stat(path);
@@ -155,7 +178,7 @@ async function* readStdin(stdin: Readable, maxPageBytes: number): AsyncGenerator
   }
   const start = head.subarray(0, 64).toString("latin1").trimStart();
   if (start.startsWith("WARC/") || (head[0] === 0x1f && head[1] === 0x8b)) {
-    yield* readWarc(Readable.from(rest()), "-", maxPageBytes);
+    yield* readWarc(warcStream(Readable.from(rest()), head[0] === 0x1f && head[1] === 0x8b), "-", maxPageBytes);
   } else if (start.startsWith("{")) {
     yield* readJsonLines(createInterface({ input: Readable.from(rest()), crlfDelay: Infinity }), "-", maxPageBytes);
   } else {

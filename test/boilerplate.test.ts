@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { lineRuleReason } from "../src/clean/boilerplate.js";
+import { cleanCorpusPage } from "./helpers.js";
+
+// Lines as they reach the classifier: glosses dropped, simplified, trimmed.
+const BOILERPLATE: [string, string][] = [
+  ["发布日期:2021-07-26 来源:西青信息港", "日期/来源行"],
+  ["来源:阜城宣传 | 作者:ance | 发布时间: 2021-01-06 | 668 次浏览: | 分享到:", "日期/来源行"],
+  ["时间:2019-08-26 来源:党群工作部 点击:", "日期/来源行"],
+  ["21.12.2015 10:55", "日期/来源行"],
+  ["2016年12月26日 00:00:00tz2浏览量:180次", "日期/来源行"],
+  ["- 2022年02月10日来源:新闻中心", "日期/来源行"],
+  ["当前位置: 首页 -> 县长 -> 重要讲话 -> 正文", "导航:当前位置"],
+  ["首页 > 首页头条 > 正文", "导航:栏目路径"],
+  ["> 政府动态 > 镇街动态", "导航:栏目路径"],
+  ["简体版 | 繁体版", "导航:版本切换"],
+  ["首页 新闻中心 政务要闻", "导航:栏目菜单"],
+  ["字号: 打印本页", "字号/打印"],
+  ["打印本页 关闭窗口", "字号/打印"],
+  ["分享到:", "分享组件"],
+  ["扫一扫在手机打开当前页", "分享组件"],
+  ["主办单位: 天津市西青区人民政府 版权所有 备案单位: 天津市西青区人民政府办公室", "页脚:主办/版权"],
+  ["网站标识码:1201110001 津ICP备12005437号-1", "页脚:备案号"],
+  ["蒙公网安备15042202000014号", "页脚:备案号"],
+  ["地址: 天津市西青区杨柳青府前街2号 邮编: 300380 联系我们", "页脚:联系方式"],
+  ["违法和不良信息举报电话:27392579 邮箱: xiqingxxgk@126.com", "页脚:联系方式"],
+  ["wzalogo_06.png", "图片文件名"],
+  ["![](/Files237/BeyondPic/2013-2/20/13022015043b4c631c4fe7d69b.jpg)", "图片文件名"],
+  ["天气预报:", "天气预报"],
+  ["西青区气象台2024年3月29日07时发布:今天白天晴间多云有扬沙,北风4-5级阵风6-7级转东南风3-4级;今天夜间晴间多云,东南风转东北风2-3级;气温19℃至6℃。", "天气预报"],
+  ["相关文章:", "相关文章列表"],
+  ["①凡本网注明“来源:德州新闻网”的所有作品,版权均属于德州新闻网,未经本网授权不得转载、摘编或利用其它方式使用上述作品。", "版权声明"],
+  ["德州新闻网版权与免责声明:", "版权声明"],
+  ["声明:绵阳市场信息网内容版权所有,未经许可不得转载。", "页脚:主办/版权"],
+  ["(天水在线编辑:陶静) |", "编辑署名"],
+  ["(编辑:徐微 编审:唐成)", "编辑署名"],
+  ["责任编辑:蔡媛媛", "编辑署名"],
+  ["(会议现场 何卓恒 摄)", "图片说明署名"],
+  ["网友评论文明上网,理性发言", "评论组件"],
+  ["本篇文章524字,读完约1分钟", "阅读提示"],
+  ["信息索引号 014032126/2024-02911 生成日期 2024-11-12 公开日期 2024-11-12", "公开目录元数据"],
+  ["Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user", "非中文行"],
+  ["|", "仅符号"],
+];
+
+test("each kind of boilerplate line gets its reason", () => {
+  for (const [line, reason] of BOILERPLATE) assert.equal(lineRuleReason(line), reason, line);
+});
+
+test("article lines are content, including the short and the credit-like ones", () => {
+  for (const line of [
+    "区委书记蔺雪峰主持会议并讲话。",
+    "记者:郭敏 赵辉",
+    "(本报记者 陈振伟)",
+    "董晓航主持会议",
+    "会议以视频形式召开。",
+    "——全区一季度重点工作推进会召开 祁小青讲话 王健许勇出席",
+    "会议时间定于2024年3月,各单位要提前准备。",
+    "白凤祥要求,要突出重点,突破难点,确保完成全年目标任务。",
+  ]) {
+    assert.equal(lineRuleReason(line), null, line);
+  }
+});
+
+test("menu items before the headline and after the last paragraph go, with the related-article block", () => {
+  const a019 = cleanCorpusPage("a019");
+  assert.deepEqual(a019.removed.find((r) => r.line === "旗级要闻")?.reason, "导航:栏目菜单");
+  const a020 = cleanCorpusPage("a020");
+  for (const item of ["网站首页", "走进左旗", "政务公开", "网上服务", "政民互动"]) assert.ok(!a020.text.split("\n").includes(item), item);
+  const c007 = cleanCorpusPage("c007");
+  assert.ok(!c007.text.includes("新闻推荐"));
+  assert.ok(!c007.text.includes("和县新闻,新鲜有料"));
+  assert.ok(c007.text.includes("(本报记者 陈振伟)"));
+});

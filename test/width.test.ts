@@ -1,0 +1,14 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { normalizeWidth } from "../src/clean/width.js";
+
+test("full-width letters and digits become half-width; Chinese punctuation stays", () => {
+  assert.equal(normalizeWidth("２０２１年７月，ＧＤＰ增长５．２％。").text, "2021年7月，GDP增长5.2%。");
+});
+
+test("no-break and ideographic spaces are normalized, indentation and trailing spaces dropped", () => {
+  const { text, count } = normalizeWidth("\u3000\u30007月23日,西青区委常委会召开\u00a0\u00a0 ");
+  assert.equal(text, "7月23日,西青区委常委会召开");
+  assert.ok(count > 0);
+  assert.equal(normalizeWidth("解放思想 下定决心").text, "解放思想 下定决心");
+});
