@@ -178,19 +178,11 @@ function bestOf(candidates: string[], before: string, after: string, syllable: s
   return best;
 }
 
-function leadCandidates(trail: number): string[] {
+/** The GBK characters whose lead byte (or trail byte) is lost and whose other byte is known. */
+function candidatesWith(known: { lead: number } | { trail: number }): string[] {
   const out: string[] = [];
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    const ch = gbkPair(lead, trail);
-    if (ch) out.push(ch);
-  }
-  return out;
-}
-
-function trailCandidates(lead: number): string[] {
-  const out: string[] = [];
-  for (let trail = 0x40; trail <= 0xfe; trail++) {
-    const ch = gbkPair(lead, trail);
+  for (let other = 0x40; other <= 0xfe; other++) {
+    const ch = "lead" in known ? gbkPair(known.lead, other) : gbkPair(other, known.trail);
     if (ch) out.push(ch);
   }
   return out;
@@ -213,7 +205,7 @@ function realign(run: string, before: string, after: string): Realigned | null {
   const chars: (string | null)[] = [];
   const following: string[] = [];
   for (let j = 1; j + 1 < bytes.length && following.length < 3; j += 2) following.push(gbkPair(bytes[j]!, bytes[j + 1]!) ?? "");
-  const first = bestOf(leadCandidates(bytes[0]!), before, following.join(""), null);
+  const first = bestOf(candidatesWith({ trail: bytes[0]! }), before, following.join(""), null);
   if (!first) return null;
   chars.push(first);
   let i = 1;
@@ -225,7 +217,7 @@ function realign(run: string, before: string, after: string): Realigned | null {
     const next = after.charCodeAt(0);
     const brokenGloss = after.match(BROKEN_GLOSS_AT_START);
     if (brokenGloss && isPinyinSyllable(brokenGloss[1]!)) {
-      const last = bestOf(trailCandidates(lead), chars[chars.length - 1]!, "", brokenGloss[1]!);
+      const last = bestOf(candidatesWith({ lead }), chars[chars.length - 1]!, "", brokenGloss[1]!);
       if (!last) return null;
       chars.push(last + "(" + brokenGloss[1] + ")");
       consumed = brokenGloss[0].length;
@@ -309,14 +301,18 @@ export function repairLine(text: string): { text: string; spans: GarbledSpan[] }
 
 /** A cheap look before the expensive one: most lines hold nothing but common characters. */
 function mayBeDamaged(text: string): boolean {
+  const common = commonTable();
+  let rareRun = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // '?', U+FFFD, 锟 (of 锟斤拷), or two Latin-1 letters in a row, as UTF-8 misread becomes (a gloss's
-    // lone tone mark, ì in jì, does not count)
+    // '?', U+FFFD, 锟 (of 锟斤拷), two Latin-1 letters in a row as misread UTF-8 becomes (a gloss's lone
+    // tone mark, ì in jì, does not count), or two uncommon characters side by side
     if (code === 0x3f || code === 0xfffd || code === 0x951f) return true;
     if (code >= 0xc0 && code <= 0xff && LATIN_MOJIBAKE_NEXT.test(text[i + 1] ?? "")) return true;
+    rareRun = isRare(common, code) ? rareRun + 1 : 0;
+    if (rareRun >= 2) return true;
   }
-  return hasRareCluster(text);
+  return false;
 }
 
 export const garbledStage: Stage = (draft) => {

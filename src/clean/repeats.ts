@@ -5,7 +5,7 @@ export const LIST_PREFIX = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}|
 /** Lines shorter than this may repeat in an article on purpose (会议要求:); longer ones are copies. */
 const MIN_REPEAT_LENGTH = 8;
 
-const key = (text: string) => text.replace(/\s+/g, "");
+const key = (text: string) => (/\s/.test(text) ? text.replace(/\s+/g, "") : text);
 
 export const repeatsStage: Stage = (draft) => {
   const keys = new Set(draft.lines.filter(isKept).map((line) => key(line.text)));

@@ -10,14 +10,16 @@ import type { Stage } from "./draft.js";
 const toSimplified = lazy(() => ConverterFactory([TSPhrases, TSCharacters]));
 
 /** Which script a text is written in, from the characters that only one script uses. */
-export function detectScript(text: string): { script: Script; traditional: number } {
+export function detectScript(text: string | readonly string[]): { script: Script; traditional: number } {
   const { table } = scriptChars();
   let traditional = 0;
   let simplified = 0;
-  for (let i = 0; i < text.length; i++) {
-    const kind = table[text.charCodeAt(i)];
-    if (kind === 1) traditional++;
-    else if (kind === 2) simplified++;
+  for (const part of typeof text === "string" ? [text] : text) {
+    for (let i = 0; i < part.length; i++) {
+      const kind = table[part.charCodeAt(i)];
+      if (kind === 1) traditional++;
+      else if (kind === 2) simplified++;
+    }
   }
   const share = traditional / (traditional + simplified || 1);
   const script: Script = share >= 0.9 ? "traditional" : share <= 0.1 && traditional < 3 ? "simplified" : "mixed";
@@ -49,10 +51,9 @@ export function convertToSimplified(text: string): { text: string; count: number
 }
 
 export const scriptStage: Stage = (draft, options) => {
-  const joined = draft.lines.map((line) => line.text).join("\n");
-  const { script, traditional } = detectScript(joined);
+  const { script, traditional } = detectScript(draft.lines.map((line) => line.text));
   if (traditional === 0 || options.keepScript) return { ...draft, script };
-  const { text, count } = convertToSimplified(joined);
+  const { text, count } = convertToSimplified(draft.lines.map((line) => line.text).join("\n"));
   const converted = text.split("\n");
   const lines =
     converted.length === draft.lines.length

@@ -50,11 +50,25 @@ const simplify = (ch: string) => toSimplifiedChar().get(ch) ?? ch;
 
 /** Log frequency of a character (traditional forms scored as their simplified form); very low for unknown ones. */
 export function charScore(ch: string): number {
-  const { chars, total } = frequencies();
-  if (/[\p{P}\s]/u.test(ch) && !/[①-⑩]/.test(ch)) return Math.log(1e-4);
-  const n = chars.get(simplify(ch)) ?? 0;
-  return Math.log((n + 0.5) / total);
+  return ch.length === 1 ? charScores()[ch.charCodeAt(0)]! : unknownScore();
 }
+
+const unknownScore = lazy(() => Math.log(0.5 / frequencies().total));
+
+/** charScore for every UTF-16 code unit, computed once: repairs weigh hundreds of candidates a line. */
+const charScores = lazy(() => {
+  const { chars, total } = frequencies();
+  const scores = new Float64Array(0x10000).fill(unknownScore());
+  for (let code = 0; code < 0x10000; code++) {
+    const ch = String.fromCharCode(code);
+    if (/[\p{P}\s]/u.test(ch) && !/[①-⑩]/.test(ch)) scores[code] = Math.log(1e-4);
+    else {
+      const n = chars.get(simplify(ch));
+      if (n) scores[code] = Math.log((n + 0.5) / total);
+    }
+  }
+  return scores;
+});
 
 /** Bonus when two neighbours are a dictionary word: 写字, 干部. */
 export function pairScore(a: string, b: string): number {
