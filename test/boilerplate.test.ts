@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { lineRuleReason } from "../src/clean/boilerplate.js";
-import { cleanCorpusPage } from "./helpers.js";
+import { cleanBatch } from "../src/clean/index.js";
+import { cleanCorpusPage, corpusPage } from "./helpers.js";
 
 // Lines as they reach the classifier: glosses dropped, simplified, trimmed.
 const BOILERPLATE: [string, string][] = [
@@ -42,6 +43,9 @@ const BOILERPLATE: [string, string][] = [
   ["信息索引号 014032126/2024-02911 生成日期 2024-11-12 公开日期 2024-11-12", "公开目录元数据"],
   ["Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user", "非中文行"],
   ["|", "仅符号"],
+  ["【字体：大 中 小】【打印本页】【关闭窗口】", "字号/打印"],
+  ["【我要纠错】 【收藏本页】", "字号/打印"],
+  ["主办：城关区人民政府办公室 承办：城关区大数据中心", "页脚:主办/版权"],
 ];
 
 test("each kind of boilerplate line gets its reason", () => {
@@ -72,4 +76,21 @@ test("menu items before the headline and after the last paragraph go, with the r
   assert.ok(!c007.text.includes("新闻推荐"));
   assert.ok(!c007.text.includes("和县新闻,新鲜有料"));
   assert.ok(c007.text.includes("(本报记者 陈振伟)"));
+});
+
+test("a line on most pages of one site is that site's boilerplate, on two pages it is not", () => {
+  const slogan = "西青信息港 西青人自己的网站";
+  const pages = ["000_54e3948d9bb23207", "a014", "c002", "a034"].map((name, i) => ({
+    path: `${name}.txt`,
+    url: `http://www.xq.gov.cn/news/${i}.html`,
+    text: `${corpusPage(name)}\n${slogan}`,
+    encoding: "utf-8",
+  }));
+  for (const record of cleanBatch(pages)) {
+    assert.ok(!record.text.includes(slogan), record.source.path ?? "");
+    assert.equal(record.removed.find((r) => r.line === slogan)?.reason, "站内重复:同站多页共有");
+  }
+  for (const record of cleanBatch(pages.slice(0, 2))) assert.ok(record.text.includes(slogan));
+  const otherSites = cleanBatch(pages.map((page, i) => ({ ...page, url: `http://site${i}.gov.cn/1.html` })));
+  for (const record of otherSites) assert.ok(record.text.includes(slogan));
 });

@@ -6,8 +6,8 @@ import { cleanBatch } from "./index.js";
 export type CleanItem = { record: Record } | { failure: ReadFailure };
 
 /** Pages held at once: enough for a site's recurring lines to show, little enough to keep memory flat. */
-const BATCH_PAGES = 256;
-const BATCH_CHARS = 8 * 1024 * 1024;
+const BATCH_PAGES = 128;
+const BATCH_CHARS = 2 * 1024 * 1024;
 
 /** Clean a stream of read pages in windows, keeping input order and passing read failures through in place. */
 export async function* cleanItems(items: AsyncIterable<ReadItem>, options: CleanOptions = {}): AsyncGenerator<CleanItem> {

@@ -6,12 +6,25 @@ const SENTENCE_MARK = /[。，,；;！!？?：:、]/;
 /** Lines this short, without punctuation, before the headline or after the last paragraph are menu items. */
 const MENU_ITEM_MAX = { head: 5, tail: 6 };
 
+/** Brackets, separators and spaces that hold widget words together: 【字体：大 中 小】【打印本页】 */
+const WIDGET_GLUE = /[【】\[\]()（）<>《》\s|｜:：/]/g;
+const WIDGET_LINE_MAX = 60;
+
+/** A line of nothing but page widgets: font size, print, close, bookmark. */
+function isWidgetLine(text: string, widgetWords: RegExp): boolean {
+  if (text.length > WIDGET_LINE_MAX) return false;
+  const rest = text.replace(widgetWords, "");
+  return rest.length < text.length && rest.replace(WIDGET_GLUE, "") === "";
+}
+
 /** The reason a single line is boilerplate wherever it stands, or null. */
 export function lineRuleReason(text: string): string | null {
-  const { rules, longestMatch } = boilerplateRules();
-  if (text.length > longestMatch) return null;
-  for (const rule of rules) {
-    if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.reason;
+  const { rules, longestMatch, widgetWords } = boilerplateRules();
+  if (text.length <= longestMatch) {
+    for (const rule of rules) {
+      if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.reason;
+    }
+    if (isWidgetLine(text, widgetWords)) return "字号/打印";
   }
   if (!HAS_HAN.test(text)) return /[\p{L}\p{N}]/u.test(text) ? "非中文行" : "仅符号";
   return null;
@@ -33,12 +46,11 @@ export const boilerplateStage: Stage = (draft) => {
   let inRelatedBlock = false;
   let lines: Line[] = draft.lines.map((line) => {
     if (!isKept(line)) return line;
-    if (inRelatedBlock) return drop(line, "相关文章列表");
     if (relatedBlockStart.test(line.text)) {
       inRelatedBlock = true;
       return drop(line, "相关文章列表");
     }
-    const reason = lineRuleReason(line.text);
+    const reason = lineRuleReason(line.text) ?? (inRelatedBlock ? "相关文章列表" : null);
     return reason ? drop(line, reason) : line;
   });
 

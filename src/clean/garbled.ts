@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { charactersReading, charScore, commonTable, wordFit, readsAs, textScore } from "../lexicon/char-model.js";
-import { isPinyinSyllable } from "../lexicon/pinyin.js";
+import { isPinyinSyllable, stripTones } from "../lexicon/pinyin.js";
 import type { GarbledSpan } from "../types.js";
 import type { Stage } from "./draft.js";
 import { lazy } from "../lexicon/load.js";
@@ -37,7 +37,7 @@ const WIDE_RUN = /[^\x00-\x7f\s\u00a0-\u00ff\u3000\u201c\u201d\u2018\u2019]{2,}/
 /** Re-aligned text must beat the text that stands there by this much per character (log frequency). */
 const MIN_GAIN = 2.5;
 /** Candidates for an unknown byte weighed against their neighbours: the most frequent ones are enough. */
-const MAX_CANDIDATES = 24;
+const MAX_CANDIDATES = 8;
 /** Share of uncommon characters from which a run is taken for misread bytes rather than rare words. */
 const MIN_RARE_SHARE = 0.3;
 
@@ -164,16 +164,24 @@ function utf8ReadAsGbk(run: string): { start: number; end: number; repaired: str
  * with them counts most (写 + 字楼 → 写字楼) — and its frequency; when its gloss survives, it must read so.
  */
 function bestOf(candidates: string[], before: string, after: string, syllable: string | null): string | null {
+  const toneless = syllable ? stripTones(syllable) : null;
+  // The most frequent few, kept in order as they come: enough to weigh against the neighbours.
+  const plausible: { ch: string; score: number }[] = [];
+  for (const ch of candidates) {
+    if (toneless && !readsAs(ch, toneless)) continue;
+    const score = charScore(ch);
+    if (plausible.length === MAX_CANDIDATES && score <= plausible[MAX_CANDIDATES - 1]!.score) continue;
+    let at = plausible.length;
+    while (at > 0 && plausible[at - 1]!.score < score) at--;
+    plausible.splice(at, 0, { ch, score });
+    if (plausible.length > MAX_CANDIDATES) plausible.pop();
+  }
   const fit = wordFit(before, after);
-  const plausible = (syllable ? candidates.filter((ch) => readsAs(ch, syllable)) : candidates)
-    .map((ch) => ({ ch, score: charScore(ch) }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, MAX_CANDIDATES);
   let best: string | null = null;
   let bestScore = -Infinity;
-  for (const { ch } of plausible) {
-    const score = charScore(ch) + 3 * fit(ch);
-    if (score > bestScore) [best, bestScore] = [ch, score];
+  for (const { ch, score } of plausible) {
+    const total = score + 3 * fit(ch);
+    if (total > bestScore) [best, bestScore] = [ch, total];
   }
   return best;
 }
@@ -268,7 +276,7 @@ function slippedGbk(text: string, taken: (start: number, end: number) => boolean
 /** '?' + syllable + ')' before a slipped run: a whole character is gone, only its gloss survives. */
 function lostCharacter(text: string, start: number, syllable: string, following: string): Finding {
   const end = start + 1 + syllable.length + 1;
-  const before = [...text.slice(0, start).replace(/[(（][a-zA-Zü\u00e0-\u00fc\u0100-\u01dc]{1,7}[)）]/g, "")].slice(-3).join("");
+  const before = [...text.slice(Math.max(0, start - 40), start).replace(/[(（][a-zA-Zü\u00e0-\u00fc\u0100-\u01dc]{1,7}[)）]/g, "")].slice(-3).join("");
   const after = [...following].slice(0, 3).join("");
   // Only a character that makes a dictionary word with its neighbours (双桥 + 区 → 双桥区) is taken.
   const fit = wordFit(before, after);

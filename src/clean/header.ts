@@ -14,10 +14,10 @@ const TRAILING_MARKS = /[\s|｜]+$/;
 const REPORTER = /记者\s*[:：]?\s*([\u4e00-\u9fff]{2,4})/g;
 
 /** The headline without column tags, list prefixes, trailing separators or the reporter's name a template appended. */
-export function cleanTitle(text: string, reporters: Set<string> = new Set()): string {
+export function cleanTitle(text: string, reporters: () => Set<string> = () => new Set()): string {
   let title = text.replace(TITLE_TAGS, "").replace(LIST_PREFIX, "").replace(TRAILING_MARKS, "");
   const lastWord = title.match(/\s(\S{2,4})$/)?.[1];
-  if (lastWord && reporters.has(lastWord)) title = title.slice(0, -lastWord.length).replace(TRAILING_MARKS, "");
+  if (lastWord && reporters().has(lastWord)) title = title.slice(0, -lastWord.length).replace(TRAILING_MARKS, "");
   return title.trim();
 }
 
@@ -27,8 +27,10 @@ function reporterNames(lines: Line[]): Set<string> {
   return names;
 }
 
+const MIN_TITLE = 6;
+
 function looksLikeHeadline(text: string): boolean {
-  return text.length >= 6 && text.length <= 80 && !NOT_A_TITLE.test(text);
+  return text.length >= MIN_TITLE && text.length <= 80 && !NOT_A_TITLE.test(text);
 }
 
 /** The headline: a "标题:" line, else the first headline-like line above the first paragraph. */
@@ -40,7 +42,9 @@ export function findTitle(lines: Line[], htmlTitle: string | null): string | nul
   for (const line of lines) {
     if (!isKept(line)) continue;
     if (isBodyParagraph(line.text)) break;
-    if (looksLikeHeadline(line.text)) return cleanTitle(line.text, reporterNames(lines));
+    if (!looksLikeHeadline(line.text)) continue;
+    const title = cleanTitle(line.text, () => reporterNames(lines));
+    if (title.length >= MIN_TITLE) return title;
   }
   return htmlTitle ? cleanTitle(htmlTitle) : null;
 }

@@ -2,6 +2,7 @@ import { drop, isKept, type Stage } from "./draft.js";
 
 // A list prefix before a headline reused in a list: "05.11 ", "- ", "• ", "2024-06-28 ".
 export const LIST_PREFIX = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}|[-•·*]|\[\d{1,2}[-/.]\d{1,2}\])\s*/;
+const MAY_HAVE_PREFIX = /^[\d\-•·*[]/;
 /** Lines shorter than this may repeat in an article on purpose (会议要求:); longer ones are copies. */
 const MIN_REPEAT_LENGTH = 8;
 
@@ -13,7 +14,7 @@ export const repeatsStage: Stage = (draft) => {
   const lines = draft.lines.map((line) => {
     if (!isKept(line)) return line;
     const k = key(line.text);
-    const unprefixed = key(line.text.replace(LIST_PREFIX, ""));
+    const unprefixed = MAY_HAVE_PREFIX.test(line.text) ? key(line.text.replace(LIST_PREFIX, "")) : k;
     if (unprefixed !== k && unprefixed.length >= MIN_REPEAT_LENGTH && keys.has(unprefixed)) {
       return drop(line, "重复行:带列表前缀的标题副本");
     }

@@ -51,9 +51,10 @@ export function convertToSimplified(text: string): { text: string; count: number
 }
 
 export const scriptStage: Stage = (draft, options) => {
-  const { script, traditional } = detectScript(draft.lines.map((line) => line.text));
+  const texts = draft.lines.map((line) => line.text);
+  const { script, traditional } = detectScript(texts);
   if (traditional === 0 || options.keepScript) return { ...draft, script };
-  const { text, count } = convertToSimplified(draft.lines.map((line) => line.text).join("\n"));
+  const { text, count } = convertToSimplified(texts.join("\n"));
   const converted = text.split("\n");
   const lines =
     converted.length === draft.lines.length

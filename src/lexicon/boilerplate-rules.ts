@@ -9,6 +9,7 @@ export interface LineRule {
 interface RuleFile {
   rules: { reason: string; pattern: string; flags?: string; maxLength?: number }[];
   relatedBlockStarts: string;
+  widgetWords: string[];
 }
 
 export const boilerplateRules = lazy(() => {
@@ -25,5 +26,7 @@ export const boilerplateRules = lazy(() => {
     /** lines longer than every rule's limit are paragraphs: no rule needs to look at them */
     longestMatch: Math.max(...rules.map((rule) => rule.maxLength)),
     relatedBlockStart: new RegExp(file.relatedBlockStarts),
+    /** longest words first, so 打印本页 goes whole before 打印 */
+    widgetWords: new RegExp([...file.widgetWords].sort((a, b) => b.length - a.length).join("|"), "g"),
   };
 });

@@ -111,7 +111,7 @@ export function textScore(text: string): number {
 
 const readingsOf = lazy(() => new Map<string, string[]>());
 
-/** Does a character read as this syllable (tones ignored)? */
+/** Does a character read as this syllable (tones ignored; the syllable as stripTones gives it)? */
 export function readsAs(ch: string, syllable: string): boolean {
   const cache = readingsOf();
   let readings = cache.get(ch);
@@ -119,7 +119,7 @@ export function readsAs(ch: string, syllable: string): boolean {
     readings = pinyin(ch, { toneType: "none", type: "array", multiple: true, v: true });
     cache.set(ch, readings);
   }
-  return readings.includes(stripTones(syllable));
+  return readings.includes(syllable);
 }
 
 const readingIndex = lazy(() => new Map<string, string[]>());
