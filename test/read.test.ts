@@ -70,15 +70,18 @@ test("empty, binary, missing, oversized inputs and empty folders each give one f
   writeFileSync(join(dir, "empty.txt"), "");
   writeFileSync(join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0, 0]));
   writeFileSync(join(dir, "huge.txt"), Buffer.alloc(2 * 1024 * 1024, 0x41));
+  // Lead bytes with no valid trail: neither UTF-8, GB18030 nor Big5.
+  writeFileSync(join(dir, "invalid.txt"), Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 2 ? 0x0a : 0xff))));
   const emptyFolder = mkdtempSync(join(tmpdir(), "huiyi-none-"));
   const good = join(ROOT, "examples/xiqing-changweihui.txt");
-  const items = await collect([join(dir, "empty.txt"), join(dir, "binary.txt"), join(dir, "huge.txt"), emptyFolder, join(dir, "nope.txt"), good]);
+  const items = await collect([join(dir, "empty.txt"), join(dir, "binary.txt"), join(dir, "huge.txt"), emptyFolder, join(dir, "nope.txt"), join(dir, "invalid.txt"), good]);
   const problems = items.map((item) => ("failure" in item ? item.failure.problem : "ok"));
-  assert.equal(problems.length, 6);
+  assert.equal(problems.length, 7);
   assert.match(problems[0]!, /空文件/);
   assert.match(problems[1]!, /二进制/);
   assert.match(problems[2]!, /页面过大/);
   assert.match(problems[3]!, /没有可读的页面/);
   assert.match(problems[4]!, /找不到/);
-  assert.equal(problems[5], "ok");
+  assert.match(problems[5]!, /无效字节/);
+  assert.equal(problems[6], "ok");
 });

@@ -56,7 +56,18 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): { text
   const gb = chineseScore(iconv.decode(sample, "gb18030"));
   const big5 = chineseScore(iconv.decode(sample, "big5"));
   const encoding = big5 > gb ? "big5" : "gb18030";
-  return { text: iconv.decode(buf, encoding), encoding };
+  const text = iconv.decode(buf, encoding);
+  if (replacementShare(text) > MAX_REPLACEMENT_SHARE) throw new ReadError("无效字节过多:不是 UTF-8、GB18030 或 Big5 文本");
+  return { text, encoding };
+}
+
+/** Past this share of undecodable characters a page is not text in any encoding we know, not a damaged page. */
+const MAX_REPLACEMENT_SHARE = 0.05;
+
+function replacementShare(text: string): number {
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
+  return text.length ? bad / text.length : 0;
 }
 
 /** The charset an HTML page declares in its first bytes (<meta charset>, http-equiv Content-Type). */
