@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-import { CLEAN_USAGE, cleanCommand, UsageError } from "./clean.js";
+import { CLEAN_USAGE, cleanCommand } from "./clean.js";
+import { EXTRACT_USAGE, extractCommand } from "./extract.js";
+import { UsageError } from "./pages-command.js";
 
 const USAGE = `huiyi — 把地方政府新闻网页整理成干净、结构化、可检索的记录
 
 命令:
   huiyi clean [PATH|-]...    清洗网页:正文、删除行及原因、乱码修复、繁简转换
+  huiyi extract [PATH|-]...  清洗并抽取:会议、人物、职务与角色
 
-${CLEAN_USAGE}`;
+${CLEAN_USAGE}
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { clean: cleanCommand };
+${EXTRACT_USAGE}`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { clean: cleanCommand, extract: extractCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

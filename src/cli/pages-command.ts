@@ -1,0 +1,37 @@
+import { parseArgs } from "node:util";
+import { cleanItems } from "../clean/batches.js";
+import { readInputs } from "../read/sources.js";
+import type { Record } from "../types.js";
+import { reportFailure, writeLine } from "./output.js";
+
+export class UsageError extends Error {}
+
+/**
+ * A command that reads pages (files, folders, '-'), cleans them and prints one JSON record a line; one line
+ * on stderr per input that could not be read; exit status 1 when any failed.
+ */
+export function pagesCommand(usage: string, finish: (record: Record) => Record): (args: string[]) => Promise<number> {
+  return async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { "keep-script": { type: "boolean" }, "max-page-mb": { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+    if (values.help) {
+      process.stdout.write(usage + "\n");
+      return 0;
+    }
+    const maxPageMb = values["max-page-mb"] ? Number(values["max-page-mb"]) : undefined;
+    if (maxPageMb !== undefined && !(maxPageMb > 0)) throw new UsageError("--max-page-mb 需要一个正数");
+    let failed = 0;
+    const items = readInputs(positionals.length ? positionals : ["-"], { maxPageBytes: maxPageMb ? maxPageMb * 1024 * 1024 : undefined });
+    for await (const item of cleanItems(items, { keepScript: values["keep-script"] })) {
+      if ("record" in item) await writeLine(process.stdout, JSON.stringify(finish(item.record)));
+      else {
+        failed++;
+        reportFailure(item.failure);
+      }
+    }
+    return failed > 0 ? 1 : 0;
+  };
+}

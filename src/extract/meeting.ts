@@ -1,0 +1,78 @@
+import { placesIn, resolveDivision } from "../lexicon/divisions.js";
+import { meetingKinds } from "../lexicon/extract-lexicons.js";
+import type { Meeting, Record } from "../types.js";
+import { sentencesOf } from "./clauses.js";
+import { meetingDate } from "./meeting-date.js";
+
+// The meeting a report is about: found in the headline or the opening sentences, where reports say
+// "X召开Y会议" or "Y会议召开"; null when they report none (an inspection tour, a notice).
+
+/** A noun phrase: characters up to a clause break, a quotation kept whole (“寻求新优势,谋求新发展”研讨会). */
+const PHRASE = "(?:“[^”]{1,30}”|[^，,。；;：:\\s“”])+";
+const HELD_OBJECT = new RegExp(`(?:主持|组织)?(?:召开|举行)(?:了)?(${PHRASE}?(?:会议|全会|大会|会))(?![\\u4e00-\\u9fff]*会)`);
+const HELD_SUBJECT = new RegExp(`(${PHRASE}?(?:会议|全会|大会|会))(?:在${PHRASE}?)?(?:召开|举行|开幕)`);
+/** What may stand before a meeting name in its clause and is not part of it. */
+const LEADING = /^.*?(\d+月\d+日(上午|下午|晚上|晚)?|今天(上午|下午)?|昨天(上午|下午)?|昨日|近日|日前|今日)[,，]?/;
+const DEVELOPMENT_ZONE = /[\u4e00-\u9fff]{2,8}?(新区|经济区|开发区|高新区|经开区|工业园区|园区|街道)(?=[\u4e00-\u9fff(（“]|$)/;
+const GENERIC_LEVEL = /^(?:全)?(区|县|市|旗|镇|乡|街道|园区)/;
+
+interface Found {
+  name: string;
+  subject: string;
+  clue: string;
+}
+
+function findMeeting(record: Record): Found | null {
+  const opening = sentencesOf(record.text).slice(0, 4);
+  const candidates = record.title ? [record.title, ...opening] : opening;
+  for (const sentence of candidates) {
+    const object = sentence.match(HELD_OBJECT);
+    if (object) {
+      const before = sentence.slice(0, object.index!).split(/[，,。；;]/).pop()!.replace(LEADING, "");
+      const name = object[1]!.startsWith("第") ? before + object[1] : object[1]!;
+      return { name, subject: before, clue: sentence };
+    }
+    const subject = sentence.match(HELD_SUBJECT);
+    if (subject) {
+      const name = subject[1]!.split(/[，,]/).pop()!.replace(LEADING, "");
+      return { name, subject: name, clue: sentence };
+    }
+  }
+  return null;
+}
+
+/** The region or unit whose meeting it is, as named: 西青区, 长兴岛经济区; a bare 区 when the page names none. */
+function findJurisdiction(found: Found, text: string): string | null {
+  for (const phrase of [found.subject, found.name]) {
+    const place = placesIn(phrase)[0];
+    const zone = phrase.match(DEVELOPMENT_ZONE);
+    if (zone && (!place || zone.index! <= place.at)) return zone[0];
+    if (place) return place.name;
+  }
+  const level = (found.subject || found.name).match(GENERIC_LEVEL)?.[1] ?? found.name.match(GENERIC_LEVEL)?.[1];
+  if (!level) return null;
+  const counts = new Map<string, number>();
+  for (const { name } of placesIn(text)) if (name.endsWith(level)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : level;
+}
+
+export function meetingKindsOf(name: string): string[] {
+  return meetingKinds()
+    .filter(({ words }) => words.some((word) => name.includes(word)))
+    .map(({ kind }) => kind);
+}
+
+export function extractMeeting(record: Record): Meeting | null {
+  const found = findMeeting(record);
+  if (!found) return null;
+  const jurisdiction = findJurisdiction(found, record.text);
+  const context = placesIn(record.text).map((p) => p.name);
+  return {
+    name: found.name,
+    date: meetingDate(found.clue, record),
+    jurisdiction,
+    division: jurisdiction ? resolveDivision(jurisdiction, context) : null,
+    kinds: meetingKindsOf(found.name),
+  };
+}

@@ -1,0 +1,172 @@
+import { postWords, surnames } from "../lexicon/extract-lexicons.js";
+import type { Person, Role } from "../types.js";
+import { clausesOf, type Clause } from "./clauses.js";
+
+// People named in the body, found from the grammar of the text rather than a list of known people:
+// a post right before a name (西青区委书记李清), a list after a collective label (区领导唐海蛟、吕晨飞),
+// a name that opens a clause with a verb of speech (朱小兵强调), and later mentions of names already found.
+
+/** What may follow a name: punctuation, or the words that start the predicate. */
+const AFTER_NAME =
+  /^($|[、，,。；;：:（()）“”"\s!！?？]|主持|出席|讲话|指出|强调|要求|参加|列席|传达|部署|表示|说|在|代表|就|对|作|向|等|同志|一行|带队|带领|率|通报|汇报|宣读|介绍|和|及|与|陪同|调研|到|深入|先后|分别|主讲|致辞|总结|发言|也|还|结合|围绕|宣布|看望|会见|检查|听取|提出|进行|为|以|于|是|从|将|则|首先|最后|同时|主要|任|兼|当选|希望|认为|代|作了|通过)/;
+/** Characters that do not stand in a personal name. */
+const NOT_IN_NAME = /[的了和与及等会议在是为有不这那我们你他她它上下中内外全各该本此其把被对从向以于而并或但就都也又还个些]/;
+const SPEECH = /(讲话|指出|强调|要求|部署|传达|表示|说|提出|发言|主讲|作.{0,8}(讲话|报告|部署|总结))(?!精神)/;
+const CHAIR = /主持/;
+const ATTEND = /出席|参加|列席|参会|与会/;
+
+interface Mention {
+  name: string;
+  posts: string[];
+  start: number;
+  end: number;
+}
+
+function isName(candidate: string): boolean {
+  if (candidate.length < 2 || candidate.length > 4 || NOT_IN_NAME.test(candidate) || !/^[\u4e00-\u9fff]+$/.test(candidate)) return false;
+  const { compound, single } = surnames();
+  if (compound.has(candidate.slice(0, 2))) return candidate.length >= 3;
+  return single.has(candidate[0]!) && candidate.length <= 3;
+}
+
+/** The name that starts at `at`, if one does: the length whose next characters may follow a name. */
+function nameAt(text: string, at: number): string | null {
+  for (const length of [3, 2, 4]) {
+    const candidate = text.slice(at, at + length);
+    if (candidate.length === length && isName(candidate) && AFTER_NAME.test(text.slice(at + length))) return candidate;
+  }
+  return null;
+}
+
+/** The post that ends at `end`: back to the previous delimiter, without lead-in words (传达贯彻, 由). */
+function postBefore(text: string, end: number): { post: string; start: number } | null {
+  let start = end;
+  while (start > 0 && !/[、，,。；;：:“”"\s（(）)《》]/.test(text[start - 1]!)) start--;
+  let post = text.slice(start, end);
+  const { leadIn } = postWords();
+  for (let m = post.match(leadIn); m && m[0].length < post.length; m = post.match(leadIn)) {
+    post = post.slice(m[0].length);
+    start += m[0].length;
+  }
+  post = post.replace(/^\d+月\d+日(上午|下午|晚)?/, "");
+  return post ? { post, start: end - post.length } : null;
+}
+
+/** Posts joined by 、 before a name: 区委副书记、区长白凤祥 → [区委副书记, 区长]. */
+function postsBefore(text: string, end: number): { posts: string[]; start: number } | null {
+  const { titleAtEnd } = postWords();
+  const last = postBefore(text, end);
+  if (!last || !titleAtEnd.test(last.post)) return null;
+  const posts = [last.post];
+  let start = last.start;
+  while (text[start - 1] === "、") {
+    const previous = postBefore(text, start - 1);
+    if (!previous || !titleAtEnd.test(previous.post) || nameAt(text, previous.start) === previous.post) break;
+    // a name sits between two posts in a list of people (主任王洪茹、区政协主席…): not one person's posts
+    posts.unshift(previous.post);
+    start = previous.start;
+  }
+  return { posts, start };
+}
+
+/** Names in a 、-list starting at `at`: 唐海蛟、吕晨飞、高武军. */
+function nameList(text: string, at: number): { names: string[]; end: number } {
+  const names: string[] = [];
+  let position = at;
+  for (;;) {
+    const name = nameAt(text, position);
+    if (!name) break;
+    names.push(name);
+    position += name.length;
+    if (text[position] !== "、") break;
+    position++;
+  }
+  return { names, end: position };
+}
+
+function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
+  const mentions: Mention[] = [];
+  const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
+  const { titles, collectiveAtEnd } = postWords();
+
+  for (const m of clause.matchAll(titles)) {
+    const end = m.index! + m[0].length;
+    const found = postsBefore(clause, end);
+    if (!found) continue;
+    const { names, end: listEnd } = nameList(clause, end);
+    if (names.length === 0 || taken(found.start, listEnd)) continue;
+    let at = end;
+    for (const name of names) {
+      mentions.push({ name, posts: found.posts, start: at === end ? found.start : at, end: at + name.length });
+      at += name.length + 1;
+    }
+  }
+
+  for (let i = 0; i < clause.length; i++) {
+    const label = clause.slice(0, i).match(collectiveAtEnd);
+    if (!label) continue;
+    const { names } = nameList(clause, i);
+    let at = i;
+    for (const name of names) {
+      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length });
+      at += name.length + 1;
+    }
+  }
+
+  const opening = clause.match(/^([\u4e00-\u9fff]{2,4}?)(在[^，,。]{0,20}?)?(指出|强调|要求|表示|主持|说)/);
+  if (opening && isName(opening[1]!) && !taken(0, opening[1]!.length)) mentions.push({ name: opening[1]!, posts: [], start: 0, end: opening[1]!.length });
+
+  for (const name of known.keys()) {
+    for (let at = clause.indexOf(name); at >= 0; at = clause.indexOf(name, at + 1)) {
+      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+function rolesIn(text: string): Role[] {
+  const roles: Role[] = [];
+  if (CHAIR.test(text)) roles.push("主持");
+  if (SPEECH.test(text.replace(/的讲话|讲话精神/g, ""))) roles.push("讲话");
+  if (ATTEND.test(text)) roles.push("出席");
+  return roles;
+}
+
+/** Roles of each mention: what its clause says after it, shared by names listed together (王洪茹、苑树发出席). */
+function assignRoles(clause: Clause, mentions: Mention[]): Role[][] {
+  const roles: Role[][] = mentions.map(() => []);
+  let group: number[] = [];
+  mentions.forEach((mention, i) => {
+    group.push(i);
+    const next = mentions[i + 1];
+    const between = clause.text.slice(mention.end, next ? next.start : clause.text.length);
+    if (next && /^[、和及与]?$/.test(between)) return;
+    // A list that runs to the end of its clause takes the first verb after it in the sentence.
+    const tail = between.replace(/[，,：:\s]/g, "") === "" && !next ? firstVerbPhrase(clause.rest) : between;
+    for (const member of group) roles[member] = rolesIn(tail);
+    group = [];
+  });
+  return roles;
+}
+
+function firstVerbPhrase(text: string): string {
+  const m = text.match(/主持|出席|参加|列席|讲话|指出|强调|要求/);
+  return m ? text.slice(0, m.index! + m[0].length) : "";
+}
+
+const ROLE_ORDER: Role[] = ["主持", "讲话", "出席"];
+
+export function extractPeople(text: string): Person[] {
+  const people = new Map<string, Person>();
+  for (const clause of clausesOf(text)) {
+    const mentions = mentionsIn(clause.text, people);
+    const roles = assignRoles(clause, mentions);
+    mentions.forEach((mention, i) => {
+      const person = people.get(mention.name) ?? { name: mention.name, posts: [], roles: [] };
+      for (const post of mention.posts) if (!person.posts.includes(post)) person.posts.push(post);
+      for (const role of roles[i]!) if (!person.roles.includes(role)) person.roles.push(role);
+      people.set(mention.name, person);
+    });
+  }
+  return [...people.values()].map((p) => ({ ...p, roles: ROLE_ORDER.filter((r) => p.roles.includes(r)) }));
+}

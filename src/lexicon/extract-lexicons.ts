@@ -1,0 +1,34 @@
+import { lazy, readDataFile, readListFile } from "./load.js";
+
+// The words extraction needs, loaded once from data/: posts, surnames, meeting kinds, dated events.
+
+const longestFirst = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length);
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alternation = (words: string[]) => longestFirst(words).map(escape).join("|");
+
+export const postWords = lazy(() => {
+  const file = JSON.parse(readDataFile("posts.json")) as { titles: string[]; collective: string[]; leadIns: string[] };
+  return {
+    /** a title at the end of a post */
+    titleAtEnd: new RegExp(`(${alternation(file.titles)})$`),
+    titles: new RegExp(alternation(file.titles), "g"),
+    collective: new Set(file.collective),
+    collectiveAtEnd: new RegExp(`(${alternation(file.collective)})$`),
+    leadIn: new RegExp(`^(${alternation(file.leadIns)})`),
+  };
+});
+
+export const surnames = lazy(() => {
+  const words = readListFile("surnames.txt").flatMap((line) => line.split(/\s+/));
+  return { compound: new Set(words.filter((w) => w.length === 2)), single: new Set(words.filter((w) => w.length === 1)) };
+});
+
+export const meetingKinds = lazy(() => {
+  const file = JSON.parse(readDataFile("meeting-kinds.json")) as { kinds: { kind: string; words: string[] }[] };
+  return file.kinds;
+});
+
+export const datedEvents = lazy(() => {
+  const file = JSON.parse(readDataFile("dated-events.json")) as { events: { pattern: string; year: number }[] };
+  return file.events.map((event) => ({ pattern: new RegExp(event.pattern), year: event.year }));
+});
