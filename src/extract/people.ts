@@ -8,9 +8,9 @@ import { clausesOf, type Clause } from "./clauses.js";
 
 /** What may follow a name: punctuation, or the words that start the predicate. */
 const AFTER_NAME =
-  /^($|[、，,。；;：:（()）“”"\s!！?？]|主持|出席|讲话|指出|强调|要求|参加|列席|传达|部署|表示|说|在|代表|就|对|作|向|等|同志|一行|带队|带领|率|通报|汇报|宣读|介绍|和|及|与|陪同|调研|到|深入|先后|分别|主讲|致辞|总结|发言|也|还|结合|围绕|宣布|看望|会见|检查|听取|提出|进行|为|以|于|是|从|将|则|首先|最后|同时|主要|任|兼|当选|希望|认为|代|作了|通过)/;
-/** Characters that do not stand in a personal name. */
-const NOT_IN_NAME = /[的了和与及等会议在是为有不这那我们你他她它上下中内外全各该本此其把被对从向以于而并或但就都也又还个些]/;
+  /^($|[、，,。；;：:（()）“”"\s!！?？\d]|来|赴|莅临|主持|出席|讲话|指出|强调|要求|参加|列席|传达|部署|表示|说|在|代表|就|对|作|向|等|同志|一行|带队|带领|率|通报|汇报|宣读|介绍|和|及|与|陪同|调研|到|深入|先后|分别|主讲|致辞|总结|发言|也|还|结合|围绕|宣布|看望|会见|检查|听取|提出|进行|为|以|于|是|从|将|则|首先|最后|同时|主要|任|兼|当选|希望|认为|代|作了|通过)/;
+/** Characters that do not stand in a given name. */
+const NOT_IN_GIVEN_NAME = /[的了们这那么着过吗呢吧啊会议在是和与及等各该本此其把被]/;
 const SPEECH = /(讲话|指出|强调|要求|部署|传达|表示|说|提出|发言|主讲|作.{0,8}(讲话|报告|部署|总结))(?!精神)/;
 const CHAIR = /主持/;
 const ATTEND = /出席|参加|列席|参会|与会/;
@@ -23,10 +23,12 @@ interface Mention {
 }
 
 function isName(candidate: string): boolean {
-  if (candidate.length < 2 || candidate.length > 4 || NOT_IN_NAME.test(candidate) || !/^[\u4e00-\u9fff]+$/.test(candidate)) return false;
+  if (candidate.length < 2 || candidate.length > 4 || !/^[\u4e00-\u9fff]+$/.test(candidate)) return false;
+  if (postWords().titleAtEnd.test(candidate)) return false;
   const { compound, single } = surnames();
-  if (compound.has(candidate.slice(0, 2))) return candidate.length >= 3;
-  return single.has(candidate[0]!) && candidate.length <= 3;
+  const surname = compound.has(candidate.slice(0, 2)) ? 2 : single.has(candidate[0]!) ? 1 : 0;
+  if (surname === 0 || candidate.length - surname < 1 || candidate.length - surname > 2) return false;
+  return !NOT_IN_GIVEN_NAME.test(candidate.slice(surname));
 }
 
 /** The name that starts at `at`, if one does: the length whose next characters may follow a name. */
@@ -93,11 +95,13 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
     const end = m.index! + m[0].length;
     const found = postsBefore(clause, end);
     if (!found) continue;
-    const { names, end: listEnd } = nameList(clause, end);
+    // 大会执行主席是:赵小强、王京生 — the post heads the list after 是:
+    const copula = clause.slice(end).match(/^(是|为)[:：]?/)?.[0].length ?? 0;
+    const { names, end: listEnd } = nameList(clause, end + copula);
     if (names.length === 0 || taken(found.start, listEnd)) continue;
-    let at = end;
+    let at = end + copula;
     for (const name of names) {
-      mentions.push({ name, posts: found.posts, start: at === end ? found.start : at, end: at + name.length });
+      mentions.push({ name, posts: found.posts, start: at === end + copula ? found.start : at, end: at + name.length });
       at += name.length + 1;
     }
   }
@@ -108,6 +112,16 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
     const { names } = nameList(clause, i);
     let at = i;
     for (const name of names) {
+      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length });
+      at += name.length + 1;
+    }
+  }
+
+  // A list of two or more names opening a clause: 徐晓东、任林及各相关单位…, 董西成、李小平…8名委员
+  const bare = nameList(clause, 0);
+  if (bare.names.length >= 2) {
+    let at = 0;
+    for (const name of bare.names) {
       if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length });
       at += name.length + 1;
     }
