@@ -24,6 +24,12 @@ function yearNear(reference: string, month: number): number {
   return month - refMonth > 6 ? year - 1 : year;
 }
 
+/** A year the same sentence names (天衢新区2023年第一季度…推进会议): the meeting's year when nothing else dates it. */
+function yearInSentence(sentence: string): number | null {
+  const m = sentence.match(/((?:19|20)\d{2})年/);
+  return m ? Number(m[1]) : null;
+}
+
 function yearFromEvents(text: string): number | null {
   for (const { pattern, year } of datedEvents()) if (pattern.test(text)) return year;
   return null;
@@ -31,11 +37,11 @@ function yearFromEvents(text: string): number | null {
 
 export function meetingDate(clue: string, record: Record): string | null {
   const reference = record.published ?? record.source.url_date ?? null;
-  for (const sentence of [clue, ...sentencesOf(record.text).slice(0, 2)]) {
+  for (const sentence of [clue, ...sentencesOf(record.text).slice(0, 4)]) {
     const m = sentence.match(MONTH_DAY);
     if (m) {
       const [month, day] = [Number(m[2]), Number(m[3])];
-      const year = m[1] ? Number(m[1]) : reference ? yearNear(reference, month) : yearFromEvents(record.text);
+      const year = m[1] ? Number(m[1]) : reference ? yearNear(reference, month) : (yearInSentence(sentence) ?? yearFromEvents(record.text));
       return year ? isoDate(year, month, day) : null;
     }
     if (record.published) {

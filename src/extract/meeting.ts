@@ -1,4 +1,4 @@
-import { placesIn, resolveDivision } from "../lexicon/divisions.js";
+import { placeNamesOfLevel, placesIn, resolveDivision } from "../lexicon/divisions.js";
 import { meetingKinds } from "../lexicon/extract-lexicons.js";
 import type { Meeting, Record } from "../types.js";
 import { sentencesOf } from "./clauses.js";
@@ -13,8 +13,9 @@ const HELD_OBJECT = new RegExp(`(?:主持|组织)?(?:召开|举行)(?:了)?(${PH
 const HELD_SUBJECT = new RegExp(`(${PHRASE}?(?:会议|全会|大会|会))(?:在${PHRASE}?)?(?:召开|举行|开幕)`);
 /** What may stand before a meeting name in its clause and is not part of it. */
 const LEADING = /^.*?(\d+月\d+日(上午|下午|晚上|晚)?|今天(上午|下午)?|昨天(上午|下午)?|昨日|近日|日前|今日)[,，]?/;
-const DEVELOPMENT_ZONE = /[\u4e00-\u9fff]{2,8}?(新区|经济区|开发区|高新区|经开区|工业园区|园区|街道)(?=[\u4e00-\u9fff(（“]|$)/;
-const GENERIC_LEVEL = /^(?:全)?(区|县|市|旗|镇|乡|街道|园区)/;
+const DEVELOPMENT_ZONE = /(?<![全本我各该])[\u4e00-\u9fff]{0,8}?(新区|经济区|开发区|高新区|经开区|工业园区|园区|街道)(?=[\u4e00-\u9fff(（“]|$)/;
+const ZONES_IN_TEXT = new RegExp(DEVELOPMENT_ZONE.source.replace("{0,8}?", "{2,8}?"), "g");
+const GENERIC_LEVEL = /^[—\-\s]*(?:全)?(区|县|市|旗|镇|乡|街道|园区)/;
 
 interface Found {
   name: string;
@@ -42,19 +43,34 @@ function findMeeting(record: Record): Found | null {
 }
 
 /** The region or unit whose meeting it is, as named: 西青区, 长兴岛经济区; a bare 区 when the page names none. */
-function findJurisdiction(found: Found, text: string): string | null {
+function findJurisdiction(found: Found, record: Record): string | null {
   for (const phrase of [found.subject, found.name]) {
     const place = placesIn(phrase)[0];
     const zone = phrase.match(DEVELOPMENT_ZONE);
-    if (zone && (!place || zone.index! <= place.at)) return zone[0];
+    if (zone && zone[0] !== zone[1] && (!place || zone.index! <= place.at)) return zone[0];
     if (place) return place.name;
   }
-  const level = (found.subject || found.name).match(GENERIC_LEVEL)?.[1] ?? found.name.match(GENERIC_LEVEL)?.[1];
-  if (!level) return null;
+  const level = (found.subject.match(GENERIC_LEVEL) ?? found.name.match(GENERIC_LEVEL))?.[1];
+  return level ? placeOfLevel(level, record) ?? level : null;
+}
+
+/**
+ * The page's own place of a level, for a meeting named only 区政协 or 县委常委会: the place of that level
+ * the page (or its source line) names most, in full (天衢新区, 阜城县) or by its stem (中国菏泽网 → 菏泽市).
+ */
+function placeOfLevel(level: string, record: Record): string | null {
+  const text = `${record.text}\n${record.source.site ?? ""}`;
   const counts = new Map<string, number>();
-  for (const { name } of placesIn(text)) if (name.endsWith(level)) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best ? best[0] : level;
+  const count = (name: string, weight = 1) => counts.set(name, (counts.get(name) ?? 0) + weight);
+  for (const { name } of placesIn(text)) if (name.endsWith(level)) count(name);
+  for (const m of text.matchAll(ZONES_IN_TEXT)) if (m[0].endsWith(level)) count(m[0]);
+  if (counts.size === 0) {
+    for (const name of placeNamesOfLevel(level)) {
+      const stem = name.slice(0, -level.length);
+      if (stem.length >= 2 && text.includes(stem)) count(name, 0.5);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 export function meetingKindsOf(name: string): string[] {
@@ -66,7 +82,7 @@ export function meetingKindsOf(name: string): string[] {
 export function extractMeeting(record: Record): Meeting | null {
   const found = findMeeting(record);
   if (!found) return null;
-  const jurisdiction = findJurisdiction(found, record.text);
+  const jurisdiction = findJurisdiction(found, record);
   const context = placesIn(record.text).map((p) => p.name);
   return {
     name: found.name,

@@ -1,3 +1,4 @@
+import { wordFrequency } from "../lexicon/char-model.js";
 import { postWords, surnames } from "../lexicon/extract-lexicons.js";
 import type { Person, Role } from "../types.js";
 import { clausesOf, type Clause } from "./clauses.js";
@@ -31,20 +32,41 @@ function isName(candidate: string): boolean {
   return !NOT_IN_GIVEN_NAME.test(candidate.slice(surname));
 }
 
-/** The name that starts at `at`, if one does: the length whose next characters may follow a name. */
+/**
+ * The name that starts at `at`, if one does: a length whose next characters may follow a name. When two
+ * lengths fit, the one followed by the longer word wins (郑丽 + 关于, not 郑丽关 + 于).
+ */
 function nameAt(text: string, at: number): string | null {
+  let best: string | null = null;
+  let bestFollower = -1;
   for (const length of [3, 2, 4]) {
     const candidate = text.slice(at, at + length);
-    if (candidate.length === length && isName(candidate) && AFTER_NAME.test(text.slice(at + length))) return candidate;
+    if (candidate.length !== length || !isName(candidate)) continue;
+    const follower = text.slice(at + length).match(AFTER_NAME);
+    if (!follower) continue;
+    const weight = follower[0].length === 0 ? 1 : follower[0].length;
+    if (weight > bestFollower) [best, bestFollower] = [candidate, weight];
   }
-  return null;
+  return best;
 }
+
+/** Common words that begin with a surname character (干部, 班子, 强调) are not names unless a post vouches. */
+function isCommonWord(candidate: string): boolean {
+  return wordFrequency(candidate) >= COMMON_WORD;
+}
+const COMMON_WORD = 200;
 
 /** The post that ends at `end`: back to the previous delimiter, without lead-in words (传达贯彻, 由). */
 function postBefore(text: string, end: number): { post: string; start: number } | null {
   let start = end;
   while (start > 0 && !/[、，,。；;：:“”"\s（(）)《》]/.test(text[start - 1]!)) start--;
   let post = text.slice(start, end);
+  // 副主任赵春明以及区人大常委会党组成员: the post starts after the conjunction
+  const conjunction = post.lastIndexOf("及") + 1;
+  if (conjunction > 0) {
+    post = post.slice(conjunction);
+    start += conjunction;
+  }
   const { leadIn } = postWords();
   for (let m = post.match(leadIn); m && m[0].length < post.length; m = post.match(leadIn)) {
     post = post.slice(m[0].length);
@@ -112,14 +134,14 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
     const { names } = nameList(clause, i);
     let at = i;
     for (const name of names) {
-      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length });
+      if (!taken(at, at + name.length) && !isCommonWord(name)) mentions.push({ name, posts: [], start: at, end: at + name.length });
       at += name.length + 1;
     }
   }
 
   // A list of two or more names opening a clause: 徐晓东、任林及各相关单位…, 董西成、李小平…8名委员
   const bare = nameList(clause, 0);
-  if (bare.names.length >= 2) {
+  if (bare.names.length >= 2 && !bare.names.some(isCommonWord)) {
     let at = 0;
     for (const name of bare.names) {
       if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length });
@@ -128,7 +150,7 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
   }
 
   const opening = clause.match(/^([\u4e00-\u9fff]{2,4}?)(在[^，,。]{0,20}?)?(指出|强调|要求|表示|主持|说)/);
-  if (opening && isName(opening[1]!) && !taken(0, opening[1]!.length)) mentions.push({ name: opening[1]!, posts: [], start: 0, end: opening[1]!.length });
+  if (opening && isName(opening[1]!) && !isCommonWord(opening[1]!) && !taken(0, opening[1]!.length)) mentions.push({ name: opening[1]!, posts: [], start: 0, end: opening[1]!.length });
 
   for (const name of known.keys()) {
     for (let at = clause.indexOf(name); at >= 0; at = clause.indexOf(name, at + 1)) {
@@ -141,7 +163,7 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
 function rolesIn(text: string): Role[] {
   const roles: Role[] = [];
   if (CHAIR.test(text)) roles.push("主持");
-  if (SPEECH.test(text.replace(/的讲话|讲话精神/g, ""))) roles.push("讲话");
+  if (SPEECH.test(text.replace(/的(重要)?讲话|讲话(精神|要求)|调研讲话/g, ""))) roles.push("讲话");
   if (ATTEND.test(text)) roles.push("出席");
   return roles;
 }
@@ -155,16 +177,18 @@ function assignRoles(clause: Clause, mentions: Mention[]): Role[][] {
     const next = mentions[i + 1];
     const between = clause.text.slice(mention.end, next ? next.start : clause.text.length);
     if (next && /^[、和及与]?$/.test(between)) return;
-    // A list that runs to the end of its clause takes the first verb after it in the sentence.
-    const tail = between.replace(/[，,：:\s]/g, "") === "" && !next ? firstVerbPhrase(clause.rest) : between;
-    for (const member of group) roles[member] = rolesIn(tail);
+    // A subject whose clause says nothing of what it did takes the first verb after it in the sentence
+    // (刘建中,区领导…出席; 董西成、李小平…8名委员重点围绕…,提出了…建议).
+    let found = rolesIn(between);
+    if (found.length === 0 && !next) found = rolesIn(firstVerbPhrase(clause.rest));
+    for (const member of group) roles[member] = found;
     group = [];
   });
   return roles;
 }
 
 function firstVerbPhrase(text: string): string {
-  const m = text.match(/主持|出席|参加|列席|讲话|指出|强调|要求/);
+  const m = text.match(/主持|出席|参加|列席|讲话|指出|强调|要求|提出|发言/);
   return m ? text.slice(0, m.index! + m[0].length) : "";
 }
 

@@ -70,6 +70,11 @@ const charScores = lazy(() => {
   return scores;
 });
 
+/** How often jieba's dictionary has seen a word; 0 for one it does not know. */
+export function wordFrequency(word: string): number {
+  return frequencies().words.get(word) ?? 0;
+}
+
 /** Bonus when two neighbours are a dictionary word: 写字, 干部. */
 export function pairScore(a: string, b: string): number {
   const n = frequencies().words.get(simplify(a) + simplify(b)) ?? 0;

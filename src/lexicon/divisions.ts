@@ -58,3 +58,8 @@ export function resolveDivision(name: string, context: string[]): Division | nul
   const fitting = candidates.filter((d) => d.path.slice(0, -1).some((part) => context.some((c) => c === part || part.startsWith(c))));
   return fitting.length === 1 ? fitting[0]! : null;
 }
+
+/** Division names that end in a level word: 区, 县, 市 … */
+export function placeNamesOfLevel(level: string): string[] {
+  return [...gazetteer().byName.keys()].filter((name) => name.endsWith(level) && name.length > level.length);
+}
