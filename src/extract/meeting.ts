@@ -8,9 +8,9 @@ import { meetingDate } from "./meeting-date.js";
 // "X召开Y会议" or "Y会议召开"; null when they report none (an inspection tour, a notice).
 
 /** A noun phrase: characters up to a clause break, a quotation kept whole (“寻求新优势,谋求新发展”研讨会). */
-const PHRASE = "(?:“[^”]{1,30}”|[^，,。；;：:\\s“”])+";
-const HELD_OBJECT = new RegExp(`(?:主持|组织)?(?:召开|举行)(?:了)?(${PHRASE}?(?:会议|全会|大会|会))(?![\\u4e00-\\u9fff]*会)`);
-const HELD_SUBJECT = new RegExp(`(${PHRASE}?(?:会议|全会|大会|会))(?:在${PHRASE}?)?(?:召开|举行|开幕)`);
+const PHRASE_PART = "(?:“[^”]{1,30}”|[^，,。；;：:\\s“”])";
+const HELD_OBJECT = new RegExp(`(?:主持|组织)?(?:召开|举行)(?:了)?(${PHRASE_PART}*?(?:会议|全会|大会|会))(?![\\u4e00-\\u9fff]*会)`);
+const HELD_SUBJECT = new RegExp(`(${PHRASE_PART}+?(?:会议|全会|大会|会))(?:在${PHRASE_PART}+?)?(?:召开|举行|开幕)`);
 /** What may stand before a meeting name in its clause and is not part of it. */
 const LEADING = /^.*?(\d+月\d+日(上午|下午|晚上|晚)?|今天(上午|下午)?|昨天(上午|下午)?|昨日|近日|日前|今日)[,，]?/;
 const DEVELOPMENT_ZONE = /(?<![全本我各该])[\u4e00-\u9fff]{0,8}?(新区|经济区|开发区|高新区|经开区|工业园区|园区|街道)(?=[\u4e00-\u9fff(（“]|$)/;
@@ -60,6 +60,8 @@ function findJurisdiction(found: Found, record: Record): string | null {
  */
 function placeOfLevel(level: string, record: Record): string | null {
   const text = `${record.text}\n${record.source.site ?? ""}`;
+  // Stems are looked for only where a page names its own outlet: the source line and the opening line.
+  const ownName = `${record.source.site ?? ""}\n${record.text.split("\n", 1)[0]!.slice(0, 40)}`;
   const counts = new Map<string, number>();
   const count = (name: string, weight = 1) => counts.set(name, (counts.get(name) ?? 0) + weight);
   for (const { name } of placesIn(text)) if (name.endsWith(level)) count(name);
@@ -67,7 +69,7 @@ function placeOfLevel(level: string, record: Record): string | null {
   if (counts.size === 0) {
     for (const name of placeNamesOfLevel(level)) {
       const stem = name.slice(0, -level.length);
-      if (stem.length >= 2 && text.includes(stem)) count(name, 0.5);
+      if (stem.length >= 2 && ownName.includes(stem)) count(name, 0.5);
     }
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;

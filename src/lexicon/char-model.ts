@@ -33,6 +33,7 @@ const frequencies = lazy(() => {
   const dict = readFileSync(require.resolve("@node-rs/jieba/dict.txt"), "utf8");
   const chars = new Map<string, number>();
   const words = new Map<string, number>();
+  const personNames = new Set<string>();
   let total = 0;
   for (const line of dict.split("\n")) {
     const space = line.indexOf(" ");
@@ -41,9 +42,10 @@ const frequencies = lazy(() => {
     const count = Number.parseInt(line.slice(space + 1), 10) || 1;
     total += count;
     words.set(word, count);
+    if (line.includes(" nr", space)) personNames.add(word);
     for (const ch of word) chars.set(ch, (chars.get(ch) ?? 0) + count);
   }
-  return { chars, words, total };
+  return { chars, words, personNames, total };
 });
 
 const simplify = (ch: string) => toSimplifiedChar().get(ch) ?? ch;
@@ -73,6 +75,11 @@ const charScores = lazy(() => {
 /** How often jieba's dictionary has seen a word; 0 for one it does not know. */
 export function wordFrequency(word: string): number {
   return frequencies().words.get(word) ?? 0;
+}
+
+/** Is the word tagged as a person's name (nr) in jieba's dictionary? */
+export function isKnownPersonName(word: string): boolean {
+  return frequencies().personNames.has(word);
 }
 
 /** Bonus when two neighbours are a dictionary word: 写字, 干部. */
