@@ -24,10 +24,37 @@ function yearNear(reference: string, month: number): number {
   return month - refMonth > 6 ? year - 1 : year;
 }
 
-/** A year the same sentence names (天衢新区2023年第一季度…推进会议): the meeting's year when nothing else dates it. */
-function yearInSentence(sentence: string): number | null {
-  const m = sentence.match(/((?:19|20)\d{2})年/);
-  return m ? Number(m[1]) : null;
+/**
+ * A year the same sentence names (天衢新区2023年第一季度…推进会议): the meeting's year when nothing else
+ * dates it; a past year's review held early in the next (1月16日…2025年度…述职评议会议) is a year later.
+ */
+function yearInSentence(sentence: string, month: number): number | null {
+  const m = sentence.match(/((?:19|20)\d{2})年(度)?/);
+  if (!m) return null;
+  return Number(m[1]) + (m[2] && month <= 2 ? 1 : 0);
+}
+
+const PLANNING = /(谋划|计划|安排|部署|打算|思路|目标|预算|草案|明年)/;
+
+/**
+ * The last clue: the latest year the report mentions. A meeting late in the year plans the next one
+ * (12月…谋划实施好2020年政协工作): when that year is named in planning words, or the year before it is
+ * named too, the meeting is the year before.
+ */
+function yearFromMentions(text: string, month: number): number | null {
+  const mentions = [...text.matchAll(/((?:19|20)\d{2})年/g)].map((m) => ({ year: Number(m[1]), at: m.index! }));
+  if (mentions.length === 0) return null;
+  const latest = Math.max(...mentions.map((m) => m.year));
+  if (month < 11) return latest;
+  const planned = mentions.some((m) => m.year === latest && PLANNING.test(text.slice(Math.max(0, m.at - 10), m.at + 16)));
+  const previousNamed = mentions.some((m) => m.year === latest - 1);
+  return planned || previousNamed ? latest - 1 : latest;
+}
+
+/** Year and month in an address (…/201604/…): enough to place a month and day. */
+function urlMonth(url: string | null): string | null {
+  const m = url?.match(/(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])(?=\/|_|-)/);
+  return m ? `${m[1]}-${m[2]}-01` : null;
 }
 
 function yearFromEvents(text: string): number | null {
@@ -36,12 +63,12 @@ function yearFromEvents(text: string): number | null {
 }
 
 export function meetingDate(clue: string, record: Record): string | null {
-  const reference = record.published ?? record.source.url_date ?? null;
+  const reference = record.published ?? record.source.url_date ?? urlMonth(record.source.url);
   for (const sentence of [clue, ...sentencesOf(record.text).slice(0, 4)]) {
     const m = sentence.match(MONTH_DAY);
     if (m) {
       const [month, day] = [Number(m[2]), Number(m[3])];
-      const year = m[1] ? Number(m[1]) : reference ? yearNear(reference, month) : (yearInSentence(sentence) ?? yearFromEvents(record.text));
+      const year = m[1] ? Number(m[1]) : reference ? yearNear(reference, month) : (yearInSentence(sentence, month) ?? yearFromEvents(record.text) ?? yearFromMentions(record.text, month));
       return year ? isoDate(year, month, day) : null;
     }
     if (record.published) {

@@ -1,4 +1,4 @@
-import { placeNamesOfLevel, placesIn, resolveDivision } from "../lexicon/divisions.js";
+import { placeNamesOfLevel, placesIn, resolveDivision, stemPinyin } from "../lexicon/divisions.js";
 import { meetingKinds } from "../lexicon/extract-lexicons.js";
 import type { Meeting, Record } from "../types.js";
 import { sentencesOf } from "./clauses.js";
@@ -13,8 +13,9 @@ const HELD_OBJECT = new RegExp(`(?:主持|组织)?(?:召开|举行)(?:了)?(${PH
 const HELD_SUBJECT = new RegExp(`(${PHRASE_PART}+?(?:会议|全会|大会|会))(?:在${PHRASE_PART}+?)?(?:召开|举行|开幕)`);
 /** What may stand before a meeting name in its clause and is not part of it. */
 const LEADING = /^.*?(\d+月\d+日(上午|下午|晚上|晚)?|今天(上午|下午)?|昨天(上午|下午)?|昨日|近日|日前|今日)[,，]?/;
-const DEVELOPMENT_ZONE = /(?<![全本我各该])[\u4e00-\u9fff]{0,8}?(新区|经济区|开发区|高新区|经开区|工业园区|园区|街道)(?=[\u4e00-\u9fff(（“]|$)/;
-const ZONES_IN_TEXT = new RegExp(DEVELOPMENT_ZONE.source.replace("{0,8}?", "{2,8}?"), "g");
+// A zone or street office as named, with a name in brackets that may follow: 空港经开区(硕放街道), 新市街.
+const DEVELOPMENT_ZONE = /(?<![全本我各该])[^\P{sc=Han}在于的和与]{0,8}?(新区|经济区|开发区|高新区|经开区|工业园区|园区|街道|街)(?:[(（][^)）]{1,8}[)）])?(?=[\u4e00-\u9fff(（“]|$)/u;
+const ZONES_IN_TEXT = new RegExp(DEVELOPMENT_ZONE.source.replace("{0,8}?", "{2,8}?"), "gu");
 const GENERIC_LEVEL = /^[—\-\s]*(?:全)?(区|县|市|旗|镇|乡|街道|园区)/;
 
 interface Found {
@@ -47,7 +48,7 @@ function findJurisdiction(found: Found, record: Record): string | null {
   for (const phrase of [found.subject, found.name]) {
     const place = placesIn(phrase)[0];
     const zone = phrase.match(DEVELOPMENT_ZONE);
-    if (zone && zone[0] !== zone[1] && (!place || zone.index! <= place.at)) return zone[0];
+    if (zone && (!place || zone.index! <= place.at)) return zone[0];
     if (place) return place.name;
   }
   const level = (found.subject.match(GENERIC_LEVEL) ?? found.name.match(GENERIC_LEVEL))?.[1];
@@ -72,8 +73,27 @@ function placeOfLevel(level: string, record: Record): string | null {
       if (stem.length >= 2 && ownName.includes(stem)) count(name, 0.5);
     }
   }
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? placeSpelledInHost(level, record.source.url);
 }
+
+/** A government site's host often spells its place in pinyin: ptzx.putuo.gov.cn → 普陀区. */
+function placeSpelledInHost(level: string, url: string | null): string | null {
+  let host: string;
+  try {
+    host = new URL(url ?? "").hostname;
+  } catch {
+    return null;
+  }
+  const labels = host.split(".");
+  const found = placeNamesOfLevel(level).filter((name) => {
+    const spelled = stemPinyin(name.slice(0, -level.length));
+    return spelled.length >= MIN_SPELLED && labels.includes(spelled);
+  });
+  return new Set(found).size === 1 ? found[0]! : null;
+}
+
+/** Shorter spellings (an, xi) stand for too many places to name one. */
+const MIN_SPELLED = 5;
 
 export function meetingKindsOf(name: string): string[] {
   return meetingKinds()

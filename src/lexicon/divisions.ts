@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { pinyin } from "pinyin-pro";
 import type { Division } from "../types.js";
 import { lazy } from "./load.js";
 
@@ -62,4 +63,17 @@ export function resolveDivision(name: string, context: string[]): Division | nul
 /** Division names that end in a level word: 区, 县, 市 … */
 export function placeNamesOfLevel(level: string): string[] {
   return [...gazetteer().byName.keys()].filter((name) => name.endsWith(level) && name.length > level.length);
+}
+
+const spellings = lazy(() => new Map<string, string>());
+
+/** A place stem in toneless pinyin, run together: 普陀 → putuo. */
+export function stemPinyin(stem: string): string {
+  const known = spellings();
+  let spelled = known.get(stem);
+  if (spelled === undefined) {
+    spelled = pinyin(stem, { toneType: "none", type: "array" }).join("");
+    known.set(stem, spelled);
+  }
+  return spelled;
 }
