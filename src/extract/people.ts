@@ -9,7 +9,7 @@ import { clausesOf, type Clause } from "./clauses.js";
 
 /** What may follow a name: punctuation, or the words that start the predicate. */
 const AFTER_NAME =
-  /^($|[、，,。；;：:（()）“”"\s!！?？\d]|来|赴|莅临|关于|主持|出席|讲话|指出|强调|要求|参加|列席|传达|部署|表示|说|在|代表|就|对|作|向|等|同志|一行|带队|带领|率|通报|汇报|宣读|介绍|和|及|与|陪同|调研|到|深入|先后|分别|主讲|致辞|总结|发言|也|还|结合|围绕|宣布|看望|会见|检查|听取|提出|进行|为|以|于|是|从|将|则|首先|最后|同时|主要|任|兼|当选|希望|认为|代|作了|通过)/;
+  /^($|[、，,。；;：:（()）“”"\s!！?？\d]|的|来|赴|莅临|关于|主持|出席|讲话|指出|强调|要求|参加|列席|传达|部署|表示|说|在|代表|就|对|作|向|等|同志|一行|带队|带领|率|通报|汇报|宣读|介绍|和|及|与|陪同|调研|到|深入|先后|分别|主讲|致辞|总结|发言|也|还|结合|围绕|宣布|看望|会见|检查|听取|提出|进行|为|以|于|是|从|将|则|首先|最后|同时|主要|任|兼|当选|希望|认为|代|作了|通过)/;
 /** Characters that do not stand in a given name. */
 const NOT_IN_GIVEN_NAME = /[的了们这那么着过吗呢吧啊会议在是和与及等各该本此其把被]/;
 const SPEECH = /(讲话|指出|强调|要求|部署|传达|表示|说|提出|发言|主讲|作.{0,8}(讲话|报告|部署|总结))(?!精神)/;
@@ -67,11 +67,12 @@ function postBefore(text: string, end: number): { post: string; start: number } 
     post = post.slice(conjunction);
     start += conjunction;
   }
+  // 会议传达学习了市委书记李鸿忠: the post starts after the last lead-in word in it
   const { leadIn } = postWords();
-  for (let m = post.match(leadIn); m && m[0].length < post.length; m = post.match(leadIn)) {
-    post = post.slice(m[0].length);
-    start += m[0].length;
-  }
+  let cut = 0;
+  for (const m of post.matchAll(leadIn)) if (m.index! + m[0].length < post.length) cut = m.index! + m[0].length;
+  post = post.slice(cut);
+  start += cut;
   post = post.replace(/^\d+月\d+日(上午|下午|晚)?/, "");
   return post ? { post, start: end - post.length } : null;
 }

@@ -14,7 +14,7 @@ export const postWords = lazy(() => {
     titles: new RegExp(alternation(file.titles), "g"),
     collective: new Set(file.collective),
     collectiveAtEnd: new RegExp(`(${alternation(file.collective)}|[\u4e00-\u9fff]{0,4}领导)$`),
-    leadIn: new RegExp(`^(${alternation(file.leadIns)})`),
+    leadIn: new RegExp(alternation(file.leadIns), "g"),
   };
 });
 
