@@ -32,6 +32,12 @@ export interface Quality {
   converted?: number;
 }
 
+/** Where an extracted fact came from, so a reader can check it: the sentence, and the rule that read it. */
+export interface Clue {
+  sentence: string;
+  rule: string;
+}
+
 export interface Division {
   code: string;
   path: string[];
@@ -43,22 +49,27 @@ export interface Meeting {
   jurisdiction: string | null;
   division?: Division | null;
   kinds?: string[];
+  clue?: Clue;
 }
 
 export interface Person {
   name: string;
   posts: string[];
   roles: Role[];
+  /** the first sentences that name the person, with the rule that found the name there */
+  clues?: Clue[];
 }
 
 export interface Directive {
   speaker: string | null;
   text: string;
+  clue?: Clue;
 }
 
 export interface Project {
   name: string;
   place: string | null;
+  clue?: Clue;
 }
 
 export interface Indicator {
@@ -67,6 +78,7 @@ export interface Indicator {
   value: number;
   unit: string | null;
   period: string | null;
+  clue?: Clue;
 }
 
 export interface Record {

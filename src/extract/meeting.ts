@@ -22,6 +22,7 @@ interface Found {
   name: string;
   subject: string;
   clue: string;
+  rule: string;
 }
 
 function findMeeting(record: Record): Found | null {
@@ -32,12 +33,12 @@ function findMeeting(record: Record): Found | null {
     if (object) {
       const before = sentence.slice(0, object.index!).split(/[，,。；;]/).pop()!.replace(LEADING, "");
       const name = object[1]!.startsWith("第") ? before + object[1] : object[1]!;
-      return { name, subject: before, clue: sentence };
+      return { name, subject: before, clue: sentence, rule: "召开/举行+会议名" };
     }
     const subject = sentence.match(HELD_SUBJECT);
     if (subject) {
       const name = subject[1]!.split(/[，,]/).pop()!.replace(LEADING, "");
-      return { name, subject: name, clue: sentence };
+      return { name, subject: name, clue: sentence, rule: "会议名+召开/举行" };
     }
   }
   return null;
@@ -112,5 +113,6 @@ export function extractMeeting(record: Record): Meeting | null {
     jurisdiction,
     division: jurisdiction ? resolveDivision(jurisdiction, context) : null,
     kinds: meetingKindsOf(found.name),
+    clue: { sentence: found.clue, rule: found.rule },
   };
 }

@@ -21,7 +21,10 @@ interface Mention {
   posts: string[];
   start: number;
   end: number;
+  rule: string;
 }
+
+const MAX_CLUES = 3;
 
 function isName(candidate: string): boolean {
   if (candidate.length < 2 || candidate.length > 4 || !/^[\u4e00-\u9fff]+$/.test(candidate)) return false;
@@ -124,7 +127,7 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
     if (names.length === 0 || taken(found.start, listEnd)) continue;
     let at = end + copula;
     for (const name of names) {
-      mentions.push({ name, posts: found.posts, start: at === end + copula ? found.start : at, end: at + name.length });
+      mentions.push({ name, posts: found.posts, start: at === end + copula ? found.start : at, end: at + name.length, rule: "职务+姓名" });
       at += name.length + 1;
     }
   }
@@ -135,7 +138,7 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
     const { names } = nameList(clause, i);
     let at = i;
     for (const name of names) {
-      if (!taken(at, at + name.length) && !isCommonWord(name)) mentions.push({ name, posts: [], start: at, end: at + name.length });
+      if (!taken(at, at + name.length) && !isCommonWord(name)) mentions.push({ name, posts: [], start: at, end: at + name.length, rule: "集体称谓后的姓名列表" });
       at += name.length + 1;
     }
   }
@@ -145,17 +148,17 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
   if (bare.names.length >= 2 && !bare.names.some(isCommonWord)) {
     let at = 0;
     for (const name of bare.names) {
-      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length });
+      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length, rule: "句首姓名列表" });
       at += name.length + 1;
     }
   }
 
   const opening = clause.match(/^([\u4e00-\u9fff]{2,4}?)(在[^，,。]{0,20}?)?(指出|强调|要求|表示|主持|说)/);
-  if (opening && isName(opening[1]!) && !isCommonWord(opening[1]!) && !taken(0, opening[1]!.length)) mentions.push({ name: opening[1]!, posts: [], start: 0, end: opening[1]!.length });
+  if (opening && isName(opening[1]!) && !isCommonWord(opening[1]!) && !taken(0, opening[1]!.length)) mentions.push({ name: opening[1]!, posts: [], start: 0, end: opening[1]!.length, rule: "句首姓名+讲话动词" });
 
   for (const name of known.keys()) {
     for (let at = clause.indexOf(name); at >= 0; at = clause.indexOf(name, at + 1)) {
-      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length });
+      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length, rule: "已识别姓名的再次出现" });
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
@@ -201,9 +204,10 @@ export function extractPeople(text: string): Person[] {
     const mentions = mentionsIn(clause.text, people);
     const roles = assignRoles(clause, mentions);
     mentions.forEach((mention, i) => {
-      const person = people.get(mention.name) ?? { name: mention.name, posts: [], roles: [] };
+      const person = people.get(mention.name) ?? { name: mention.name, posts: [], roles: [], clues: [] };
       for (const post of mention.posts) if (!person.posts.includes(post)) person.posts.push(post);
       for (const role of roles[i]!) if (!person.roles.includes(role)) person.roles.push(role);
+      if (person.clues!.length < MAX_CLUES && !person.clues!.some((c) => c.sentence === clause.sentence)) person.clues!.push({ sentence: clause.sentence, rule: mention.rule });
       people.set(mention.name, person);
     });
   }

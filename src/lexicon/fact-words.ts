@@ -1,0 +1,26 @@
+import { lazy, readDataFile } from "./load.js";
+
+const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alternation = (words: string[]) => longestFirst(words).map(escape).join("|");
+
+/** Words that open directives, and that name measures, units and periods of figures (data/facts.json). */
+export const factWords = lazy(() => {
+  const file = JSON.parse(readDataFile("facts.json")) as {
+    directiveMarkers: string[];
+    speechVerbs: string[];
+    genericProjectWords: string[];
+    notInProjectNames: string[];
+    measures: string[];
+    units: string[];
+    periods: string[];
+  };
+  return {
+    directiveMarker: new RegExp(`^(${alternation(file.directiveMarkers)})`),
+    speechVerbs: alternation(file.speechVerbs),
+    genericProject: new RegExp(`^(${alternation(file.genericProjectWords)})+$`),
+    notInProjectName: new RegExp(alternation(file.notInProjectNames)),
+    indicator: new RegExp(`([\\u4e00-\\u9fff]{2,14}?)(${alternation(file.measures)})(-?\\d+(?:\\.\\d+)?)(${alternation(file.units)})`, "g"),
+    period: new RegExp(alternation(file.periods), "g"),
+  };
+});
