@@ -5,7 +5,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as OpenCC from "opencc-js";
 import { cleanBatch } from "../src/clean/index.js";
-import type { RawDoc } from "../src/types.js";
+import { extract } from "../src/extract/index.js";
+import type { RawDoc, Record } from "../src/types.js";
 import { variedPages } from "./pages.js";
 
 // npm run bench: clean throughput on one core beside opencc-js conversion alone on the same text, then
@@ -63,6 +64,25 @@ function benchClean(): void {
   console.log(`clean        ${clean.toFixed(1)} MB/s   (${docs.length} pages, ${mb.toFixed(1)} MB, one core, ${(docs.length / median(cleanTimes)).toFixed(0)} pages/s; median of ${ROUNDS})`);
   console.log(`opencc-js    ${reference.toFixed(1)} MB/s   (Converter t → cn alone on the same text, same run; median of ${ROUNDS})`);
   console.log(`ratio        ${(clean / reference).toFixed(2)}×   (bar: clean ≥ 15 MB/s and ≥ 0.4× conversion)`);
+  benchExtract(docs, mb, median(cleanTimes));
+}
+
+/** Extraction on the records clean produced, timed alone and with clean (what `huiyi extract` does). */
+function benchExtract(docs: RawDoc[], mb: number, cleanSeconds: number): void {
+  const records: Record[] = [];
+  for (let i = 0; i < docs.length; i += 256) records.push(...cleanBatch(docs.slice(i, i + 256)));
+  for (const record of records.slice(0, Math.ceil(records.length / 6))) extract(record);
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    times.push(
+      seconds(() => {
+        for (const record of records) extract(record);
+      }),
+    );
+  }
+  const alone = median(times);
+  console.log(`extract      ${(mb / alone).toFixed(1)} MB/s   (${(docs.length / alone).toFixed(0)} documents/s, one core, on the cleaned records; median of ${ROUNDS})`);
+  console.log(`clean+extract ${(mb / (alone + cleanSeconds)).toFixed(1)} MB/s   (${(docs.length / (alone + cleanSeconds)).toFixed(0)} documents/s: the work of huiyi extract; bar: ≥ 2 MB/s)`);
 }
 
 async function writeBigJsonl(path: string): Promise<number> {

@@ -14,13 +14,16 @@ function huiyi(args: string[], input?: string) {
   return { status: run.status, records, stderr: run.stderr };
 }
 
-test("every record of the shared corpus matches the record schema", () => {
+test("every record of the shared corpus matches the record schema, cleaned and extracted", () => {
   const schema = JSON.parse(readFileSync(resolve(SHARED, "spec/record.schema.json"), "utf8"));
   const validate = new Ajv2020.default({ strict: false }).compile(schema);
-  const { status, records } = huiyi(["clean", join(CORPUS, "seeds.jsonl"), join(CORPUS, "dev.jsonl"), join(ROOT, "examples")]);
-  assert.equal(status, 0);
-  assert.equal(records.length, 5 + 45 + 5);
-  for (const record of records) assert.ok(validate(record), `${record.source.path}: ${JSON.stringify(validate.errors)}`);
+  for (const command of ["clean", "extract"]) {
+    const { status, records } = huiyi([command, join(CORPUS, "seeds.jsonl"), join(CORPUS, "dev.jsonl"), join(ROOT, "examples")]);
+    assert.equal(status, 0);
+    assert.equal(records.length, 5 + 45 + 5);
+    for (const record of records) assert.ok(validate(record), `${command} ${record.source.path}: ${JSON.stringify(validate.errors)}`);
+    if (command === "extract") assert.ok(records.filter((r) => r.meeting !== null).length >= 40);
+  }
 });
 
 test("one record a document in input order; stdin with '-'; the same article gets the same id", () => {

@@ -115,7 +115,7 @@ function nameList(text: string, at: number): { names: string[]; end: number } {
 function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
   const mentions: Mention[] = [];
   const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
-  const { titles, collectiveAtEnd } = postWords();
+  const { titles, collectiveLabel } = postWords();
 
   for (const m of clause.matchAll(titles)) {
     const end = m.index! + m[0].length;
@@ -132,9 +132,8 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
     }
   }
 
-  for (let i = 0; i < clause.length; i++) {
-    const label = clause.slice(0, i).match(collectiveAtEnd);
-    if (!label) continue;
+  for (const label of clause.matchAll(collectiveLabel)) {
+    const i = label.index! + label[0].length;
     const { names } = nameList(clause, i);
     let at = i;
     for (const name of names) {

@@ -31,16 +31,25 @@ export const gazetteer = lazy(() => {
     const city = cityByCode.get(a.cityCode!)?.name;
     add(a.name, { code: a.code, path: city && !/^(市辖区|县)$/.test(city) ? [province, city, a.name] : [province, a.name] });
   }
-  const longest = Math.max(...[...byName.keys()].map((n) => n.length));
-  return { byName, longest };
+  /** for each first character, the lengths of the names that start with it, longest first */
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const name of byName.keys()) {
+    const lengths = lengthsByFirst.get(name[0]!) ?? [];
+    if (!lengths.includes(name.length)) lengths.push(name.length);
+    lengthsByFirst.set(name[0]!, lengths.sort((a, b) => b - a));
+  }
+  return { byName, lengthsByFirst };
 });
 
 /** Every division name the text holds, in order, longest first where names overlap (西青区 over 青区). */
 export function placesIn(text: string): { name: string; at: number }[] {
-  const { byName, longest } = gazetteer();
+  const { byName, lengthsByFirst } = gazetteer();
   const found: { name: string; at: number }[] = [];
   for (let at = 0; at < text.length; at++) {
-    for (let length = Math.min(longest, text.length - at); length >= 2; length--) {
+    const lengths = lengthsByFirst.get(text[at]!);
+    if (!lengths) continue;
+    for (const length of lengths) {
+      if (length < 2 || at + length > text.length) continue;
       const name = text.slice(at, at + length);
       if (byName.has(name)) {
         found.push({ name, at });

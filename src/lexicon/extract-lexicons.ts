@@ -12,8 +12,7 @@ export const postWords = lazy(() => {
     /** a title at the end of a post */
     titleAtEnd: new RegExp(`(${alternation(file.titles)})$`),
     titles: new RegExp(alternation(file.titles), "g"),
-    collective: new Set(file.collective),
-    collectiveAtEnd: new RegExp(`(${alternation(file.collective)}|[\u4e00-\u9fff]{0,4}领导)$`),
+    collectiveLabel: new RegExp(`${alternation(file.collective)}|[\u4e00-\u9fff]{0,4}领导`, "g"),
     leadIn: new RegExp(alternation(file.leadIns), "g"),
   };
 });
