@@ -97,8 +97,9 @@ function placeSpelledInHost(level: string, url: string | null): string | null {
 const MIN_SPELLED = 5;
 
 export function meetingKindsOf(name: string): string[] {
+  const folded = name.replace(/（/g, "(").replace(/）/g, ")");
   return meetingKinds()
-    .filter(({ words }) => words.some((word) => name.includes(word)))
+    .filter(({ words }) => words.some((word) => folded.includes(word)))
     .map(({ kind }) => kind);
 }
 
