@@ -7,8 +7,8 @@ import { test } from "node:test";
 import { CLI, CORPUS, SHARED } from "./helpers.js";
 
 // The issue's bars, measured by the project's scorer on the shared pages (seeds and dev together).
-function score(set: string) {
-  const run = spawnSync(process.execPath, [CLI, "clean", join(CORPUS, `${set}.jsonl`)], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+function score(set: string, command = "clean") {
+  const run = spawnSync(process.execPath, [CLI, command, join(CORPUS, `${set}.jsonl`)], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   assert.equal(run.status, 0, run.stderr);
   const out = join(mkdtempSync(join(tmpdir(), "huiyi-score-")), `${set}.jsonl`);
   writeFileSync(out, run.stdout);
@@ -31,4 +31,16 @@ test("cleaning bars on the shared corpus", () => {
   // damaged raw line, every other line must be kept.
   const dev = results[1]!;
   assert.ok(dev.content_retention >= 0.99, `dev content retention ${dev.content_retention}`);
+});
+
+test("extraction bars on the shared corpus", () => {
+  for (const set of ["seeds", "dev"]) {
+    const r = score(set, "extract");
+    assert.ok(r.names.f1 >= 0.95, `${set} names F1 ${r.names.f1}`);
+    assert.ok(r.posts.f1 >= 0.9, `${set} posts F1 ${r.posts.f1}`);
+    assert.ok(r.roles.f1 >= 0.85, `${set} roles F1 ${r.roles.f1}`);
+    assert.ok(r.meeting_found.acc >= 0.95, `${set} meeting_found ${r.meeting_found.acc}`);
+    assert.ok(r.date.acc >= 0.9, `${set} date ${r.date.acc}`);
+    assert.ok(r.jurisdiction.acc >= 0.9, `${set} jurisdiction ${r.jurisdiction.acc}`);
+  }
 });
