@@ -18,7 +18,7 @@ function score(set: string, command = "clean") {
 }
 
 test("cleaning bars on the shared corpus", () => {
-  const results = ["seeds", "dev"].map(score);
+  const results = ["seeds", "dev"].map((set) => score(set));
   const pooled = (key: string) => results.reduce((sum, r) => sum + r[key].acc * r[key].n, 0) / results.reduce((sum, r) => sum + r[key].n, 0);
   for (const r of results) {
     assert.equal(r.glosses_left, 0);
