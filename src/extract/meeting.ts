@@ -13,9 +13,12 @@ const HELD_OBJECT = new RegExp(`(?:主持|组织)?(?:召开|举行)(?:了)?(${PH
 const HELD_SUBJECT = new RegExp(`(${PHRASE_PART}+?(?:会议|全会|大会|会))(?:在${PHRASE_PART}+?)?(?:召开|举行|开幕)`);
 /** What may stand before a meeting name in its clause and is not part of it. */
 const LEADING = /^.*?(\d+月\d+日(上午|下午|晚上|晚)?|今天(上午|下午)?|昨天(上午|下午)?|昨日|近日|日前|今日)[,，]?/;
-// A zone or street office as named, with a name in brackets that may follow: 空港经开区(硕放街道), 新市街.
-const DEVELOPMENT_ZONE = /(?<![全本我各该])[^\P{sc=Han}在于的和与]{0,8}?(新区|经济区|开发区|高新区|经开区|工业园区|园区|街道|街)(?:[(（][^)）]{1,8}[)）])?(?=[\u4e00-\u9fff(（“]|$)/u;
-const ZONES_IN_TEXT = new RegExp(DEVELOPMENT_ZONE.source.replace("{0,8}?", "{2,8}?"), "gu");
+/** A zone or street office as named, with a name in brackets that may follow: 空港经开区(硕放街道), 新市街. */
+const zone = (stem: string, flags: string) =>
+  new RegExp(`(?<![全本我各该])[^\\P{sc=Han}在于的和与]${stem}(新区|经济区|开发区|高新区|经开区|工业园区|园区|街道|街)(?:[(（][^)）]{1,8}[)）])?(?=[\\u4e00-\\u9fff(（“]|$)`, flags);
+/** in a meeting's name a zone may be the bare word (经开区); in running text it needs a stem */
+const DEVELOPMENT_ZONE = zone("{0,8}?", "u");
+const ZONES_IN_TEXT = zone("{2,8}?", "gu");
 const GENERIC_LEVEL = /^[—\-\s]*(?:全)?(区|县|市|旗|镇|乡|街道|园区)/;
 
 interface Found {
@@ -45,28 +48,28 @@ function findMeeting(record: Record): Found | null {
 }
 
 /** The region or unit whose meeting it is, as named: 西青区, 长兴岛经济区; a bare 区 when the page names none. */
-function findJurisdiction(found: Found, record: Record): string | null {
+function findJurisdiction(found: Found, record: Record, pagePlaces: string[]): string | null {
   for (const phrase of [found.subject, found.name]) {
     const place = placesIn(phrase)[0];
-    const zone = phrase.match(DEVELOPMENT_ZONE);
-    if (zone && (!place || zone.index! <= place.at)) return zone[0];
+    const zoneMatch = phrase.match(DEVELOPMENT_ZONE);
+    if (zoneMatch && (!place || zoneMatch.index! <= place.at)) return zoneMatch[0];
     if (place) return place.name;
   }
   const level = (found.subject.match(GENERIC_LEVEL) ?? found.name.match(GENERIC_LEVEL))?.[1];
-  return level ? placeOfLevel(level, record) ?? level : null;
+  return level ? placeOfLevel(level, record, pagePlaces) ?? level : null;
 }
 
 /**
  * The page's own place of a level, for a meeting named only 区政协 or 县委常委会: the place of that level
  * the page (or its source line) names most, in full (天衢新区, 阜城县) or by its stem (中国菏泽网 → 菏泽市).
  */
-function placeOfLevel(level: string, record: Record): string | null {
+function placeOfLevel(level: string, record: Record, pagePlaces: string[]): string | null {
   const text = `${record.text}\n${record.source.site ?? ""}`;
   // Stems are looked for only where a page names its own outlet: the source line and the opening line.
   const ownName = `${record.source.site ?? ""}\n${record.text.split("\n", 1)[0]!.slice(0, 40)}`;
   const counts = new Map<string, number>();
   const count = (name: string, weight = 1) => counts.set(name, (counts.get(name) ?? 0) + weight);
-  for (const { name } of placesIn(text)) if (name.endsWith(level)) count(name);
+  for (const name of [...pagePlaces, ...placesIn(record.source.site ?? "").map((p) => p.name)]) if (name.endsWith(level)) count(name);
   for (const m of text.matchAll(ZONES_IN_TEXT)) if (m[0].endsWith(level)) count(m[0]);
   if (counts.size === 0) {
     for (const name of placeNamesOfLevel(level)) {
@@ -106,8 +109,8 @@ export function meetingKindsOf(name: string): string[] {
 export function extractMeeting(record: Record): Meeting | null {
   const found = findMeeting(record);
   if (!found) return null;
-  const jurisdiction = findJurisdiction(found, record);
   const context = placesIn(record.text).map((p) => p.name);
+  const jurisdiction = findJurisdiction(found, record, context);
   return {
     name: found.name,
     date: meetingDate(found.clue, record),

@@ -63,20 +63,13 @@ const COMMON_WORD = 50;
 function postBefore(text: string, end: number): { post: string; start: number } | null {
   let start = end;
   while (start > 0 && !/[、，,。；;：:“”"\s（(）)《》]/.test(text[start - 1]!)) start--;
-  let post = text.slice(start, end);
   // 副主任赵春明以及区人大常委会党组成员: the post starts after the conjunction
-  const conjunction = post.lastIndexOf("及") + 1;
-  if (conjunction > 0) {
-    post = post.slice(conjunction);
-    start += conjunction;
-  }
+  let post = text.slice(start, end);
+  post = post.slice(post.lastIndexOf("及") + 1);
   // 会议传达学习了市委书记李鸿忠: the post starts after the last lead-in word in it
-  const { leadIn } = postWords();
   let cut = 0;
-  for (const m of post.matchAll(leadIn)) if (m.index! + m[0].length < post.length) cut = m.index! + m[0].length;
-  post = post.slice(cut);
-  start += cut;
-  post = post.replace(/^\d+月\d+日(上午|下午|晚)?/, "");
+  for (const m of post.matchAll(postWords().leadIn)) if (m.index! + m[0].length < post.length) cut = m.index! + m[0].length;
+  post = post.slice(cut).replace(/^\d+月\d+日(上午|下午|晚)?/, "");
   return post ? { post, start: end - post.length } : null;
 }
 
@@ -87,10 +80,10 @@ function postsBefore(text: string, end: number): { posts: string[]; start: numbe
   if (!last || !titleAtEnd.test(last.post)) return null;
   const posts = [last.post];
   let start = last.start;
+  // A stretch that holds a name (主任王洪茹、区政协主席…) does not end in a title, so it stops the walk.
   while (text[start - 1] === "、") {
     const previous = postBefore(text, start - 1);
-    if (!previous || !titleAtEnd.test(previous.post) || nameAt(text, previous.start) === previous.post) break;
-    // a name sits between two posts in a list of people (主任王洪茹、区政协主席…): not one person's posts
+    if (!previous || !titleAtEnd.test(previous.post)) break;
     posts.unshift(previous.post);
     start = previous.start;
   }
