@@ -1,19 +1,48 @@
 #!/usr/bin/env node
+import { UserError } from "../errors.js";
 import { CLEAN_USAGE, cleanCommand } from "./clean.js";
+import { EXPORT_USAGE, exportCommand } from "./export.js";
 import { EXTRACT_USAGE, extractCommand } from "./extract.js";
+import { INGEST_USAGE, ingestCommand } from "./ingest.js";
 import { UsageError } from "./pages-command.js";
+import { PERSON_USAGE, personCommand } from "./person.js";
+import { SEARCH_USAGE, searchCommand } from "./search.js";
+import { STATS_USAGE, statsCommand } from "./stats.js";
 
 const USAGE = `huiyi — 把地方政府新闻网页整理成干净、结构化、可检索的记录
 
 命令:
   huiyi clean [PATH|-]...    清洗网页:正文、删除行及原因、乱码修复、繁简转换
   huiyi extract [PATH|-]...  清洗并抽取:会议、人物、职务与角色
+  huiyi ingest PATH...       清洗、抽取并存入数据库(默认 ./huiyi.db)
+  huiyi search 查询词        全文检索库中文档
+  huiyi person 姓名          人物在各文档中的时间线
+  huiyi export               导出库中文档(jsonl 或 csv)
+  huiyi stats                库的概况
 
 ${CLEAN_USAGE}
 
-${EXTRACT_USAGE}`;
+${EXTRACT_USAGE}
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { clean: cleanCommand, extract: extractCommand };
+${INGEST_USAGE}
+
+${SEARCH_USAGE}
+
+${PERSON_USAGE}
+
+${EXPORT_USAGE}
+
+${STATS_USAGE}`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  clean: cleanCommand,
+  extract: extractCommand,
+  ingest: ingestCommand,
+  search: searchCommand,
+  person: personCommand,
+  export: exportCommand,
+  stats: statsCommand,
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -32,6 +61,10 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       process.stderr.write(`huiyi ${command}: ${(error as Error).message}\n`);
       return 2;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`huiyi ${command}: ${error.message}\n`);
+      return 1;
     }
     process.stderr.write(`huiyi ${command}: 内部错误: ${(error as Error).message}\n`);
     return 1;

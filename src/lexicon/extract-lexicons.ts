@@ -31,3 +31,9 @@ export const datedEvents = lazy(() => {
   const file = JSON.parse(readDataFile("dated-events.json")) as { events: { pattern: string; year: number }[] };
   return file.events.map((event) => ({ pattern: new RegExp(event.pattern), year: event.year }));
 });
+
+export const postLevels = lazy(() => {
+  const file = JSON.parse(readDataFile("post-levels.json")) as { levels: { level: string; words: string[] }[] };
+  const levelOf = new Map(file.levels.flatMap(({ level, words }) => words.map((word) => [word, level] as const)));
+  return { pattern: new RegExp(alternation([...levelOf.keys()])), levelOf };
+});

@@ -14,6 +14,8 @@ export type ReadItem = { doc: RawDoc } | { failure: ReadFailure };
 export interface ReadOptions {
   /** pages larger than this are refused, so that one huge page cannot exhaust memory */
   maxPageBytes?: number;
+  /** told how many bytes of input files have been read, as reading goes on (for progress and ETA) */
+  onBytes?: (bytes: number) => void;
 }
 
 const DEFAULT_MAX_PAGE = 16 * 1024 * 1024;
@@ -43,10 +45,11 @@ function failure(path: string, error: unknown): ReadItem {
   return { failure: { path, problem } };
 }
 
-async function* readJsonLines(lines: AsyncIterable<string>, path: string, maxPageBytes: number): AsyncGenerator<ReadItem> {
+async function* readJsonLines(lines: AsyncIterable<string>, path: string, maxPageBytes: number, onBytes?: (bytes: number) => void): AsyncGenerator<ReadItem> {
   let n = 0;
   for await (const line of lines) {
     n++;
+    onBytes?.(Buffer.byteLength(line) + 1);
     if (line.trim() === "") continue;
     const where = `${path}:${n}`;
     if (line.length > maxPageBytes) {
@@ -124,16 +127,17 @@ function warcStream(source: Readable, gzipped: boolean): Readable {
   return source.pipe(gunzip);
 }
 
-async function* readFileInput(path: string, maxPageBytes: number): AsyncGenerator<ReadItem> {
+async function* readFileInput(path: string, maxPageBytes: number, onBytes?: (bytes: number) => void): AsyncGenerator<ReadItem> {
   if (/\.jsonl$/i.test(path)) {
-    yield* readJsonLines(createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity }), path, maxPageBytes);
+    yield* readJsonLines(createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity }), path, maxPageBytes, onBytes);
     return;
   }
+  const info = await stat(path);
+  onBytes?.(info.size);
   if (/\.warc(\.gz)?$/i.test(path)) {
     yield* readWarc(warcStream(createReadStream(path), /\.gz$/i.test(path)), path, maxPageBytes);
     return;
   }
-  const info = await stat(path);
   if (info.size > maxPageBytes) {
     yield failure(path, new ReadError(`页面过大(${mb(info.size)},上限 ${mb(maxPageBytes)})`));
     return;
@@ -146,22 +150,39 @@ async function* readFileInput(path: string, maxPageBytes: number): AsyncGenerato
   }
 }
 
-async function* readFolder(path: string, maxPageBytes: number): AsyncGenerator<ReadItem> {
+/** The files a folder holds that are read as pages, in reading order (subfolders walked, names sorted). */
+async function* pageFiles(path: string): AsyncGenerator<string> {
   const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  let pages = 0;
   for (const entry of entries) {
     const child = join(path, entry.name);
-    if (entry.isDirectory()) {
-      for await (const item of readFolder(child, maxPageBytes)) {
-        pages++;
-        yield item;
-      }
-    } else if (entry.isFile() && PAGE_EXTENSIONS.test(entry.name) && !entry.name.endsWith(".gold.json")) {
-      pages++;
-      yield* readFileInput(child, maxPageBytes);
+    if (entry.isDirectory()) yield* pageFiles(child);
+    else if (entry.isFile() && PAGE_EXTENSIONS.test(entry.name) && !entry.name.endsWith(".gold.json")) yield child;
+  }
+}
+
+async function* readFolder(path: string, maxPageBytes: number, onBytes?: (bytes: number) => void): AsyncGenerator<ReadItem> {
+  let files = 0;
+  for await (const file of pageFiles(path)) {
+    files++;
+    yield* readFileInput(file, maxPageBytes, onBytes);
+  }
+  if (files === 0) yield failure(path, new ReadError("文件夹里没有可读的页面(.txt .html .htm .jsonl .warc .warc.gz)"));
+}
+
+/** How many bytes the inputs hold (folders walked), to estimate the time left; null when one is stdin. */
+export async function inputBytes(inputs: string[]): Promise<number | null> {
+  let total = 0;
+  for (const input of inputs) {
+    if (input === "-") return null;
+    try {
+      const info = await stat(input);
+      if (!info.isDirectory()) total += info.size;
+      else for await (const file of pageFiles(input)) total += (await stat(file)).size;
+    } catch {
+      // a missing input is reported when it is read
     }
   }
-  if (pages === 0 && path !== "") yield failure(path, new ReadError("文件夹里没有可读的页面(.txt .html .htm .jsonl .warc .warc.gz)"));
+  return total;
 }
 
 async function* readStdin(stdin: Readable, maxPageBytes: number): AsyncGenerator<ReadItem> {
@@ -216,8 +237,8 @@ export async function* readInputs(inputs: string[], options: ReadOptions = {}, s
       continue;
     }
     try {
-      if (info.isDirectory()) yield* readFolder(input, maxPageBytes);
-      else yield* readFileInput(input, maxPageBytes);
+      if (info.isDirectory()) yield* readFolder(input, maxPageBytes, options.onBytes);
+      else yield* readFileInput(input, maxPageBytes, options.onBytes);
     } catch (error) {
       yield failure(input, error);
     }

@@ -1,0 +1,62 @@
+import { parseArgs } from "node:util";
+import type { Record } from "../types.js";
+import { writeLine } from "./output.js";
+import { UsageError } from "./pages-command.js";
+import { DB_OPTION, FILTER_OPTIONS, FILTER_USAGE, filtersOf, openExisting } from "./store-options.js";
+
+export const EXPORT_USAGE = `用法: huiyi export [--format jsonl|csv] [--db FILE] [过滤条件]
+  导出库中的文档:jsonl 每行一条完整记录(与 extract 的输出相同);csv 每行一篇文档的主要字段。
+${FILTER_USAGE}`;
+
+const CSV_COLUMNS = ["id", "cluster", "title", "published", "meeting", "meeting_date", "jurisdiction", "division_code", "division", "kinds", "people", "site", "url", "path"];
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+function csvField(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvRow(record: Record, id: number, cluster: number): string {
+  const people = record.people.map((person) => `${person.name}${person.posts.length ? `(${person.posts.join("、")})` : ""}${person.roles.length ? `[${person.roles.join("、")}]` : ""}`);
+  const meeting = record.meeting;
+  return [
+    id,
+    cluster,
+    record.title,
+    record.published,
+    meeting?.name,
+    meeting?.date,
+    meeting?.jurisdiction,
+    meeting?.division?.code,
+    meeting?.division?.path.join("/"),
+    meeting?.kinds?.join("、"),
+    people.join(";"),
+    record.source.site,
+    record.source.url,
+    record.source.path,
+  ]
+    .map(csvField)
+    .join(",");
+}
+
+export async function exportCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...DB_OPTION, ...FILTER_OPTIONS, format: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    process.stdout.write(EXPORT_USAGE + "\n");
+    return 0;
+  }
+  const format = values.format ?? "jsonl";
+  if (format !== "jsonl" && format !== "csv") throw new UsageError(`--format 只能是 jsonl 或 csv,收到 "${format}"`);
+  const filters = filtersOf(values);
+  const store = openExisting(values.db);
+  try {
+    // A byte-order mark, so spreadsheet programs read the Chinese of the CSV as UTF-8.
+    if (format === "csv") await writeLine(process.stdout, "\ufeff" + CSV_COLUMNS.join(","));
+    for await (const { record, id, cluster } of store.records(filters)) {
+      await writeLine(process.stdout, format === "csv" ? csvRow(record, id, cluster) : JSON.stringify(record));
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

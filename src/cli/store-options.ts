@@ -1,0 +1,38 @@
+import { SqliteStore } from "../store/sqlite.js";
+import type { Filters } from "../store/store.js";
+import { UsageError } from "./pages-command.js";
+
+// Options every command over the corpus takes: where the database is, and which documents to look at.
+
+export const DEFAULT_DB = "huiyi.db";
+
+export const DB_OPTION = { db: { type: "string" } } as const;
+
+export const FILTER_OPTIONS = {
+  region: { type: "string" },
+  person: { type: "string" },
+  kind: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+} as const;
+
+export const FILTER_USAGE = `  --region 地区     省、市、县名或行政区划代码(如 阜城县、衡水市、131128)
+  --person 姓名     页面中出现的人物
+  --kind 类别       会议类别(常委会、经济运行 …)
+  --from/--to 日期  会议日期(无则发布日期)范围,YYYY、YYYY-MM 或 YYYY-MM-DD`;
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export function filtersOf(values: { region?: string; person?: string; kind?: string; from?: string; to?: string }): Filters {
+  for (const key of ["from", "to"] as const) {
+    const value = values[key];
+    if (value !== undefined && !DATE.test(value)) throw new UsageError(`--${key} 需要 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的日期,收到 "${value}"`);
+  }
+  const { region, person, kind, from, to } = values;
+  return Object.fromEntries(Object.entries({ region, person, kind, from, to }).filter(([, value]) => value !== undefined && value !== ""));
+}
+
+/** The database a read-only command works on: it must exist already. */
+export function openExisting(file: string | undefined): SqliteStore {
+  return new SqliteStore(file ?? process.env.HUIYI_DB ?? DEFAULT_DB, { create: false });
+}

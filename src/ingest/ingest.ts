@@ -1,0 +1,92 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import { windows } from "../clean/batches.js";
+import { readInputs } from "../read/sources.js";
+import type { Store } from "../store/store.js";
+import type { RawDoc, ReadFailure } from "../types.js";
+import { pageKey, preparePages, type Prepared } from "./prepare.js";
+
+export interface IngestCounts {
+  /** pages read (failures not counted) */
+  read: number;
+  stored: number;
+  /** stored before: skipped */
+  known: number;
+  /** stored, as a copy of a report already in the corpus */
+  nearDuplicates: number;
+  failed: number;
+  /** input bytes read so far */
+  bytes: number;
+}
+
+export interface IngestOptions {
+  /** worker threads preparing pages; 0 prepares them in this thread */
+  workers?: number;
+  maxPageBytes?: number;
+  onFailure?: (failure: ReadFailure) => void;
+  /** told the counts after every stored window */
+  onProgress?: (counts: IngestCounts) => void;
+}
+
+export const defaultWorkers = () => availableParallelism();
+
+/**
+ * Read pages, prepare them (clean, extract, sign, tokenize) on worker threads, and store each window of
+ * pages in one transaction, in input order. Pages stored before are skipped before any work is spent on
+ * them; a run killed at any point loses only the window being written, which the next run stores.
+ */
+export async function ingest(store: Store, inputs: string[], options: IngestOptions = {}): Promise<IngestCounts> {
+  const counts: IngestCounts = { read: 0, stored: 0, known: 0, nearDuplicates: 0, failed: 0, bytes: 0 };
+  const workers = options.workers ?? defaultWorkers();
+  const pool = workers > 0 ? new Piscina({ filename: new URL("./worker.js", import.meta.url).href, minThreads: workers, maxThreads: workers }) : null;
+  const prepare = (docs: RawDoc[]): Promise<Prepared> => {
+    const task: Promise<Prepared> = pool ? pool.run(docs) : Promise.resolve(preparePages(docs));
+    task.catch(() => {}); // awaited in turn below; a failure is reported there, not as an unhandled rejection
+    return task;
+  };
+  // Windows being prepared, oldest first; a few more than workers, so none waits while the store writes.
+  const inFlight: Promise<Prepared>[] = [];
+  const limit = Math.max(2, workers * 2);
+
+  const storeOldest = async () => {
+    const prepared = await inFlight.shift()!;
+    for (const failure of prepared.failures) {
+      counts.failed++;
+      options.onFailure?.(failure);
+    }
+    const result = await store.add(prepared.pages);
+    counts.stored += result.stored;
+    counts.known += result.known;
+    counts.nearDuplicates += result.nearDuplicates;
+    options.onProgress?.({ ...counts });
+  };
+
+  try {
+    const items = readInputs(inputs, { maxPageBytes: options.maxPageBytes, onBytes: (bytes) => (counts.bytes += bytes) });
+    for await (const window of windows(items)) {
+      const docs: RawDoc[] = [];
+      for (const item of window) {
+        if ("doc" in item) docs.push(item.doc);
+        else {
+          counts.failed++;
+          options.onFailure?.(item.failure);
+        }
+      }
+      counts.read += docs.length;
+      const keys = docs.map(pageKey);
+      const known = await store.known(keys);
+      const fresh = docs.filter((_, i) => !known.has(keys[i]!));
+      counts.known += docs.length - fresh.length;
+      if (fresh.length === 0) {
+        options.onProgress?.({ ...counts });
+        continue;
+      }
+      inFlight.push(prepare(fresh));
+      if (inFlight.length >= limit) await storeOldest();
+    }
+    while (inFlight.length) await storeOldest();
+  } finally {
+    await pool?.destroy();
+  }
+  return counts;
+}

@@ -1,0 +1,77 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+import { convertToSimplified } from "../clean/script.js";
+import { normalizeWidth } from "../clean/width.js";
+import { lazy } from "../lexicon/load.js";
+
+// The full-text index holds overlapping character pairs (招商 商引 引资 资), the way Lucene's CJK analyzer
+// does: a word a segmenter would keep whole (招商引资) is still found by any part of it (招商, 引资, 商),
+// and a phrase is a run of consecutive pairs. Each run of Chinese ends with its last character alone, so a
+// one-character query, asked as a prefix of the pairs, finds that character wherever it stands.
+// Queries are segmented with jieba, so 招商引资高质量发展 asks for 招商引资 and 高质量 and 发展.
+
+const segmenter = lazy(() => Jieba.withDict(dict));
+
+const HAN = /\p{Script=Han}/u;
+const RUN = /\p{Script=Han}+|[\p{L}\p{N}]+/gu;
+const SEARCHABLE = /[\p{L}\p{N}]/u;
+
+/** Pairs for a Chinese run, the run's last character alone after them; other words as they are. */
+function runTokens(run: string, out: string[]): void {
+  if (!HAN.test(run[0]!)) {
+    out.push(run.toLowerCase());
+    return;
+  }
+  const chars = Array.from(run);
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  out.push(chars[chars.length - 1]!);
+}
+
+/** A text as the space-separated tokens the full-text index stores. */
+export function indexTokens(text: string): string {
+  const out: string[] = [];
+  for (const match of text.matchAll(RUN)) runTokens(match[0], out);
+  return out.join(" ");
+}
+
+/** A query folded the way documents were: full width narrowed, traditional script made simplified. */
+export function foldQuery(query: string): string {
+  return convertToSimplified(normalizeWidth(query).text).text;
+}
+
+export interface ParsedQuery {
+  /** the FTS5 expression, null when the query has nothing to search for */
+  match: string | null;
+  /** the words and phrases asked for, folded, to mark them in snippets */
+  terms: string[];
+}
+
+/** One word or phrase of the query as an FTS5 phrase over the index's tokens. */
+function phraseOf(term: string): string | null {
+  const runs = Array.from(term.matchAll(RUN), (match) => match[0]);
+  if (runs.length === 0) return null;
+  if (runs.length === 1 && Array.from(runs[0]!).length === 1 && HAN.test(runs[0]!)) return `"${runs[0]}" *`;
+  const tokens: string[] = [];
+  for (const run of runs) runTokens(run, tokens);
+  // The index closes each run with its last character alone; a query ending mid-run (招商 inside 招商引资)
+  // must not ask for that closing character: its pairs alone say the word is there.
+  const last = runs[runs.length - 1]!;
+  if (HAN.test(last[0]!) && Array.from(last).length > 1) tokens.pop();
+  return `"${tokens.join(" ")}"`;
+}
+
+/**
+ * A user's query to an FTS5 expression: "quoted phrases" kept whole, the rest segmented by jieba; every
+ * part must be found (AND). Traditional and full-width queries fold like the documents did.
+ */
+export function parseQuery(query: string): ParsedQuery {
+  const folded = foldQuery(query);
+  const terms: string[] = [];
+  const quoted = /["“”「」『』]([^"“”「」『』]+)["“”「」『』]/g;
+  for (const match of folded.matchAll(quoted)) terms.push(match[1]!.trim());
+  const rest = folded.replace(quoted, " ");
+  for (const word of segmenter().cut(rest, false)) if (SEARCHABLE.test(word)) terms.push(word);
+  const unique = [...new Set(terms.filter((term) => term !== ""))];
+  const phrases = unique.map(phraseOf).filter((phrase): phrase is string => phrase !== null);
+  return { match: phrases.length ? phrases.join(" AND ") : null, terms: unique };
+}

@@ -1,0 +1,110 @@
+import type Database from "better-sqlite3";
+import { UserError } from "../errors.js";
+
+// The database schema, one numbered step at a time. A file records the last step applied (user_version);
+// opening it with a newer huiyi applies the steps it has not seen, in one transaction each. Steps are never
+// edited once released: a change is a new step.
+
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        page_key TEXT NOT NULL UNIQUE,
+        record_id TEXT NOT NULL,
+        path TEXT,
+        url TEXT,
+        site TEXT,
+        title TEXT,
+        published TEXT,
+        script TEXT NOT NULL,
+        date TEXT,
+        meeting TEXT,
+        jurisdiction TEXT,
+        division_code TEXT,
+        division_path TEXT,
+        kinds TEXT,
+        cluster INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        record BLOB NOT NULL,
+        signature BLOB NOT NULL,
+        added TEXT NOT NULL
+      );
+      CREATE INDEX documents_cluster ON documents(cluster);
+      CREATE INDEX documents_date ON documents(date);
+      CREATE INDEX documents_division ON documents(division_code);
+
+      CREATE TABLE bands (
+        key INTEGER NOT NULL,
+        document INTEGER NOT NULL,
+        PRIMARY KEY (key, document)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE removed (
+        document INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        line TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (document, n)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE persons (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        codes TEXT NOT NULL DEFAULT '',
+        jurisdiction TEXT,
+        levels TEXT NOT NULL DEFAULT '',
+        posts TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX persons_name ON persons(name);
+
+      CREATE TABLE appearances (
+        id INTEGER PRIMARY KEY,
+        document INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        person INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        posts TEXT NOT NULL,
+        roles TEXT NOT NULL
+      );
+      CREATE INDEX appearances_document ON appearances(document);
+      CREATE INDEX appearances_person ON appearances(person);
+      CREATE INDEX appearances_name ON appearances(name);
+
+      CREATE TABLE directives (
+        id INTEGER PRIMARY KEY,
+        document INTEGER NOT NULL,
+        speaker TEXT,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX directives_document ON directives(document);
+
+      CREATE VIRTUAL TABLE search USING fts5(
+        title, body,
+        content = '', contentless_delete = 1, prefix = '1',
+        tokenize = 'unicode61 remove_diacritics 0'
+      );
+    `,
+  },
+];
+
+/** Bring a database up to the newest schema this huiyi knows; refuse one written by a newer huiyi. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  const newest = migrations.reduce((top, step) => Math.max(top, step.version), 0);
+  if (current > newest) throw new UserError(`数据库结构版本为 ${current},本程序只认识到版本 ${newest}:请升级 huiyi`);
+  for (const step of migrations) {
+    if (step.version <= current) continue;
+    db.transaction(() => {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+  return Math.max(current, newest);
+}

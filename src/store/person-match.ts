@@ -1,0 +1,66 @@
+import { postLevels } from "../lexicon/extract-lexicons.js";
+
+// Is the 张伟 of this page the 张伟 already known? Same name, and: places that contain one another (a city's
+// secretary at a county meeting of that city), and posts of one level of government. A person seen without
+// any place is only matched through an identical post.
+
+/** What is known of a person so far: every place and post level seen. */
+export interface Profile {
+  codes: string[];
+  jurisdiction: string | null;
+  levels: string[];
+  posts: string[];
+}
+
+/** One appearance: the meeting's place and the posts the page gives. */
+export interface Sighting {
+  code: string | null;
+  jurisdiction: string | null;
+  posts: string[];
+}
+
+export function postLevel(post: string): string | null {
+  const { pattern, levelOf } = postLevels();
+  const word = post.match(pattern)?.[0];
+  return word ? levelOf.get(word)! : null;
+}
+
+/** A division code without its trailing zero pairs: 131100 → 1311, so containment is a prefix test. */
+function stem(code: string): string {
+  return code.replace(/(00)+$/, "");
+}
+
+function contains(a: string, b: string): boolean {
+  const [x, y] = [stem(a), stem(b)];
+  return x.startsWith(y) || y.startsWith(x);
+}
+
+/**
+ * How well a sighting fits a profile: null when it cannot be the same person, else a score (higher is a
+ * closer fit) to choose among several candidates.
+ */
+export function fit(sighting: Sighting, profile: Profile): number | null {
+  const sharedPosts = sighting.posts.filter((post) => profile.posts.includes(post)).length;
+  const levels = sighting.posts.map(postLevel).filter((level): level is string => level !== null);
+  if (levels.length && profile.levels.length && !levels.some((level) => profile.levels.includes(level))) return null;
+  if (sighting.code && profile.codes.length) {
+    if (!profile.codes.every((code) => contains(code, sighting.code!))) return null;
+    return 2 + (profile.codes.includes(sighting.code) ? 1 : 0) + sharedPosts;
+  }
+  if (sighting.jurisdiction && profile.jurisdiction) return sighting.jurisdiction === profile.jurisdiction ? 1 + sharedPosts : null;
+  return sharedPosts > 0 ? sharedPosts : null;
+}
+
+export function profileOf(sighting: Sighting): Profile {
+  return absorb({ codes: [], jurisdiction: null, levels: [], posts: [] }, sighting);
+}
+
+export function absorb(profile: Profile, sighting: Sighting): Profile {
+  const add = (list: string[], items: (string | null)[]) => [...new Set([...list, ...items.filter((item): item is string => !!item)])];
+  return {
+    codes: add(profile.codes, [sighting.code]),
+    jurisdiction: profile.jurisdiction ?? sighting.jurisdiction,
+    levels: add(profile.levels, sighting.posts.map(postLevel)),
+    posts: add(profile.posts, sighting.posts),
+  };
+}

@@ -1,0 +1,361 @@
+import Database from "better-sqlite3";
+import { existsSync, statSync } from "node:fs";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { bandKeys, similarity, THRESHOLD } from "../dedup/minhash.js";
+import { parseQuery } from "../search/terms.js";
+import { snippetOf } from "../search/snippet.js";
+import type { Record, Role } from "../types.js";
+import { UserError } from "../errors.js";
+import { migrate } from "./migrations.js";
+import { absorb, fit, profileOf, type Profile, type Sighting } from "./person-match.js";
+import type {
+  AddResult,
+  Appearance,
+  DocumentSummary,
+  Filters,
+  PersonTimeline,
+  PreparedPage,
+  SearchRequest,
+  SearchResult,
+  Stats,
+  Store,
+  StoredDocument,
+} from "./store.js";
+
+interface DocumentRow {
+  id: number;
+  title: string | null;
+  date: string | null;
+  site: string | null;
+  url: string | null;
+  path: string | null;
+  meeting: string | null;
+  jurisdiction: string | null;
+  division_path: string | null;
+}
+
+const SUMMARY_COLUMNS = "d.id, d.title, d.date, d.site, d.url, d.path, d.meeting, d.jurisdiction, d.division_path";
+
+function summaryOf(row: DocumentRow): DocumentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    date: row.date,
+    site: row.site,
+    url: row.url,
+    path: row.path,
+    meeting: row.meeting,
+    jurisdiction: row.jurisdiction,
+    divisionPath: row.division_path ? row.division_path.split("/") : null,
+  };
+}
+
+/** The date a page is filed under: its meeting's, else its publication's, else its address's. */
+function dateOf(record: Record): string | null {
+  return record.meeting?.date ?? record.published ?? record.source.url_date ?? null;
+}
+
+/** A --to bound as a string every date it covers sorts under: 2024 → 2024\uffff covers 2024-12-31. */
+const upperBound = (to: string) => `${to}\uffff`;
+
+/** SQL conditions on documents d for the filters, with their parameters. */
+function whereOf(filters: Filters): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filters.region) {
+    conditions.push("(d.jurisdiction = ? OR ('/' || d.division_path || '/') LIKE ? OR d.division_code = ?)");
+    params.push(filters.region, `%/${filters.region}/%`, filters.region);
+  }
+  if (filters.person) {
+    conditions.push("EXISTS (SELECT 1 FROM appearances a WHERE a.document = d.id AND a.name = ?)");
+    params.push(filters.person);
+  }
+  if (filters.kind) {
+    conditions.push("(',' || d.kinds || ',') LIKE ?");
+    params.push(`%,${filters.kind},%`);
+  }
+  if (filters.from) {
+    conditions.push("d.date >= ?");
+    params.push(filters.from);
+  }
+  if (filters.to) {
+    conditions.push("d.date <= ?");
+    params.push(upperBound(filters.to));
+  }
+  return { sql: conditions.length ? conditions.join(" AND ") : "1", params };
+}
+
+/** The embedded store: one SQLite file, written by one process at a time, read by many. */
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  readonly schemaVersion: number;
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Open (and bring up to date) a database file; `create` makes a new one where none is. */
+  constructor(
+    readonly file: string,
+    { create }: { create: boolean },
+  ) {
+    if (!create && !existsSync(file)) throw new UserError(`找不到数据库 ${file}(先用 huiyi ingest 建库,或用 --db 指定)`);
+    try {
+      this.db = new Database(file);
+      this.db.pragma("busy_timeout = 10000");
+      // WAL: a write interrupted at any point (kill -9) leaves the last committed batch and nothing of the next.
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma("synchronous = NORMAL");
+      this.schemaVersion = migrate(this.db);
+    } catch (error) {
+      if ((error as { code?: string }).code === "SQLITE_NOTADB") throw new UserError(`${file} 不是 SQLite 数据库`);
+      if ((error as { code?: string }).code === "SQLITE_CANTOPEN") throw new UserError(`无法打开数据库 ${file}`);
+      throw error;
+    }
+  }
+
+  /** A prepared statement, compiled once per store. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
+  async known(pageKeys: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const query = this.sql("SELECT 1 FROM documents WHERE page_key = ?").pluck();
+    for (const key of pageKeys) if (query.get(key)) found.add(key);
+    return found;
+  }
+
+  async add(pages: PreparedPage[]): Promise<AddResult> {
+    return this.db.transaction(() => {
+      const result: AddResult = { stored: 0, known: 0, nearDuplicates: 0 };
+      for (const page of pages) {
+        const id = this.insertDocument(page);
+        if (id === null) result.known++;
+        else {
+          result.stored++;
+          if (this.cluster(id, page.signature)) result.nearDuplicates++;
+          this.insertFacts(id, page.record);
+        }
+      }
+      return result;
+    })();
+  }
+
+  private insertDocument(page: PreparedPage): number | null {
+    const { record } = page;
+    const { text, removed, ...rest } = record;
+    const meeting = record.meeting;
+    const info = this.sql(
+        `INSERT OR IGNORE INTO documents (page_key, record_id, path, url, site, title, published, script, date, meeting,
+           jurisdiction, division_code, division_path, kinds, cluster, text, record, signature, added)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+      )
+      .run(
+        page.pageKey,
+        record.id,
+        record.source.path,
+        record.source.url,
+        record.source.site ?? null,
+        record.title,
+        record.published,
+        record.script,
+        dateOf(record),
+        meeting?.name ?? null,
+        meeting?.jurisdiction ?? null,
+        meeting?.division?.code ?? null,
+        meeting?.division?.path.join("/") ?? null,
+        meeting?.kinds?.join(",") ?? null,
+        text,
+        deflateRawSync(JSON.stringify(rest)),
+        Buffer.from(page.signature.buffer, page.signature.byteOffset, page.signature.byteLength),
+        new Date().toISOString(),
+      );
+    if (info.changes === 0) return null;
+    const id = Number(info.lastInsertRowid);
+    const line = this.sql("INSERT INTO removed (document, n, line, reason) VALUES (?, ?, ?, ?)");
+    removed.forEach((item, n) => line.run(id, n, item.line, item.reason));
+    this.sql("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)").run(id, page.titleTokens, page.bodyTokens);
+    return id;
+  }
+
+  /** File the page under the cluster of its closest earlier copy, if any; true when it found one. */
+  private cluster(id: number, signature: Uint32Array): boolean {
+    const keys = bandKeys(signature);
+    const candidates = this.sql(`SELECT DISTINCT b.document AS id, d.cluster, d.signature FROM bands b JOIN documents d ON d.id = b.document WHERE b.key IN (${keys.map(() => "?").join(",")})`)
+      .all(...keys) as { id: number; cluster: number; signature: Buffer }[];
+    let best: { cluster: number; score: number } | null = null;
+    for (const candidate of candidates) {
+      const other = new Uint32Array(candidate.signature.buffer.slice(candidate.signature.byteOffset, candidate.signature.byteOffset + candidate.signature.byteLength));
+      const score = similarity(signature, other);
+      if (score >= THRESHOLD && (!best || score > best.score)) best = { cluster: candidate.cluster, score };
+    }
+    this.sql("UPDATE documents SET cluster = ? WHERE id = ?").run(best?.cluster ?? id, id);
+    const band = this.sql("INSERT OR IGNORE INTO bands (key, document) VALUES (?, ?)");
+    for (const key of keys) band.run(key, id);
+    return best !== null;
+  }
+
+  private insertFacts(id: number, record: Record): void {
+    const directive = this.sql("INSERT INTO directives (document, speaker, text) VALUES (?, ?, ?)");
+    for (const item of record.directives ?? []) directive.run(id, item.speaker, item.text);
+    const sightingBase = { code: record.meeting?.division?.code ?? null, jurisdiction: record.meeting?.jurisdiction ?? null };
+    const appearance = this.sql("INSERT INTO appearances (document, n, person, name, posts, roles) VALUES (?, ?, ?, ?, ?, ?)");
+    record.people.forEach((person, n) => {
+      const personId = this.recognise(person.name, { ...sightingBase, posts: person.posts });
+      appearance.run(id, n, personId, person.name, person.posts.join("、"), person.roles.join("、"));
+    });
+  }
+
+  /** The person this sighting of a name is: the best-fitting one known, else a new one. */
+  private recognise(name: string, sighting: Sighting): number {
+    const rows = this.sql("SELECT id, codes, jurisdiction, levels, posts FROM persons WHERE name = ?").all(name) as {
+      id: number;
+      codes: string;
+      jurisdiction: string | null;
+      levels: string;
+      posts: string;
+    }[];
+    const split = (list: string) => (list ? list.split(" ") : []);
+    let best: { id: number; profile: Profile; score: number } | null = null;
+    for (const row of rows) {
+      const profile: Profile = { codes: split(row.codes), jurisdiction: row.jurisdiction, levels: split(row.levels), posts: split(row.posts) };
+      const score = fit(sighting, profile);
+      if (score !== null && (!best || score > best.score)) best = { id: row.id, profile, score };
+    }
+    const profile = best ? absorb(best.profile, sighting) : profileOf(sighting);
+    const values = [profile.codes.join(" "), profile.jurisdiction, profile.levels.join(" "), profile.posts.join(" ")];
+    if (best) {
+      this.sql("UPDATE persons SET codes = ?, jurisdiction = ?, levels = ?, posts = ? WHERE id = ?").run(...values, best.id);
+      return best.id;
+    }
+    return Number(this.sql("INSERT INTO persons (name, codes, jurisdiction, levels, posts) VALUES (?, ?, ?, ?, ?)").run(name, ...values).lastInsertRowid);
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const { match, terms } = parseQuery(request.query);
+    if (!match) return { total: 0, hits: [], terms };
+    const limit = Math.max(1, Math.min(request.limit ?? 10, 100));
+    const offset = Math.max(0, request.offset ?? 0);
+    const where = whereOf(request);
+    // One page per cluster: the best-ranked of its pages that match.
+    const rows = this.sql(
+        `WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(search, 4.0, 1.0) AS score FROM search WHERE search MATCH ?)
+         SELECT ${SUMMARY_COLUMNS}, d.cluster, d.text, MIN(h.score) AS score, COUNT(*) OVER () AS total
+         FROM hits h JOIN documents d ON d.id = h.id
+         WHERE ${where.sql}
+         GROUP BY d.cluster ORDER BY score LIMIT ? OFFSET ?`,
+      )
+      .all(match, ...where.params, limit, offset) as (DocumentRow & { cluster: number; text: string; score: number; total: number })[];
+    const total = rows[0]?.total ?? (offset > 0 ? this.countClusters(match, where) : 0);
+    const hits = rows.map((row) => ({
+      ...summaryOf(row),
+      score: -row.score,
+      snippet: snippetOf(row.text, terms),
+      copies: this.copies(row.cluster, row.id),
+    }));
+    return { total, hits, terms };
+  }
+
+  private countClusters(match: string, where: { sql: string; params: unknown[] }): number {
+    return this.sql(`SELECT COUNT(DISTINCT d.cluster) FROM search s JOIN documents d ON d.id = s.rowid WHERE search MATCH ? AND ${where.sql}`)
+      .pluck()
+      .get(match, ...where.params) as number;
+  }
+
+  private copies(cluster: number, except: number): DocumentSummary[] {
+    const rows = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.cluster = ? AND d.id != ? ORDER BY d.id`).all(cluster, except) as DocumentRow[];
+    return rows.map(summaryOf);
+  }
+
+  private recordOf(id: number, text: string, blob: Buffer): Record {
+    const rest = JSON.parse(inflateRawSync(blob).toString("utf8")) as Omit<Record, "text" | "removed">;
+    const removed = this.sql("SELECT line, reason FROM removed WHERE document = ? ORDER BY n").all(id) as Record["removed"];
+    return { ...rest, text, removed } as Record;
+  }
+
+  async document(id: number): Promise<StoredDocument | null> {
+    const row = this.sql(`SELECT ${SUMMARY_COLUMNS}, d.cluster, d.text, d.record FROM documents d WHERE d.id = ?`).get(id) as
+      | (DocumentRow & { cluster: number; text: string; record: Buffer })
+      | undefined;
+    if (!row) return null;
+    const personIds = this.sql("SELECT person FROM appearances WHERE document = ? ORDER BY n").pluck().all(id) as number[];
+    return { summary: summaryOf(row), record: this.recordOf(row.id, row.text, row.record), cluster: row.cluster, copies: this.copies(row.cluster, row.id), personIds };
+  }
+
+  async *records(filters: Filters): AsyncIterable<{ record: Record; id: number; cluster: number }> {
+    const where = whereOf(filters);
+    const rows = this.sql(`SELECT d.id, d.cluster, d.text, d.record FROM documents d WHERE ${where.sql} ORDER BY d.id`).iterate(...where.params) as IterableIterator<{
+      id: number;
+      cluster: number;
+      text: string;
+      record: Buffer;
+    }>;
+    for (const row of rows) yield { record: this.recordOf(row.id, row.text, row.record), id: row.id, cluster: row.cluster };
+  }
+
+  private timeline(id: number, name: string, region: string | null): PersonTimeline {
+    const rows = this.sql(
+        `SELECT a.document, d.date, d.meeting, d.jurisdiction, a.posts, a.roles FROM appearances a JOIN documents d ON d.id = a.document
+         WHERE a.person = ? ORDER BY d.date IS NULL, d.date, a.document`,
+      )
+      .all(id) as { document: number; date: string | null; meeting: string | null; jurisdiction: string | null; posts: string; roles: string }[];
+    const appearances: Appearance[] = rows.map((row) => ({
+      document: row.document,
+      date: row.date,
+      meeting: row.meeting,
+      jurisdiction: row.jurisdiction,
+      posts: row.posts ? row.posts.split("、") : [],
+      roles: (row.roles ? row.roles.split("、") : []) as Role[],
+    }));
+    return { id, name, region, appearances };
+  }
+
+  async persons(name: string): Promise<PersonTimeline[]> {
+    const rows = this.sql("SELECT id, name, jurisdiction FROM persons WHERE name = ? ORDER BY id").all(name) as { id: number; name: string; jurisdiction: string | null }[];
+    return rows.map((row) => this.timeline(row.id, row.name, row.jurisdiction));
+  }
+
+  async person(id: number): Promise<PersonTimeline | null> {
+    const row = this.sql("SELECT id, name, jurisdiction FROM persons WHERE id = ?").get(id) as { id: number; name: string; jurisdiction: string | null } | undefined;
+    return row ? this.timeline(row.id, row.name, row.jurisdiction) : null;
+  }
+
+  async stats(): Promise<Stats> {
+    const one = (sql: string) => this.sql(sql).pluck().get() as number;
+    const grouped = (sql: string) => this.sql(sql).all() as { name: string; documents: number }[];
+    const scripts = Object.fromEntries((this.sql("SELECT script, COUNT(*) AS n FROM documents GROUP BY script").all() as { script: string; n: number }[]).map((r) => [r.script, r.n]));
+    const kinds = new Map<string, number>();
+    for (const row of this.sql("SELECT kinds, COUNT(*) AS n FROM documents WHERE kinds IS NOT NULL AND kinds != '' GROUP BY kinds").all() as { kinds: string; n: number }[])
+      for (const kind of row.kinds.split(",")) kinds.set(kind, (kinds.get(kind) ?? 0) + row.n);
+    let bytes = 0;
+    for (const suffix of ["", "-wal"]) {
+      try {
+        bytes += statSync(this.file + suffix).size;
+      } catch {
+        // no WAL file when nothing is pending
+      }
+    }
+    return {
+      schemaVersion: this.schemaVersion,
+      documents: one("SELECT COUNT(*) FROM documents"),
+      clusters: one("SELECT COUNT(DISTINCT cluster) FROM documents"),
+      meetings: one("SELECT COUNT(*) FROM documents WHERE meeting IS NOT NULL"),
+      persons: one("SELECT COUNT(*) FROM persons"),
+      appearances: one("SELECT COUNT(*) FROM appearances"),
+      directives: one("SELECT COUNT(*) FROM directives"),
+      firstDate: this.sql("SELECT MIN(date) FROM documents").pluck().get() as string | null,
+      lastDate: this.sql("SELECT MAX(date) FROM documents").pluck().get() as string | null,
+      scripts,
+      regions: grouped(
+        "SELECT COALESCE(division_path, jurisdiction) AS name, COUNT(*) AS documents FROM documents WHERE COALESCE(division_path, jurisdiction) IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
+      ),
+      kinds: [...kinds].map(([name, documents]) => ({ name, documents })).sort((a, b) => b.documents - a.documents || a.name.localeCompare(b.name)),
+      bytes,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,124 @@
+import type { Snippet } from "../search/snippet.js";
+import type { Record, Role } from "../types.js";
+
+// What the commands (and later the HTTP API) ask of a corpus store. Every method answers with a promise,
+// so a store on a server (PostgreSQL) can stand in for the embedded SQLite file without changing callers.
+
+/** A page ready to store: its record, and what the workers computed for near-duplicates and search. */
+export interface PreparedPage {
+  /** the page as read (address + text) hashed: the same page again is not stored twice */
+  pageKey: string;
+  record: Record;
+  signature: Uint32Array;
+  /** title and text as the full-text index's tokens */
+  titleTokens: string;
+  bodyTokens: string;
+}
+
+export interface AddResult {
+  stored: number;
+  /** pages skipped because they were stored before */
+  known: number;
+  /** pages stored as a copy of a report already stored (their cluster has an earlier page) */
+  nearDuplicates: number;
+}
+
+export interface Filters {
+  /** a province, city or county: matches the meeting's jurisdiction or any level of its division */
+  region?: string;
+  /** a person's name among the page's people */
+  person?: string;
+  /** a meeting kind (常委会, 经济运行 …) */
+  kind?: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD, on the meeting's date (else the publication date) */
+  from?: string;
+  to?: string;
+}
+
+export interface SearchRequest extends Filters {
+  query: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface DocumentSummary {
+  id: number;
+  title: string | null;
+  date: string | null;
+  site: string | null;
+  url: string | null;
+  path: string | null;
+  meeting: string | null;
+  jurisdiction: string | null;
+  divisionPath: string[] | null;
+}
+
+export interface SearchHit extends DocumentSummary {
+  score: number;
+  snippet: Snippet;
+  /** the other pages of this page's near-duplicate cluster */
+  copies: DocumentSummary[];
+}
+
+export interface SearchResult {
+  /** clusters that match: each is shown once */
+  total: number;
+  hits: SearchHit[];
+  terms: string[];
+}
+
+export interface StoredDocument {
+  summary: DocumentSummary;
+  record: Record;
+  cluster: number;
+  copies: DocumentSummary[];
+  /** the person each of the record's people was recognised as, in the record's order */
+  personIds: number[];
+}
+
+export interface Appearance {
+  document: number;
+  date: string | null;
+  meeting: string | null;
+  jurisdiction: string | null;
+  posts: string[];
+  roles: Role[];
+}
+
+export interface PersonTimeline {
+  id: number;
+  name: string;
+  region: string | null;
+  appearances: Appearance[];
+}
+
+export interface Stats {
+  schemaVersion: number;
+  documents: number;
+  clusters: number;
+  meetings: number;
+  persons: number;
+  appearances: number;
+  directives: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  scripts: { [script: string]: number };
+  regions: { name: string; documents: number }[];
+  kinds: { name: string; documents: number }[];
+  bytes: number;
+}
+
+export interface Store {
+  /** which of these page keys are stored already */
+  known(pageKeys: string[]): Promise<Set<string>>;
+  /** store a batch at once (all or nothing), clustering near-duplicates and following people */
+  add(pages: PreparedPage[]): Promise<AddResult>;
+  search(request: SearchRequest): Promise<SearchResult>;
+  document(id: number): Promise<StoredDocument | null>;
+  /** every stored record that passes the filters, in the order stored */
+  records(filters: Filters): AsyncIterable<{ record: Record; id: number; cluster: number }>;
+  persons(name: string): Promise<PersonTimeline[]>;
+  person(id: number): Promise<PersonTimeline | null>;
+  stats(): Promise<Stats>;
+  close(): Promise<void>;
+}
