@@ -13,7 +13,8 @@ import { lazy } from "../lexicon/load.js";
 const segmenter = lazy(() => Jieba.withDict(dict));
 
 const HAN = /\p{Script=Han}/u;
-const RUN = /\p{Script=Han}+|[\p{L}\p{N}]+/gu;
+/** A run of Chinese characters, or a run of other letters and digits (GDP, 2025). */
+const RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 const SEARCHABLE = /[\p{L}\p{N}]/u;
 
 /** Pairs for a Chinese run, the run's last character alone after them; other words as they are. */

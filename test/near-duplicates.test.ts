@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import * as OpenCC from "opencc-js";
+import { shingleHashes, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
+import { ingest } from "../src/ingest/ingest.js";
+import { SqliteStore } from "../src/store/sqlite.js";
+import { cleanCorpusPage, CORPUS, corpusPage, ROOT } from "./helpers.js";
+import { tempDir } from "./store-helpers.js";
+
+const SEED = "000_54e3948d9bb23207";
+
+/** Seed 000 as another site would repost it: its article in traditional script, one sentence cut, another site's header and footer around it. */
+function repostOfSeed(): string {
+  const article = cleanCorpusPage(SEED).text.split("\n");
+  const last = article.length - 1;
+  article[last] = article[last]!.replace(/[^。]*。$/, "");
+  const otherSite = corpusPage("a001").split("\n");
+  const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+  return [...otherSite.slice(0, 2), "來源:轉載 | 發布時間: 2021-07-27 | 分享到:", ...article.map(toTraditional), "版權所有:某某縣融媒體中心 備案號:冀ICP備00000000號"].join("\n");
+}
+
+test("a seed page and its repost in traditional script with other boilerplate are near-duplicates; two meetings of one county are not", async () => {
+  const dir = tempDir();
+  const repost = join(dir, "repost.txt");
+  writeFileSync(repost, repostOfSeed());
+  const store = new SqliteStore(join(dir, "dups.db"), { create: true });
+  const original = join(CORPUS, "seeds", `${SEED}.txt`);
+  const fuchengJanuary = join(CORPUS, "dev/a001.txt");
+  const fuchengMarch = join(ROOT, "test/pages/fucheng-changweihui-2021-03.txt");
+  const counts = await ingest(store, [original, fuchengJanuary, fuchengMarch, repost], { workers: 0 });
+  assert.equal(counts.stored, 4);
+  assert.equal(counts.nearDuplicates, 1);
+  const clusters = new Map((store.db.prepare("SELECT path, cluster FROM documents").all() as { path: string; cluster: number }[]).map((row) => [row.path, row.cluster]));
+  assert.equal(clusters.get(repost), clusters.get(original));
+  assert.notEqual(clusters.get(fuchengJanuary), clusters.get(fuchengMarch));
+
+  // Search shows the report once (its best-ranked page), with the other listed as a copy.
+  const result = await store.search({ query: "西青区委常委会" });
+  assert.equal(result.total, 1);
+  const shown = [result.hits[0]!.path, ...result.hits[0]!.copies.map((copy) => copy.path)];
+  assert.deepEqual(shown.sort(), [original, repost].sort());
+  await store.close();
+});
+
+test("MinHash estimates Jaccard similarity: copies score high, different meetings of one county low", () => {
+  const signature = (text: string) => signatureOf(shingleHashes(text));
+  const seed = cleanCorpusPage(SEED).text;
+  const repost = OpenCC.Converter({ from: "t", to: "cn" })(repostOfSeed());
+  assert.ok(similarity(signature(seed), signature(seed)) === 1);
+  assert.ok(similarity(signature(seed), signature(repost)) >= THRESHOLD + 0.2);
+  const fucheng = cleanCorpusPage("a001").text;
+  assert.ok(similarity(signature(seed), signature(fucheng)) < 0.1);
+});

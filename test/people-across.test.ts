@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { test } from "node:test";
+import { ingest } from "../src/ingest/ingest.js";
+import { fit, postLevel, profileOf } from "../src/store/person-match.js";
+import { SqliteStore } from "../src/store/sqlite.js";
+import { CORPUS, ROOT } from "./helpers.js";
+import { tempDir } from "./store-helpers.js";
+
+test("one official in two reports of his county is one person with a dated timeline; the same name elsewhere is another", async () => {
+  const store = new SqliteStore(join(tempDir(), "people.db"), { create: true });
+  await ingest(
+    store,
+    [
+      join(ROOT, "test/pages/fucheng-changweihui-2021-03.txt"),
+      join(CORPUS, "dev/a001.txt"),
+      join(ROOT, "test/pages/fucheng-village-liangwei-2021.txt"),
+      join(CORPUS, "dev/a006.txt"),
+      join(CORPUS, "seeds/003_463d5c3ed4e0be60.txt"),
+    ],
+    { workers: 0 },
+  );
+  const shen = await store.persons("申文霞");
+  assert.equal(shen.length, 2, "the county secretary and the village secretary of one name");
+  const county = shen.find((person) => person.appearances.length === 2)!;
+  assert.deepEqual(
+    county.appearances.map((a) => [a.date, a.meeting, a.posts, a.roles]),
+    [
+      ["2021-01-05", "县委常委(扩大)会", ["县委书记"], ["主持", "讲话"]],
+      ["2021-03-15", "县委常委会会议", ["县委书记"], ["主持", "讲话"]],
+    ],
+  );
+  const village = shen.find((person) => person !== county)!;
+  assert.deepEqual(village.appearances.map((a) => a.posts), [["村党支部书记"]]);
+
+  // 王健: a 旗委书记 in Inner Mongolia (a006) and a deputy commander in Shandong's 天衢新区 (seed 003).
+  const wang = await store.persons("王健");
+  assert.equal(wang.length, 2);
+
+  const document = await store.document(county.appearances[0]!.document);
+  const index = document!.record.people.findIndex((person) => person.name === "申文霞");
+  assert.equal(document!.personIds[index], county.id);
+  assert.deepEqual((await store.person(county.id))?.appearances.length, 2);
+  await store.close();
+});
+
+test("post levels and places decide whether two sightings of a name can be one person", () => {
+  assert.equal(postLevel("区委书记"), "县级");
+  assert.equal(postLevel("镇党委书记"), "乡级");
+  assert.equal(postLevel("市委常委"), "市级");
+  assert.equal(postLevel("党组书记"), null);
+  const countySecretary = profileOf({ code: "131128", jurisdiction: "阜城县", posts: ["县委书记"] });
+  // At a city meeting of the city that holds the county: the same person.
+  assert.ok(fit({ code: "131100", jurisdiction: "衡水市", posts: [] }, countySecretary) !== null);
+  // Promoted within the county (县长 → 县委书记): same level, same place.
+  assert.ok(fit({ code: "131128", jurisdiction: "阜城县", posts: ["县长"] }, countySecretary) !== null);
+  // Another county of that city, or the same county's village: another person.
+  assert.equal(fit({ code: "131127", jurisdiction: "景县", posts: ["县委书记"] }, countySecretary), null);
+  assert.equal(fit({ code: "131128", jurisdiction: "阜城县", posts: ["村党支部书记"] }, countySecretary), null);
+  // Nothing known of the place: only an identical post vouches.
+  assert.equal(fit({ code: null, jurisdiction: null, posts: ["县长"] }, countySecretary), null);
+  assert.ok(fit({ code: null, jurisdiction: null, posts: ["县委书记"] }, countySecretary) !== null);
+});

@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { before, test } from "node:test";
+import { ingest } from "../src/ingest/ingest.js";
+import { SqliteStore } from "../src/store/sqlite.js";
+import { CORPUS, ROOT } from "./helpers.js";
+import { tempDir } from "./store-helpers.js";
+
+let store: SqliteStore;
+/** Every stored page as a reader sees it: title and text, with the cluster it is shown under. */
+let pages: { cluster: number; content: string }[];
+
+before(async () => {
+  store = new SqliteStore(join(tempDir(), "search.db"), { create: true });
+  await ingest(store, [join(CORPUS, "seeds"), join(CORPUS, "dev"), join(ROOT, "examples")], { workers: 0 });
+  pages = store.db.prepare("SELECT cluster, COALESCE(title, '') || '\n' || text AS content FROM documents").all() as typeof pages;
+});
+
+/** The clusters a reader scanning every page would list for a query that every word of must appear. */
+function clustersContaining(words: string[]): number[] {
+  const hits = pages.filter((page) => words.every((word) => page.content.includes(word))).map((page) => page.cluster);
+  return [...new Set(hits)].sort((a, b) => a - b);
+}
+
+async function searchClusters(query: string, filters = {}): Promise<number[]> {
+  const result = await store.search({ query, limit: 100, ...filters });
+  assert.equal(result.total, result.hits.length);
+  const byId = new Map(store.db.prepare("SELECT id, cluster FROM documents").all().map((row) => [(row as { id: number }).id, (row as { cluster: number }).cluster]));
+  return result.hits.map((hit) => byId.get(hit.id)!).sort((a, b) => a - b);
+}
+
+test("a query finds exactly the pages that contain it, one page per near-duplicate cluster", async () => {
+  for (const word of ["招商引资", "经济运行", "乡村振兴", "西青区", "疫情防控"]) {
+    const expected = clustersContaining([word]);
+    assert.ok(expected.length > 0, word);
+    assert.deepEqual(await searchClusters(word), expected, word);
+  }
+});
+
+test("traditional and full-width queries fold like the documents: 招商引資 finds 招商引资", async () => {
+  assert.deepEqual(await searchClusters("招商引資"), clustersContaining(["招商引资"]));
+  assert.deepEqual(await searchClusters("經濟運行"), clustersContaining(["经济运行"]));
+  assert.deepEqual(await searchClusters("ＧＤＰ"), clustersContaining(["GDP"]));
+});
+
+test("1- and 2-character queries find the words they are part of: 招商 finds 招商引资, 招 finds both", async () => {
+  const twoChars = await searchClusters("招商");
+  assert.deepEqual(twoChars, clustersContaining(["招商"]));
+  for (const cluster of clustersContaining(["招商引资"])) assert.ok(twoChars.includes(cluster));
+  assert.deepEqual(await searchClusters("招"), clustersContaining(["招"]));
+  assert.deepEqual(await searchClusters("资"), clustersContaining(["资"]));
+  assert.deepEqual(await searchClusters("引资"), clustersContaining(["引资"]));
+});
+
+test("a quoted phrase must stand whole; unquoted words need only all be there", async () => {
+  const phrase = await searchClusters('"高质量发展"');
+  assert.deepEqual(phrase, clustersContaining(["高质量发展"]));
+  const words = await searchClusters("高质量 发展");
+  assert.deepEqual(words, clustersContaining(["高质量", "发展"]));
+  assert.ok(words.length > phrase.length, "some pages name 高质量 and 发展 apart");
+  // Unquoted, jieba splits a run of words: 招商引资高质量发展 asks for 招商引资 and 高质量 and 发展.
+  assert.deepEqual(await searchClusters("招商引资高质量发展"), clustersContaining(["招商引资", "高质量", "发展"]));
+});
+
+test("results are ranked by BM25 with the terms marked in a snippet, and filters narrow them", async () => {
+  const result = await store.search({ query: "招商引资", limit: 5 });
+  const scores = result.hits.map((hit) => hit.score);
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  // The page whose headline is about 招商引资 ranks first.
+  assert.match(result.hits[0]!.title!, /招商引资/);
+  for (const hit of result.hits) {
+    assert.ok(hit.snippet.marks.length > 0);
+    for (const [start, end] of hit.snippet.marks) assert.equal(hit.snippet.text.slice(start, end), "招商引资");
+  }
+  const tianjin = await store.search({ query: "会议", region: "天津市", limit: 100 });
+  assert.ok(tianjin.hits.length > 1);
+  for (const hit of tianjin.hits) assert.equal(hit.divisionPath?.[0], "天津市");
+  const byPerson = await store.search({ query: "会议", person: "申文霞", limit: 100 });
+  assert.deepEqual(byPerson.hits.map((hit) => hit.path?.endsWith("a001.txt")), [true]);
+  const dated = await store.search({ query: "会议", from: "2021", to: "2021-07", limit: 100 });
+  assert.ok(dated.hits.length > 0);
+  for (const hit of dated.hits) assert.ok(hit.date! >= "2021" && hit.date! <= "2021-07-31", hit.date!);
+  const paged = await store.search({ query: "会议", limit: 3, offset: 3 });
+  const all = await store.search({ query: "会议", limit: 6 });
+  assert.deepEqual(paged.hits.map((hit) => hit.id), all.hits.slice(3).map((hit) => hit.id));
+  assert.equal(paged.total, all.total);
+  assert.equal((await store.search({ query: "，。!" })).total, 0);
+});

@@ -1,0 +1,176 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import Ajv2020 from "ajv/dist/2020.js";
+import Database from "better-sqlite3";
+import { variedPages } from "../bench/pages.js";
+import { pageKey } from "../src/ingest/prepare.js";
+import { readInputs } from "../src/read/sources.js";
+import { MIGRATIONS, migrate } from "../src/store/migrations.js";
+import type { Record } from "../src/types.js";
+import { CLI, CORPUS, ROOT, SHARED } from "./helpers.js";
+import { huiyiRun, summaryOf, tempDir } from "./store-helpers.js";
+
+const CORPUS_INPUTS = [join(CORPUS, "seeds"), join(CORPUS, "dev"), join(ROOT, "examples")];
+
+async function distinctPageKeys(inputs: string[]): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for await (const item of readInputs(inputs)) if ("doc" in item) keys.add(pageKey(item.doc));
+  return keys;
+}
+
+function tableCounts(file: string) {
+  const db = new Database(file, { readonly: true });
+  const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+  const counts = {
+    documents: count("documents"),
+    appearances: count("appearances"),
+    directives: count("directives"),
+    removed: count("removed"),
+    bands: count("bands"),
+    persons: count("persons"),
+    search_docsize: count("search_docsize"),
+    integrity: db.pragma("integrity_check", { simple: true }),
+  };
+  db.close();
+  return counts;
+}
+
+test("ingest stores each page once: the same pages again add nothing", async () => {
+  const db = join(tempDir(), "corpus.db");
+  const expected = await distinctPageKeys(CORPUS_INPUTS);
+  const first = huiyiRun(["ingest", ...CORPUS_INPUTS, "--db", db]);
+  assert.equal(first.status, 0, first.stderr);
+  const firstSummary = summaryOf(first.stdout);
+  assert.equal(firstSummary.read, 55);
+  assert.equal(firstSummary.stored, expected.size);
+  assert.equal(firstSummary.known, 55 - expected.size);
+  const before = tableCounts(db);
+  assert.equal(before.documents, expected.size);
+  assert.equal(before.search_docsize, expected.size);
+  assert.equal(before.integrity, "ok");
+
+  const again = huiyiRun(["ingest", ...CORPUS_INPUTS, "--db", db]);
+  assert.equal(again.status, 0, again.stderr);
+  assert.deepEqual(summaryOf(again.stdout), { read: 55, stored: 0, known: 55, nearDuplicates: 0, failed: 0 });
+  assert.deepEqual(tableCounts(db), before);
+});
+
+test("a run killed with kill -9 mid-ingest leaves a database that opens cleanly; the rerun stores every page exactly once", async () => {
+  const dir = tempDir();
+  const input = join(dir, "pages.jsonl");
+  const pages = variedPages(ROOT, 7);
+  const lines: string[] = [];
+  for (let i = 0; i < 3000; i++) lines.push(JSON.stringify({ id: i, url: `https://example.gov.cn/news/${i}.html`, text: pages.next().value }));
+  writeFileSync(input, lines.join("\n") + "\n");
+  const expected = await distinctPageKeys([input]);
+  const db = join(dir, "killed.db");
+
+  const child = spawn(process.execPath, [CLI, "ingest", input, "--db", db], { stdio: "ignore" });
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  let storedWhenKilled = 0;
+  for (let tries = 0; tries < 600 && storedWhenKilled === 0; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    try {
+      const reader = new Database(db, { readonly: true, fileMustExist: true });
+      storedWhenKilled = reader.prepare("SELECT COUNT(*) FROM documents").pluck().get() as number;
+      reader.close();
+    } catch {
+      // not created yet, or the schema is still being written
+    }
+  }
+  child.kill("SIGKILL");
+  await exited;
+  assert.ok(storedWhenKilled > 0, "the child stored something before it was killed");
+
+  const afterKill = tableCounts(db);
+  assert.equal(afterKill.integrity, "ok");
+  assert.ok(afterKill.documents < expected.size, `killed mid-run: ${afterKill.documents} of ${expected.size} stored`);
+  assert.equal(afterKill.search_docsize, afterKill.documents);
+
+  const rerun = huiyiRun(["ingest", input, "--db", db]);
+  assert.equal(rerun.status, 0, rerun.stderr);
+  const after = tableCounts(db);
+  assert.equal(after.integrity, "ok");
+  assert.equal(after.documents, expected.size);
+  assert.equal(after.search_docsize, expected.size);
+  const check = new Database(db, { readonly: true });
+  const keys = new Set(check.prepare("SELECT page_key FROM documents").pluck().all() as string[]);
+  check.close();
+  assert.deepEqual(keys, expected);
+  assert.equal(summaryOf(rerun.stdout).stored, expected.size - afterKill.documents);
+});
+
+test("an old database file opens with a newer huiyi: new migrations apply, data stays; a newer file is refused in one line", () => {
+  const dir = tempDir();
+  const file = join(dir, "old.db");
+  const ingested = huiyiRun(["ingest", join(ROOT, "examples"), "--db", file]);
+  assert.equal(ingested.status, 0, ingested.stderr);
+  const db = new Database(file);
+  const newest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+  assert.equal(db.pragma("user_version", { simple: true }), newest);
+  const next = { version: newest + 1, sql: "ALTER TABLE documents ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0" };
+  assert.equal(migrate(db, [...MIGRATIONS, next]), newest + 1);
+  assert.equal(db.prepare("SELECT COUNT(*) FROM documents WHERE reviewed = 0").pluck().get(), 5);
+  // Opening again applies nothing twice.
+  assert.equal(migrate(db, [...MIGRATIONS, next]), newest + 1);
+  db.pragma("user_version = 99");
+  db.close();
+  const refused = huiyiRun(["search", "会议", "--db", file]);
+  assert.equal(refused.status, 1);
+  assert.equal(refused.stderr.trim().split("\n").length, 1);
+  assert.match(refused.stderr, /版本为 99/);
+});
+
+test("export writes every stored record as schema-valid JSONL and as CSV; stats counts what is stored", () => {
+  const file = join(tempDir(), "export.db");
+  assert.equal(huiyiRun(["ingest", ...CORPUS_INPUTS, "--db", file]).status, 0);
+  const documents = tableCounts(file).documents;
+
+  const jsonl = huiyiRun(["export", "--db", file]);
+  assert.equal(jsonl.status, 0, jsonl.stderr);
+  const records = jsonl.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record);
+  assert.equal(records.length, documents);
+  const validate = new Ajv2020.default({ strict: false }).compile(JSON.parse(readFileSync(join(SHARED, "spec/record.schema.json"), "utf8")));
+  for (const record of records) assert.ok(validate(record), JSON.stringify(validate.errors));
+  // The stored record is the extracted one: same text, same removed lines, same people.
+  const extracted = huiyiRun(["extract", join(CORPUS, "dev/a001.txt")]);
+  const original = JSON.parse(extracted.stdout) as Record;
+  const stored = records.find((record) => record.source.path?.endsWith("dev/a001.txt"))!;
+  assert.deepEqual({ ...stored, source: null }, { ...original, source: null });
+
+  const tianjin = huiyiRun(["export", "--db", file, "--format", "csv", "--region", "天津市"]);
+  const rows = tianjin.stdout.trimEnd().split("\n");
+  assert.match(rows[0]!, /^\ufeffid,cluster,title/);
+  assert.ok(rows.length > 2);
+  for (const row of rows.slice(1)) assert.match(row, /天津市\//);
+
+  const stats = JSON.parse(huiyiRun(["stats", "--db", file, "--json"]).stdout);
+  assert.equal(stats.documents, documents);
+  assert.equal(stats.meetings, records.filter((record) => record.meeting !== null).length);
+  assert.equal(stats.appearances, records.reduce((sum, record) => sum + record.people.length, 0));
+  assert.ok(stats.clusters < documents, "the example copy of seed 000 shares its cluster");
+});
+
+test("commands over a missing database, or given bad options, answer with one line and a failing status", () => {
+  const missing = huiyiRun(["search", "会议", "--db", join(tempDir(), "none.db")]);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /^huiyi search: 找不到数据库 .*none\.db/);
+  assert.equal(missing.stderr.trim().split("\n").length, 1);
+  const badDate = huiyiRun(["export", "--from", "2021/01", "--db", join(tempDir(), "x.db")]);
+  assert.equal(badDate.status, 2);
+  assert.match(badDate.stderr, /--from 需要/);
+  const notDb = join(tempDir(), "text.db");
+  writeFileSync(notDb, "这不是数据库".repeat(200));
+  const wrong = huiyiRun(["stats", "--db", notDb]);
+  assert.equal(wrong.status, 1);
+  assert.match(wrong.stderr, /不是 SQLite 数据库/);
+
+  const file = join(tempDir(), "partial.db");
+  const partial = huiyiRun(["ingest", join(ROOT, "examples"), join(ROOT, "no-such-folder"), "--db", file]);
+  assert.equal(partial.status, 1);
+  assert.match(partial.stderr, /no-such-folder: 找不到该文件或文件夹/);
+  assert.equal(summaryOf(partial.stdout).stored, 5);
+});
