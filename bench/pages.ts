@@ -21,7 +21,7 @@ function basePages(root: string): string[] {
 }
 
 /** A deterministic pseudo-random sequence, so every run measures the same pages. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state * 1664525 + 1013904223) >>> 0;

@@ -13,7 +13,7 @@ let pages: { cluster: number; content: string }[];
 before(async () => {
   store = new SqliteStore(join(tempDir(), "search.db"), { create: true });
   await ingest(store, [join(CORPUS, "seeds"), join(CORPUS, "dev"), join(ROOT, "examples")], { workers: 0 });
-  pages = store.db.prepare("SELECT cluster, COALESCE(title, '') || '\n' || text AS content FROM documents").all() as typeof pages;
+  pages = store.db.prepare("SELECT f.cluster, COALESCE(d.title, '') || '\n' || d.text AS content FROM documents d JOIN facets f ON f.id = d.id").all() as typeof pages;
 });
 
 /** The clusters a reader scanning every page would list for a query that every word of must appear. */
@@ -25,7 +25,7 @@ function clustersContaining(words: string[]): number[] {
 async function searchClusters(query: string, filters = {}): Promise<number[]> {
   const result = await store.search({ query, limit: 100, ...filters });
   assert.equal(result.total, result.hits.length);
-  const byId = new Map(store.db.prepare("SELECT id, cluster FROM documents").all().map((row) => [(row as { id: number }).id, (row as { cluster: number }).cluster]));
+  const byId = new Map(store.db.prepare("SELECT id, cluster FROM facets").all().map((row) => [(row as { id: number }).id, (row as { cluster: number }).cluster]));
   return result.hits.map((hit) => byId.get(hit.id)!).sort((a, b) => a - b);
 }
 

@@ -37,6 +37,11 @@ export function isBodyParagraph(text: string): boolean {
   return commas >= 2 || (commas >= 1 && text.length >= 30);
 }
 
+/** Finished sentences, not a headline nor a list's summary cut off mid-sentence (…县长朱小兵,副县). */
+function isProse(text: string): boolean {
+  return text.length >= 50 && /[。！？][”’"）)]?$/.test(text);
+}
+
 function isMenuItem(text: string, max: number): boolean {
   return text.length <= max && !SENTENCE_MARK.test(text) && !/\d/.test(text);
 }
@@ -50,6 +55,8 @@ export const boilerplateStage: Stage = (draft) => {
       inRelatedBlock = true;
       return drop(line, "相关文章列表");
     }
+    // A related-articles list holds headlines; a line of finished prose is the article again.
+    if (inRelatedBlock && isProse(line.text)) inRelatedBlock = false;
     const reason = lineRuleReason(line.text) ?? (inRelatedBlock ? "相关文章列表" : null);
     return reason ? drop(line, reason) : line;
   });

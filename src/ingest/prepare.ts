@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { deflateRawSync } from "node:zlib";
 import { clean, cleanBatch } from "../clean/index.js";
 import { shingleHashes, signatureOf } from "../dedup/minhash.js";
 import { extract } from "../extract/index.js";
@@ -43,9 +44,11 @@ export function preparePages(docs: RawDoc[]): Prepared {
     try {
       if (result instanceof Error) throw result;
       const record = extract(result);
+      const { text: _text, removed: _removed, ...rest } = record;
       prepared.pages.push({
         pageKey: pageKey(doc),
         record,
+        packedRecord: deflateRawSync(JSON.stringify(rest)),
         signature: signatureOf(shingleHashes(record.text)),
         titleTokens: indexTokens(record.title ?? ""),
         bodyTokens: indexTokens(record.text),

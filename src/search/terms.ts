@@ -2,7 +2,7 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { convertToSimplified } from "../clean/script.js";
 import { normalizeWidth } from "../clean/width.js";
-import { lazy } from "../lexicon/load.js";
+import { lazy, readListFile } from "../lexicon/load.js";
 
 // The full-text index holds overlapping character pairs (招商 商引 引资 资), the way Lucene's CJK analyzer
 // does: a word a segmenter would keep whole (招商引资) is still found by any part of it (招商, 引资, 商),
@@ -11,6 +11,7 @@ import { lazy } from "../lexicon/load.js";
 // Queries are segmented with jieba, so 招商引资高质量发展 asks for 招商引资 and 高质量 and 发展.
 
 const segmenter = lazy(() => Jieba.withDict(dict));
+const functionWords = lazy(() => new Set(readListFile("query-function-words.txt").flatMap((line) => line.split(/\s+/))));
 
 const HAN = /\p{Script=Han}/u;
 /** A run of Chinese characters, or a run of other letters and digits (GDP, 2025). */
@@ -62,6 +63,33 @@ function phraseOf(term: string): string | null {
 }
 
 /**
+ * The words of one unquoted chunk as jieba segments it, with the single characters it leaves put back
+ * on the word they stand beside (经开区 → 经 + 开区 → 经开区; a random pair 务要 stays 务要), and
+ * function words (和, 的) left out when there is more to search for.
+ */
+function wordsOf(chunk: string): string[] {
+  const pieces = segmenter()
+    .cut(chunk, false)
+    .filter((piece) => SEARCHABLE.test(piece));
+  if (pieces.length <= 1) return pieces;
+  const content = pieces.filter((piece) => !functionWords().has(piece));
+  const words: string[] = [];
+  let pending = "";
+  for (const piece of content.length ? content : pieces) {
+    if (Array.from(piece).length === 1 && HAN.test(piece)) pending += piece;
+    else {
+      words.push(pending + piece);
+      pending = "";
+    }
+  }
+  if (pending) {
+    if (words.length) words[words.length - 1] += pending;
+    else words.push(pending);
+  }
+  return words;
+}
+
+/**
  * A user's query to an FTS5 expression: "quoted phrases" kept whole, the rest segmented by jieba; every
  * part must be found (AND). Traditional and full-width queries fold like the documents did.
  */
@@ -70,8 +98,7 @@ export function parseQuery(query: string): ParsedQuery {
   const terms: string[] = [];
   const quoted = /["“”「」『』]([^"“”「」『』]+)["“”「」『』]/g;
   for (const match of folded.matchAll(quoted)) terms.push(match[1]!.trim());
-  const rest = folded.replace(quoted, " ");
-  for (const word of segmenter().cut(rest, false)) if (SEARCHABLE.test(word)) terms.push(word);
+  for (const chunk of folded.replace(quoted, " ").split(/\s+/)) terms.push(...wordsOf(chunk));
   const unique = [...new Set(terms.filter((term) => term !== ""))];
   const phrases = unique.map(phraseOf).filter((phrase): phrase is string => phrase !== null);
   return { match: phrases.length ? phrases.join(" AND ") : null, terms: unique };

@@ -30,15 +30,25 @@ export const MIGRATIONS: readonly Migration[] = [
         division_code TEXT,
         division_path TEXT,
         kinds TEXT,
-        cluster INTEGER NOT NULL,
         text TEXT NOT NULL,
         record BLOB NOT NULL,
         signature BLOB NOT NULL,
         added TEXT NOT NULL
       );
-      CREATE INDEX documents_cluster ON documents(cluster);
       CREATE INDEX documents_date ON documents(date);
       CREATE INDEX documents_division ON documents(division_code);
+
+      -- What search filters and groups by, one narrow row a document: ranking a broad query visits
+      -- tens of thousands of these, which must not mean reading the wide documents rows.
+      CREATE TABLE facets (
+        id INTEGER PRIMARY KEY,
+        cluster INTEGER NOT NULL,
+        date TEXT,
+        region TEXT,
+        code TEXT,
+        kinds TEXT
+      );
+      CREATE INDEX facets_cluster ON facets(cluster);
 
       CREATE TABLE bands (
         key INTEGER NOT NULL,

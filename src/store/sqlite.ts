@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { existsSync, statSync } from "node:fs";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { inflateRawSync } from "node:zlib";
 import { bandKeys, similarity, THRESHOLD } from "../dedup/minhash.js";
 import { parseQuery } from "../search/terms.js";
 import { snippetOf } from "../search/snippet.js";
@@ -21,6 +21,14 @@ import type {
   Store,
   StoredDocument,
 } from "./store.js";
+
+interface KnownPerson {
+  id: number;
+  profile: Profile;
+}
+
+const sameProfile = (a: Profile, b: Profile) =>
+  a.jurisdiction === b.jurisdiction && a.codes.length === b.codes.length && a.levels.length === b.levels.length && a.posts.length === b.posts.length;
 
 interface DocumentRow {
   id: number;
@@ -58,32 +66,35 @@ function dateOf(record: Record): string | null {
 /** A --to bound as a string every date it covers sorts under: 2024 → 2024\uffff covers 2024-12-31. */
 const upperBound = (to: string) => `${to}\uffff`;
 
-/** SQL conditions on documents d for the filters, with their parameters. */
+/** SQL conditions on facets f for the filters, with their parameters. */
 function whereOf(filters: Filters): { sql: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (filters.region) {
-    conditions.push("(d.jurisdiction = ? OR ('/' || d.division_path || '/') LIKE ? OR d.division_code = ?)");
-    params.push(filters.region, `%/${filters.region}/%`, filters.region);
+    conditions.push("(f.region LIKE ? OR f.code = ?)");
+    params.push(`%/${filters.region}/%`, filters.region);
   }
   if (filters.person) {
-    conditions.push("EXISTS (SELECT 1 FROM appearances a WHERE a.document = d.id AND a.name = ?)");
+    conditions.push("f.id IN (SELECT document FROM appearances WHERE name = ?)");
     params.push(filters.person);
   }
   if (filters.kind) {
-    conditions.push("(',' || d.kinds || ',') LIKE ?");
+    conditions.push("f.kinds LIKE ?");
     params.push(`%,${filters.kind},%`);
   }
   if (filters.from) {
-    conditions.push("d.date >= ?");
+    conditions.push("f.date >= ?");
     params.push(filters.from);
   }
   if (filters.to) {
-    conditions.push("d.date <= ?");
+    conditions.push("f.date <= ?");
     params.push(upperBound(filters.to));
   }
   return { sql: conditions.length ? conditions.join(" AND ") : "1", params };
 }
+
+/** A query matching more documents than this is ranked among its most recently stored matches. */
+export const RANKED_AT_MOST = 10_000;
 
 /** The embedded store: one SQLite file, written by one process at a time, read by many. */
 export class SqliteStore implements Store {
@@ -91,6 +102,7 @@ export class SqliteStore implements Store {
   readonly schemaVersion: number;
 
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly knownPersons = new Map<string, KnownPerson[]>();
 
   /** Open (and bring up to date) a database file; `create` makes a new one where none is. */
   constructor(
@@ -127,7 +139,7 @@ export class SqliteStore implements Store {
   }
 
   async add(pages: PreparedPage[]): Promise<AddResult> {
-    return this.db.transaction(() => {
+    const write = this.db.transaction(() => {
       const result: AddResult = { stored: 0, known: 0, nearDuplicates: 0 };
       for (const page of pages) {
         const id = this.insertDocument(page);
@@ -139,17 +151,24 @@ export class SqliteStore implements Store {
         }
       }
       return result;
-    })();
+    });
+    try {
+      return write();
+    } catch (error) {
+      // The transaction rolled back; so must what this store holds in memory of it.
+      this.knownPersons.clear();
+      throw error;
+    }
   }
 
   private insertDocument(page: PreparedPage): number | null {
     const { record } = page;
-    const { text, removed, ...rest } = record;
+    const { removed } = record;
     const meeting = record.meeting;
     const info = this.sql(
         `INSERT OR IGNORE INTO documents (page_key, record_id, path, url, site, title, published, script, date, meeting,
-           jurisdiction, division_code, division_path, kinds, cluster, text, record, signature, added)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+           jurisdiction, division_code, division_path, kinds, text, record, signature, added)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         page.pageKey,
@@ -166,8 +185,8 @@ export class SqliteStore implements Store {
         meeting?.division?.code ?? null,
         meeting?.division?.path.join("/") ?? null,
         meeting?.kinds?.join(",") ?? null,
-        text,
-        deflateRawSync(JSON.stringify(rest)),
+        record.text,
+        page.packedRecord,
         Buffer.from(page.signature.buffer, page.signature.byteOffset, page.signature.byteLength),
         new Date().toISOString(),
       );
@@ -176,13 +195,22 @@ export class SqliteStore implements Store {
     const line = this.sql("INSERT INTO removed (document, n, line, reason) VALUES (?, ?, ?, ?)");
     removed.forEach((item, n) => line.run(id, n, item.line, item.reason));
     this.sql("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)").run(id, page.titleTokens, page.bodyTokens);
+    const region = [...(meeting?.division?.path ?? []), meeting?.jurisdiction].filter(Boolean);
+    this.sql("INSERT INTO facets (id, cluster, date, region, code, kinds) VALUES (?, ?, ?, ?, ?, ?)").run(
+      id,
+      id,
+      dateOf(record),
+      region.length ? `/${region.join("/")}/` : null,
+      meeting?.division?.code ?? null,
+      meeting?.kinds?.length ? `,${meeting.kinds.join(",")},` : null,
+    );
     return id;
   }
 
   /** File the page under the cluster of its closest earlier copy, if any; true when it found one. */
   private cluster(id: number, signature: Uint32Array): boolean {
     const keys = bandKeys(signature);
-    const candidates = this.sql(`SELECT DISTINCT b.document AS id, d.cluster, d.signature FROM bands b JOIN documents d ON d.id = b.document WHERE b.key IN (${keys.map(() => "?").join(",")})`)
+    const candidates = this.sql(`SELECT DISTINCT b.document AS id, f.cluster, d.signature FROM bands b JOIN documents d ON d.id = b.document JOIN facets f ON f.id = b.document WHERE b.key IN (${keys.map(() => "?").join(",")})`)
       .all(...keys) as { id: number; cluster: number; signature: Buffer }[];
     let best: { cluster: number; score: number } | null = null;
     for (const candidate of candidates) {
@@ -190,7 +218,7 @@ export class SqliteStore implements Store {
       const score = similarity(signature, other);
       if (score >= THRESHOLD && (!best || score > best.score)) best = { cluster: candidate.cluster, score };
     }
-    this.sql("UPDATE documents SET cluster = ? WHERE id = ?").run(best?.cluster ?? id, id);
+    this.sql("UPDATE facets SET cluster = ? WHERE id = ?").run(best?.cluster ?? id, id);
     const band = this.sql("INSERT OR IGNORE INTO bands (key, document) VALUES (?, ?)");
     for (const key of keys) band.run(key, id);
     return best !== null;
@@ -209,73 +237,87 @@ export class SqliteStore implements Store {
 
   /** The person this sighting of a name is: the best-fitting one known, else a new one. */
   private recognise(name: string, sighting: Sighting): number {
-    const rows = this.sql("SELECT id, codes, jurisdiction, levels, posts FROM persons WHERE name = ?").all(name) as {
-      id: number;
-      codes: string;
-      jurisdiction: string | null;
-      levels: string;
-      posts: string;
-    }[];
-    const split = (list: string) => (list ? list.split(" ") : []);
-    let best: { id: number; profile: Profile; score: number } | null = null;
-    for (const row of rows) {
-      const profile: Profile = { codes: split(row.codes), jurisdiction: row.jurisdiction, levels: split(row.levels), posts: split(row.posts) };
-      const score = fit(sighting, profile);
-      if (score !== null && (!best || score > best.score)) best = { id: row.id, profile, score };
+    const known = this.personsNamed(name);
+    let best: { person: KnownPerson; score: number } | null = null;
+    for (const person of known) {
+      const score = fit(sighting, person.profile);
+      if (score !== null && (!best || score > best.score)) best = { person, score };
     }
-    const profile = best ? absorb(best.profile, sighting) : profileOf(sighting);
+    const profile = best ? absorb(best.person.profile, sighting) : profileOf(sighting);
     const values = [profile.codes.join(" "), profile.jurisdiction, profile.levels.join(" "), profile.posts.join(" ")];
     if (best) {
-      this.sql("UPDATE persons SET codes = ?, jurisdiction = ?, levels = ?, posts = ? WHERE id = ?").run(...values, best.id);
-      return best.id;
+      if (!sameProfile(best.person.profile, profile)) {
+        this.sql("UPDATE persons SET codes = ?, jurisdiction = ?, levels = ?, posts = ? WHERE id = ?").run(...values, best.person.id);
+        best.person.profile = profile;
+      }
+      return best.person.id;
     }
-    return Number(this.sql("INSERT INTO persons (name, codes, jurisdiction, levels, posts) VALUES (?, ?, ?, ?, ?)").run(name, ...values).lastInsertRowid);
+    const id = Number(this.sql("INSERT INTO persons (name, codes, jurisdiction, levels, posts) VALUES (?, ?, ?, ?, ?)").run(name, ...values).lastInsertRowid);
+    known.push({ id, profile });
+    return id;
+  }
+
+  /** The people of one name known so far; held in memory while this store writes, read from the file once. */
+  private personsNamed(name: string): KnownPerson[] {
+    let known = this.knownPersons.get(name);
+    if (!known) {
+      const rows = this.sql("SELECT id, codes, jurisdiction, levels, posts FROM persons WHERE name = ?").all(name) as {
+        id: number;
+        codes: string;
+        jurisdiction: string | null;
+        levels: string;
+        posts: string;
+      }[];
+      const split = (list: string) => (list ? list.split(" ") : []);
+      known = rows.map((row) => ({ id: row.id, profile: { codes: split(row.codes), jurisdiction: row.jurisdiction, levels: split(row.levels), posts: split(row.posts) } }));
+      this.knownPersons.set(name, known);
+    }
+    return known;
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
     const { match, terms } = parseQuery(request.query);
-    if (!match) return { total: 0, hits: [], terms };
+    if (!match) return { total: 0, estimated: false, hits: [], terms };
     const limit = Math.max(1, Math.min(request.limit ?? 10, 100));
     const offset = Math.max(0, request.offset ?? 0);
     const where = whereOf(request);
-    // One page per cluster: the best-ranked of its pages that match.
+    // BM25 over the matches that pass the filters, newest first and at most RANKED_AT_MOST of them; then
+    // one page per cluster, the best-ranked one.
     const rows = this.sql(
-        `WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(search, 4.0, 1.0) AS score FROM search WHERE search MATCH ?)
-         SELECT ${SUMMARY_COLUMNS}, d.cluster, d.text, MIN(h.score) AS score, COUNT(*) OVER () AS total
-         FROM hits h JOIN documents d ON d.id = h.id
-         WHERE ${where.sql}
-         GROUP BY d.cluster ORDER BY score LIMIT ? OFFSET ?`,
-      )
-      .all(match, ...where.params, limit, offset) as (DocumentRow & { cluster: number; text: string; score: number; total: number })[];
-    const total = rows[0]?.total ?? (offset > 0 ? this.countClusters(match, where) : 0);
-    const hits = rows.map((row) => ({
-      ...summaryOf(row),
-      score: -row.score,
-      snippet: snippetOf(row.text, terms),
-      copies: this.copies(row.cluster, row.id),
-    }));
-    return { total, hits, terms };
-  }
-
-  private countClusters(match: string, where: { sql: string; params: unknown[] }): number {
-    return this.sql(`SELECT COUNT(DISTINCT d.cluster) FROM search s JOIN documents d ON d.id = s.rowid WHERE search MATCH ? AND ${where.sql}`)
-      .pluck()
-      .get(match, ...where.params) as number;
+      `SELECT f.cluster, f.id, bm25(search, 4.0, 1.0) FROM search JOIN facets f ON f.id = search.rowid
+       WHERE search MATCH ? AND ${where.sql} ORDER BY search.rowid DESC LIMIT ${RANKED_AT_MOST}`,
+    )
+      .raw()
+      .all(match, ...where.params) as [number, number, number][];
+    const best = new Map<number, { id: number; score: number }>();
+    for (const [cluster, id, score] of rows) {
+      const seen = best.get(cluster);
+      if (!seen || score < seen.score) best.set(cluster, { id, score });
+    }
+    const ranked = [...best.values()].sort((a, b) => a.score - b.score || b.id - a.id).slice(offset, offset + limit);
+    const estimated = rows.length === RANKED_AT_MOST;
+    const total = estimated ? (this.sql(`SELECT COUNT(*) FROM search JOIN facets f ON f.id = search.rowid WHERE search MATCH ? AND ${where.sql}`).pluck().get(match, ...where.params) as number) : best.size;
+    const document = this.sql(`SELECT ${SUMMARY_COLUMNS}, f.cluster, d.text FROM documents d JOIN facets f ON f.id = d.id WHERE d.id = ?`);
+    const hits = ranked.map(({ id, score }) => {
+      const row = document.get(id) as DocumentRow & { cluster: number; text: string };
+      return { ...summaryOf(row), score: -score, snippet: snippetOf(row.text, terms), copies: this.copies(row.cluster, row.id) };
+    });
+    return { total, estimated, hits, terms };
   }
 
   private copies(cluster: number, except: number): DocumentSummary[] {
-    const rows = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.cluster = ? AND d.id != ? ORDER BY d.id`).all(cluster, except) as DocumentRow[];
+    const rows = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM facets f JOIN documents d ON d.id = f.id WHERE f.cluster = ? AND f.id != ? ORDER BY f.id`).all(cluster, except) as DocumentRow[];
     return rows.map(summaryOf);
   }
 
-  private recordOf(id: number, text: string, blob: Buffer): Record {
-    const rest = JSON.parse(inflateRawSync(blob).toString("utf8")) as Omit<Record, "text" | "removed">;
+  private recordOf(id: number, text: string, packed: Buffer): Record {
+    const rest = JSON.parse(inflateRawSync(packed).toString("utf8")) as Omit<Record, "text" | "removed">;
     const removed = this.sql("SELECT line, reason FROM removed WHERE document = ? ORDER BY n").all(id) as Record["removed"];
     return { ...rest, text, removed } as Record;
   }
 
   async document(id: number): Promise<StoredDocument | null> {
-    const row = this.sql(`SELECT ${SUMMARY_COLUMNS}, d.cluster, d.text, d.record FROM documents d WHERE d.id = ?`).get(id) as
+    const row = this.sql(`SELECT ${SUMMARY_COLUMNS}, f.cluster, d.text, d.record FROM documents d JOIN facets f ON f.id = d.id WHERE d.id = ?`).get(id) as
       | (DocumentRow & { cluster: number; text: string; record: Buffer })
       | undefined;
     if (!row) return null;
@@ -285,7 +327,7 @@ export class SqliteStore implements Store {
 
   async *records(filters: Filters): AsyncIterable<{ record: Record; id: number; cluster: number }> {
     const where = whereOf(filters);
-    const rows = this.sql(`SELECT d.id, d.cluster, d.text, d.record FROM documents d WHERE ${where.sql} ORDER BY d.id`).iterate(...where.params) as IterableIterator<{
+    const rows = this.sql(`SELECT d.id, f.cluster, d.text, d.record FROM facets f JOIN documents d ON d.id = f.id WHERE ${where.sql} ORDER BY f.id`).iterate(...where.params) as IterableIterator<{
       id: number;
       cluster: number;
       text: string;
@@ -339,7 +381,7 @@ export class SqliteStore implements Store {
     return {
       schemaVersion: this.schemaVersion,
       documents: one("SELECT COUNT(*) FROM documents"),
-      clusters: one("SELECT COUNT(DISTINCT cluster) FROM documents"),
+      clusters: one("SELECT COUNT(DISTINCT cluster) FROM facets"),
       meetings: one("SELECT COUNT(*) FROM documents WHERE meeting IS NOT NULL"),
       persons: one("SELECT COUNT(*) FROM persons"),
       appearances: one("SELECT COUNT(*) FROM appearances"),

@@ -9,6 +9,8 @@ export interface PreparedPage {
   /** the page as read (address + text) hashed: the same page again is not stored twice */
   pageKey: string;
   record: Record;
+  /** the record without its text and removed lines (stored apart), as deflated JSON: packed by the workers */
+  packedRecord: Uint8Array;
   signature: Uint32Array;
   /** title and text as the full-text index's tokens */
   titleTokens: string;
@@ -63,6 +65,11 @@ export interface SearchHit extends DocumentSummary {
 export interface SearchResult {
   /** clusters that match: each is shown once */
   total: number;
+  /**
+   * true when the query matched more documents than are ranked: hits are then the best of the most
+   * recently stored matches, and total counts matching documents (copies included)
+   */
+  estimated: boolean;
   hits: SearchHit[];
   terms: string[];
 }

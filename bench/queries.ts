@@ -1,0 +1,41 @@
+import * as OpenCC from "opencc-js";
+import type { SqliteStore } from "../src/store/sqlite.js";
+import type { SearchRequest } from "../src/store/store.js";
+import { random } from "./pages.js";
+
+// Queries a researcher asks: policy terms, officials' names, places, single characters and pairs, quoted
+// phrases lifted from the pages, traditional-script spellings, and some with filters.
+
+const TERMS = [
+  "招商引资", "高质量发展", "乡村振兴", "安全生产", "疫情防控", "营商环境", "项目建设", "生态环保", "党风廉政建设", "经济运行",
+  "民生", "稳增长", "防汛", "脱贫攻坚", "人居环境", "重点工作", "常委会", "全体会议", "主题教育", "意识形态",
+  "改革", "环保督察", "信访", "社会治理", "基层党建", "文明城市", "疫情", "财政收入", "固定资产投资", "工业",
+];
+
+export function searchQueries(store: SqliteStore, count: number): SearchRequest[] {
+  const next = random(5);
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+  const names = store.db.prepare("SELECT DISTINCT name FROM appearances LIMIT 2000").pluck().all() as string[];
+  const places = store.db.prepare("SELECT DISTINCT jurisdiction FROM documents WHERE length(jurisdiction) > 1 LIMIT 500").pluck().all() as string[];
+  const texts = store.db.prepare("SELECT text FROM documents WHERE id % 97 = 0 LIMIT 300").pluck().all() as string[];
+  const han = (text: string) => text.replace(/[^\p{Script=Han}]/gu, "");
+  const slice = (length: number) => {
+    const text = han(pick(texts));
+    const at = Math.floor(next() * Math.max(1, text.length - length));
+    return text.slice(at, at + length);
+  };
+  const makers: (() => SearchRequest)[] = [
+    () => ({ query: pick(TERMS) }),
+    () => ({ query: pick(names) }),
+    () => ({ query: pick(places) }),
+    () => ({ query: slice(1) }),
+    () => ({ query: slice(2) }),
+    () => ({ query: `"${slice(4 + Math.floor(next() * 3))}"` }),
+    () => ({ query: toTraditional(pick(TERMS)) }),
+    () => ({ query: `${pick(TERMS)} ${pick(TERMS)}` }),
+    () => ({ query: pick(TERMS), region: pick(places) }),
+    () => ({ query: pick(TERMS), from: `${2015 + Math.floor(next() * 10)}`, to: "2025" }),
+  ];
+  return Array.from({ length: count }, (_, i) => makers[i % makers.length]!());
+}

@@ -1,0 +1,176 @@
+import { createWriteStream, mkdirSync, rmSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { BANDS, HASHES, ROWS, SHINGLE, shingleHashes, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
+import { defaultWorkers, ingest } from "../src/ingest/ingest.js";
+import { SqliteStore } from "../src/store/sqlite.js";
+import { benchPages } from "./corpus-pages.js";
+import { searchQueries } from "./queries.js";
+
+// npm run bench:store — the corpus store at scale: ingest throughput with all cores beside one thread on
+// the same pages, database bytes per page, search latency over varied queries beside a full scan,
+// near-duplicate precision and recall on planted reposts, and the MinHash parameters compared.
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const OUT = join(ROOT, "bench/out");
+const PAGES = Number(process.env.BENCH_STORE_PAGES ?? 100_000);
+const SINGLE = Number(process.env.BENCH_SINGLE_PAGES ?? 20_000);
+
+async function writePages(file: string, count: number): Promise<Map<string, number>> {
+  const groups = new Map<string, number>();
+  const out = createWriteStream(file);
+  for (const page of benchPages(ROOT, count)) {
+    groups.set(page.url, page.group);
+    if (!out.write(JSON.stringify({ id: page.id, url: page.url, text: page.text }) + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  return groups;
+}
+
+async function timedIngest(db: string, input: string, workers: number) {
+  rmSync(db, { force: true });
+  rmSync(db + "-wal", { force: true });
+  rmSync(db + "-shm", { force: true });
+  const store = new SqliteStore(db, { create: true });
+  const start = process.hrtime.bigint();
+  const counts = await ingest(store, [input], { workers });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { store, counts, seconds, rate: counts.stored / seconds };
+}
+
+/** Pairs of pages that share a group (truth) or a cluster (found), as "a b" with a < b. */
+function pairsOf(members: Map<number, string[]>): Set<string> {
+  const pairs = new Set<string>();
+  for (const urls of members.values()) {
+    const sorted = [...urls].sort();
+    for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) pairs.add(`${sorted[i]} ${sorted[j]}`);
+  }
+  return pairs;
+}
+
+function precisionRecall(found: Set<string>, truth: Set<string>) {
+  let both = 0;
+  for (const pair of found) if (truth.has(pair)) both++;
+  return { precision: found.size ? both / found.size : 1, recall: truth.size ? both / truth.size : 1, found: found.size, truth: truth.size };
+}
+
+function groupBy(entries: [string, number][]): Map<number, string[]> {
+  const members = new Map<number, string[]>();
+  for (const [url, key] of entries) members.set(key, [...(members.get(key) ?? []), url]);
+  return members;
+}
+
+const fmt = (x: number, digits = 3) => x.toFixed(digits);
+
+/** Other MinHash settings on the same cleaned texts: shingle size, bands × rows, threshold. */
+function compareParameters(texts: { url: string; text: string }[], groups: Map<string, number>): void {
+  const truth = pairsOf(groupBy(texts.map(({ url }) => [url, groups.get(url)!])));
+  console.log(`\nMinHash settings on ${texts.length} cleaned pages (${truth.size} planted pairs); chosen: ${SHINGLE}-char shingles, ${BANDS}×${ROWS}, ≥ ${THRESHOLD}`);
+  console.log("shingle  bands×rows  threshold  candidates/page  precision  recall");
+  for (const shingle of [3, 5, 7]) {
+    const signatures = texts.map(({ text }) => signatureOf(shingleHashes(text, shingle), HASHES));
+    for (const [bands, rows] of [
+      [32, 2],
+      [16, 4],
+      [8, 8],
+    ] as const) {
+      for (const threshold of shingle === SHINGLE && bands === BANDS ? [0.3, 0.5, 0.7] : [THRESHOLD]) {
+        // The store's way: each page joins the cluster of its most similar earlier candidate.
+        const buckets = new Map<string, number[]>();
+        const cluster: number[] = [];
+        let candidates = 0;
+        signatures.forEach((signature, i) => {
+          const seen = new Set<number>();
+          for (let b = 0; b < bands; b++) {
+            const key = `${b}:${signature.subarray(b * rows, b * rows + rows).join(",")}`;
+            for (const j of buckets.get(key) ?? []) seen.add(j);
+            buckets.set(key, [...(buckets.get(key) ?? []), i]);
+          }
+          candidates += seen.size;
+          let best = -1;
+          let bestScore = threshold;
+          for (const j of seen) {
+            const score = similarity(signature, signatures[j]!);
+            if (score >= bestScore) [best, bestScore] = [j, score];
+          }
+          cluster.push(best >= 0 ? cluster[best]! : i);
+        });
+        const found = pairsOf(groupBy(texts.map(({ url }, i) => [url, cluster[i]!])));
+        const { precision, recall } = precisionRecall(found, truth);
+        console.log(`${String(shingle).padStart(7)}  ${`${bands}×${rows}`.padStart(10)}  ${String(threshold).padStart(9)}  ${fmt(candidates / texts.length, 2).padStart(15)}  ${fmt(precision).padStart(9)}  ${fmt(recall).padStart(6)}`);
+      }
+    }
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function benchSearch(store: SqliteStore): Promise<void> {
+  const queries = searchQueries(store, 200);
+  for (const query of queries.slice(0, 20)) await store.search(query); // statements compiled, pages cached
+  const times: number[] = [];
+  for (const query of queries) {
+    const start = process.hrtime.bigint();
+    await store.search(query);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const scan = store.db.prepare("SELECT COUNT(*) FROM documents WHERE text LIKE ?").pluck();
+  const scans = queries.slice(0, 10).map((query) => {
+    const start = process.hrtime.bigint();
+    scan.get(`%${query.query.replace(/"/g, "")}%`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  });
+  console.log(
+    `\nsearch, ${queries.length} queries (words, names, places, 1–2 characters, phrases, traditional, with filters), limit 10:` +
+      `\n  p50 ${fmt(percentile(times, 50), 1)} ms · p95 ${fmt(percentile(times, 95), 1)} ms · max ${fmt(Math.max(...times), 1)} ms` +
+      `\n  reference, a full scan (LIKE) of the same texts: median ${fmt(percentile(scans, 50), 1)} ms`,
+  );
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const workers = defaultWorkers();
+  console.log(`generating ${PAGES} pages …`);
+  const all = join(OUT, "store-pages.jsonl");
+  const groups = await writePages(all, PAGES);
+  const subset = join(OUT, "store-pages-subset.jsonl");
+  const subsetGroups = await writePages(subset, SINGLE);
+
+  const single = await timedIngest(join(OUT, "single.db"), subset, 0);
+  await single.store.close();
+  const pooled = await timedIngest(join(OUT, "pooled.db"), subset, workers);
+  console.log(
+    `\ningest of the same ${SINGLE} pages: ${fmt(pooled.rate, 0)} documents/s with ${workers} worker threads · ` +
+      `${fmt(single.rate, 0)} documents/s in one thread (${fmt(pooled.rate / single.rate, 2)}×)`,
+  );
+  const texts = pooled.store.db.prepare("SELECT url, text FROM documents").all() as { url: string; text: string }[];
+  await pooled.store.close();
+
+  const full = await timedIngest(join(OUT, "store.db"), all, workers);
+  const { store, counts } = full;
+  store.db.pragma("wal_checkpoint(TRUNCATE)");
+  const bytes = statSync(join(OUT, "store.db")).size;
+  console.log(
+    `ingest of ${PAGES} pages: ${fmt(full.rate, 0)} documents/s with ${workers} worker threads (${fmt(full.seconds, 1)} s; ` +
+      `${counts.stored} stored, ${counts.nearDuplicates} filed as copies, ${counts.failed} failed)` +
+      `\ndatabase: ${fmt(bytes / 1024 / 1024, 1)} MB, ${fmt(bytes / counts.stored, 0)} bytes per page`,
+  );
+
+  const stored = store.db.prepare("SELECT d.url, f.cluster FROM documents d JOIN facets f ON f.id = d.id").all() as { url: string; cluster: number }[];
+  const truth = pairsOf(groupBy(stored.map(({ url }) => [url, groups.get(url)!])));
+  const found = pairsOf(groupBy(stored.map(({ url, cluster }) => [url, cluster])));
+  const { precision, recall } = precisionRecall(found, truth);
+  console.log(`near-duplicates on the planted reposts: precision ${fmt(precision)} · recall ${fmt(recall)} (${found.size} pairs found, ${truth.size} planted)`);
+
+  await benchSearch(store);
+  await store.close();
+  compareParameters(texts, subsetGroups);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
