@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { ingest } from "../src/ingest/ingest.js";
-import { fit, postLevel, profileOf } from "../src/store/person-match.js";
+import { fit as fitRead, postLevel, profileOf as profileOfRead, readSighting, type Profile, type Sighting } from "../src/store/person-match.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { CORPUS, ROOT } from "./helpers.js";
 import { tempDir } from "./store-helpers.js";
@@ -43,6 +43,9 @@ test("one official in two reports of his county is one person with a dated timel
   assert.deepEqual((await store.person(county.id))?.appearances.length, 2);
   await store.close();
 });
+
+const fit = (sighting: Sighting, profile: Profile) => fitRead(readSighting(sighting), profile);
+const profileOf = (sighting: Sighting) => profileOfRead(readSighting(sighting));
 
 test("post levels and places decide whether two sightings of a name can be one person", () => {
   assert.equal(postLevel("区委书记"), "县级");

@@ -22,10 +22,20 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
+/** Letters and digits: what shingles are made of (punctuation and spaces are left out). */
+function isContent(code: number): boolean {
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return code >= 0x3400 && CONTENT.test(String.fromCharCode(code));
+}
+
 /** Hashes of the text's overlapping SHINGLE-character runs, punctuation and spaces left out. */
 export function shingleHashes(text: string, size = SHINGLE): Uint32Array {
   const codes: number[] = [];
-  for (const ch of text) if (CONTENT.test(ch)) codes.push(ch.codePointAt(0)!);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isContent(code)) codes.push(code);
+  }
   const seen = new Set<number>();
   for (let i = 0; i + size <= codes.length; i++) {
     let h = 0x811c9dc5;
@@ -36,21 +46,31 @@ export function shingleHashes(text: string, size = SHINGLE): Uint32Array {
   return Uint32Array.from(seen);
 }
 
-const SEEDS = Uint32Array.from({ length: 256 }, (_, i) => mix(0x9e3779b9 * (i + 1)));
+const EMPTY = 0xffffffff;
 
-/** The MinHash signature: for each of `hashes` seeded hash functions, the least value over the shingles. */
+/**
+ * The signature by one-permutation hashing (Li, Owen & Zhang 2012): the hash range is cut into `hashes`
+ * bins and each keeps the least value that falls in it — one pass over the shingles instead of one per
+ * hash function. A bin no shingle fell in (short pages) borrows from the next bin that has one, with an
+ * offset per step so borrowed values stay distinct (rotation densification, Shrivastava & Li 2014).
+ */
 export function signatureOf(shingles: Uint32Array, hashes = HASHES): Uint32Array {
-  const signature = new Uint32Array(hashes).fill(0xffffffff);
-  for (let k = 0; k < hashes; k++) {
-    const seed = SEEDS[k]!;
-    let least = 0xffffffff;
-    for (let i = 0; i < shingles.length; i++) {
-      const h = mix(shingles[i]! ^ seed);
-      if (h < least) least = h;
-    }
-    signature[k] = least;
+  const signature = new Uint32Array(hashes).fill(EMPTY);
+  for (let i = 0; i < shingles.length; i++) {
+    const h = shingles[i]!;
+    const bin = Math.floor((h / 2 ** 32) * hashes);
+    const value = h - Math.floor((bin * 2 ** 32) / hashes);
+    if (value < signature[bin]!) signature[bin] = value;
   }
-  return signature;
+  if (shingles.length === 0) return signature;
+  const dense = signature.slice();
+  for (let bin = 0; bin < hashes; bin++) {
+    if (signature[bin] !== EMPTY) continue;
+    let step = 1;
+    while (signature[(bin + step) % hashes] === EMPTY) step++;
+    dense[bin] = (signature[(bin + step) % hashes]! + step * 0x9e3779b1) >>> 0;
+  }
+  return dense;
 }
 
 /** One key per band of ROWS signature values; pages sharing a key are candidates. */

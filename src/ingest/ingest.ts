@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import { windows } from "../clean/batches.js";
 import { readInputs } from "../read/sources.js";
-import type { Store } from "../store/store.js";
+import type { PreparedPage, Store } from "../store/store.js";
 import type { RawDoc, ReadFailure } from "../types.js";
 import { pageKey, preparePages, type Prepared } from "./prepare.js";
 
@@ -30,6 +30,9 @@ export interface IngestOptions {
 
 export const defaultWorkers = () => availableParallelism();
 
+/** Pages written in one transaction. */
+const WRITE_PAGES = 2048;
+
 /**
  * Read pages, prepare them (clean, extract, sign, tokenize) on worker threads, and store each window of
  * pages in one transaction, in input order. Pages stored before are skipped before any work is spent on
@@ -44,21 +47,29 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
     task.catch(() => {}); // awaited in turn below; a failure is reported there, not as an unhandled rejection
     return task;
   };
-  // Windows being prepared, oldest first; a few more than workers, so none waits while the store writes.
+  // Windows being prepared, oldest first: enough queued that the workers keep busy while the store writes.
   const inFlight: Promise<Prepared>[] = [];
-  const limit = Math.max(2, workers * 2);
+  const limit = Math.max(2, workers * 6);
 
+  // Windows are written together, a few at a time: every commit makes the full-text index write and
+  // later merge a segment, so fewer, larger commits cost less; a killed run loses at most these.
+  let unwritten: PreparedPage[] = [];
+  const write = async () => {
+    const result = await store.add(unwritten);
+    unwritten = [];
+    counts.stored += result.stored;
+    counts.known += result.known;
+    counts.nearDuplicates += result.nearDuplicates;
+    options.onProgress?.({ ...counts });
+  };
   const storeOldest = async () => {
     const prepared = await inFlight.shift()!;
     for (const failure of prepared.failures) {
       counts.failed++;
       options.onFailure?.(failure);
     }
-    const result = await store.add(prepared.pages);
-    counts.stored += result.stored;
-    counts.known += result.known;
-    counts.nearDuplicates += result.nearDuplicates;
-    options.onProgress?.({ ...counts });
+    unwritten.push(...prepared.pages);
+    if (unwritten.length >= WRITE_PAGES) await write();
   };
 
   try {
@@ -85,6 +96,7 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
       if (inFlight.length >= limit) await storeOldest();
     }
     while (inFlight.length) await storeOldest();
+    if (unwritten.length) await write();
   } finally {
     await pool?.destroy();
   }

@@ -48,7 +48,7 @@ export function preparePages(docs: RawDoc[]): Prepared {
       prepared.pages.push({
         pageKey: pageKey(doc),
         record,
-        packedRecord: deflateRawSync(JSON.stringify(rest)),
+        packedRecord: deflateRawSync(JSON.stringify(rest), { level: 1 }),
         signature: signatureOf(shingleHashes(record.text)),
         titleTokens: indexTokens(record.title ?? ""),
         bodyTokens: indexTokens(record.text),

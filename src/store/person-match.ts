@@ -31,18 +31,27 @@ function stem(code: string): string {
 }
 
 function contains(a: string, b: string): boolean {
+  if (a === b) return true;
   const [x, y] = [stem(a), stem(b)];
   return x.startsWith(y) || y.startsWith(x);
+}
+
+/** A sighting with its post levels read once, to be fitted against every known person of its name. */
+export interface ReadSighting extends Sighting {
+  levels: string[];
+}
+
+export function readSighting(sighting: Sighting): ReadSighting {
+  return { ...sighting, levels: sighting.posts.map(postLevel).filter((level): level is string => level !== null) };
 }
 
 /**
  * How well a sighting fits a profile: null when it cannot be the same person, else a score (higher is a
  * closer fit) to choose among several candidates.
  */
-export function fit(sighting: Sighting, profile: Profile): number | null {
+export function fit(sighting: ReadSighting, profile: Profile): number | null {
+  if (sighting.levels.length && profile.levels.length && !sighting.levels.some((level) => profile.levels.includes(level))) return null;
   const sharedPosts = sighting.posts.filter((post) => profile.posts.includes(post)).length;
-  const levels = sighting.posts.map(postLevel).filter((level): level is string => level !== null);
-  if (levels.length && profile.levels.length && !levels.some((level) => profile.levels.includes(level))) return null;
   if (sighting.code && profile.codes.length) {
     if (!profile.codes.every((code) => contains(code, sighting.code!))) return null;
     return 2 + (profile.codes.includes(sighting.code) ? 1 : 0) + sharedPosts;
@@ -51,16 +60,16 @@ export function fit(sighting: Sighting, profile: Profile): number | null {
   return sharedPosts > 0 ? sharedPosts : null;
 }
 
-export function profileOf(sighting: Sighting): Profile {
+export function profileOf(sighting: ReadSighting): Profile {
   return absorb({ codes: [], jurisdiction: null, levels: [], posts: [] }, sighting);
 }
 
-export function absorb(profile: Profile, sighting: Sighting): Profile {
+export function absorb(profile: Profile, sighting: ReadSighting): Profile {
   const add = (list: string[], items: (string | null)[]) => [...new Set([...list, ...items.filter((item): item is string => !!item)])];
   return {
     codes: add(profile.codes, [sighting.code]),
     jurisdiction: profile.jurisdiction ?? sighting.jurisdiction,
-    levels: add(profile.levels, sighting.posts.map(postLevel)),
+    levels: add(profile.levels, sighting.levels),
     posts: add(profile.posts, sighting.posts),
   };
 }

@@ -7,7 +7,7 @@ import { snippetOf } from "../search/snippet.js";
 import type { Record, Role } from "../types.js";
 import { UserError } from "../errors.js";
 import { migrate } from "./migrations.js";
-import { absorb, fit, profileOf, type Profile, type Sighting } from "./person-match.js";
+import { absorb, fit, profileOf, readSighting, type Profile, type Sighting } from "./person-match.js";
 import type {
   AddResult,
   Appearance,
@@ -27,6 +27,17 @@ interface KnownPerson {
   profile: Profile;
 }
 
+/** Division codes begin with their province's two digits. */
+const provinceOf = (code: string) => code.slice(0, 2);
+
+function fileUnder(known: Map<string, KnownPerson[]>, person: KnownPerson): void {
+  const key = person.profile.codes.length ? provinceOf(person.profile.codes[0]!) : "";
+  const list = known.get(key);
+  if (list) list.push(person);
+  else known.set(key, [person]);
+}
+
+// A profile only grows (absorb adds), so equal sizes mean nothing new was learnt.
 const sameProfile = (a: Profile, b: Profile) =>
   a.jurisdiction === b.jurisdiction && a.codes.length === b.codes.length && a.levels.length === b.levels.length && a.posts.length === b.posts.length;
 
@@ -102,7 +113,7 @@ export class SqliteStore implements Store {
   readonly schemaVersion: number;
 
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly knownPersons = new Map<string, KnownPerson[]>();
+  private readonly knownPersons = new Map<string, Map<string, KnownPerson[]>>();
 
   /** Open (and bring up to date) a database file; `create` makes a new one where none is. */
   constructor(
@@ -236,10 +247,13 @@ export class SqliteStore implements Store {
   }
 
   /** The person this sighting of a name is: the best-fitting one known, else a new one. */
-  private recognise(name: string, sighting: Sighting): number {
+  private recognise(name: string, seen: Sighting): number {
+    const sighting = readSighting(seen);
     const known = this.personsNamed(name);
+    // With a place, only people of that province (or of no known place) can fit: common names are many.
+    const candidates = sighting.code ? [...(known.get(provinceOf(sighting.code)) ?? []), ...(known.get("") ?? [])] : [...known.values()].flat();
     let best: { person: KnownPerson; score: number } | null = null;
-    for (const person of known) {
+    for (const person of candidates) {
       const score = fit(sighting, person.profile);
       if (score !== null && (!best || score > best.score)) best = { person, score };
     }
@@ -248,17 +262,23 @@ export class SqliteStore implements Store {
     if (best) {
       if (!sameProfile(best.person.profile, profile)) {
         this.sql("UPDATE persons SET codes = ?, jurisdiction = ?, levels = ?, posts = ? WHERE id = ?").run(...values, best.person.id);
+        if (!best.person.profile.codes.length && profile.codes.length) {
+          // It has a place now: file it under its province.
+          const unplaced = known.get("")!;
+          unplaced.splice(unplaced.indexOf(best.person), 1);
+          fileUnder(known, { id: best.person.id, profile });
+        }
         best.person.profile = profile;
       }
       return best.person.id;
     }
     const id = Number(this.sql("INSERT INTO persons (name, codes, jurisdiction, levels, posts) VALUES (?, ?, ?, ?, ?)").run(name, ...values).lastInsertRowid);
-    known.push({ id, profile });
+    fileUnder(known, { id, profile });
     return id;
   }
 
-  /** The people of one name known so far; held in memory while this store writes, read from the file once. */
-  private personsNamed(name: string): KnownPerson[] {
+  /** The people of one name known so far, by province; held in memory while this store writes, read from the file once. */
+  private personsNamed(name: string): Map<string, KnownPerson[]> {
     let known = this.knownPersons.get(name);
     if (!known) {
       const rows = this.sql("SELECT id, codes, jurisdiction, levels, posts FROM persons WHERE name = ?").all(name) as {
@@ -269,7 +289,8 @@ export class SqliteStore implements Store {
         posts: string;
       }[];
       const split = (list: string) => (list ? list.split(" ") : []);
-      known = rows.map((row) => ({ id: row.id, profile: { codes: split(row.codes), jurisdiction: row.jurisdiction, levels: split(row.levels), posts: split(row.posts) } }));
+      known = new Map();
+      for (const row of rows) fileUnder(known, { id: row.id, profile: { codes: split(row.codes), jurisdiction: row.jurisdiction, levels: split(row.levels), posts: split(row.posts) } });
       this.knownPersons.set(name, known);
     }
     return known;
