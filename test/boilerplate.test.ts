@@ -94,3 +94,14 @@ test("a line on most pages of one site is that site's boilerplate, on two pages 
   const otherSites = cleanBatch(pages.map((page, i) => ({ ...page, url: `http://site${i}.gov.cn/1.html` })));
   for (const record of otherSites) assert.ok(record.text.includes(slogan));
 });
+
+test("a related-articles block holds headlines and cut-off summaries; a paragraph of finished prose after it is the article", () => {
+  const page = corpusPage("c007").split("\n");
+  const related = page.findIndex((line) => line.trim() === "新闻推荐");
+  const summary = page[related + 1]!; // 8月5日,县政府召开第九次全体(扩大)会议…副县 — cut mid-sentence
+  const prose = page[0]!; // 3月25日,县十五届人大常委会召开第36次会议。…
+  // The block is dropped as a related list up to the summary; the prose line after it stays.
+  const record = cleanBatch([{ path: "c007-reordered.txt", url: null, text: ["会议报道", "新闻推荐", summary, prose].join("\n"), encoding: "utf-8" }])[0]!;
+  assert.ok(record.removed.some((r) => r.line === summary.trim() && r.reason === "相关文章列表"));
+  assert.ok(record.text.includes(prose.trim().slice(0, 30)));
+});

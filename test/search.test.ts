@@ -86,3 +86,8 @@ test("results are ranked by BM25 with the terms marked in a snippet, and filters
   assert.equal(paged.total, all.total);
   assert.equal((await store.search({ query: "，。!" })).total, 0);
 });
+
+test("function words between the words of a query are left out; a query of one alone is searched", async () => {
+  assert.deepEqual(await searchClusters("招商引资和项目建设"), clustersContaining(["招商引资", "项目", "建设"]));
+  assert.deepEqual(await searchClusters("和"), clustersContaining(["和"]));
+});

@@ -43,6 +43,8 @@ test("ingest stores each page once: the same pages again add nothing", async () 
   const expected = await distinctPageKeys(CORPUS_INPUTS);
   const first = huiyiRun(["ingest", ...CORPUS_INPUTS, "--db", db]);
   assert.equal(first.status, 0, first.stderr);
+  // Not a terminal: progress comes as plain lines on stderr.
+  assert.match(first.stderr, /^huiyi ingest: \d+% · \d+ 篇 · \d+ 篇\/秒 · 剩余 /m);
   const firstSummary = summaryOf(first.stdout);
   assert.equal(firstSummary.read, 55);
   assert.equal(firstSummary.stored, expected.size);

@@ -32,7 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
         kinds TEXT,
         text TEXT NOT NULL,
         record BLOB NOT NULL,
-        signature BLOB NOT NULL,
         added TEXT NOT NULL
       );
       CREATE INDEX documents_date ON documents(date);
@@ -49,6 +48,12 @@ export const MIGRATIONS: readonly Migration[] = [
         kinds TEXT
       );
       CREATE INDEX facets_cluster ON facets(cluster);
+
+      -- MinHash signatures apart from the wide documents rows: every new page reads its candidates'.
+      CREATE TABLE signatures (
+        id INTEGER PRIMARY KEY,
+        signature BLOB NOT NULL
+      );
 
       CREATE TABLE bands (
         key INTEGER NOT NULL,

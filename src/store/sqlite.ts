@@ -27,14 +27,30 @@ interface KnownPerson {
   profile: Profile;
 }
 
-/** Division codes begin with their province's two digits. */
-const provinceOf = (code: string) => code.slice(0, 2);
+/** A division code to the place people are filed under: its city (4 digits), or its province (2). */
+function placeKey(code: string): string {
+  const stem = code.replace(/(00)+$/, "");
+  return stem.length >= 4 ? stem.slice(0, 4) : stem;
+}
+
+/** The bucket of a person: the place of the most precise code seen, "" when none. */
+function bucketOf(profile: Profile): string {
+  const codes = profile.codes.map(placeKey);
+  return codes.length ? codes.reduce((a, b) => (b.length > a.length ? b : a)) : "";
+}
 
 function fileUnder(known: Map<string, KnownPerson[]>, person: KnownPerson): void {
-  const key = person.profile.codes.length ? provinceOf(person.profile.codes[0]!) : "";
+  const key = bucketOf(person.profile);
   const list = known.get(key);
   if (list) list.push(person);
   else known.set(key, [person]);
+}
+
+/** People who may be the one seen at this place: filed under its city, its province alone, or nowhere. */
+function candidatesAt(known: Map<string, KnownPerson[]>, code: string): KnownPerson[] {
+  const key = placeKey(code);
+  const keys = key.length >= 4 ? [key, key.slice(0, 2), ""] : [...known.keys()].filter((k) => k === "" || k.startsWith(key));
+  return keys.flatMap((k) => known.get(k) ?? []);
 }
 
 // A profile only grows (absorb adds), so equal sizes mean nothing new was learnt.
@@ -178,8 +194,8 @@ export class SqliteStore implements Store {
     const meeting = record.meeting;
     const info = this.sql(
         `INSERT OR IGNORE INTO documents (page_key, record_id, path, url, site, title, published, script, date, meeting,
-           jurisdiction, division_code, division_path, kinds, text, record, signature, added)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           jurisdiction, division_code, division_path, kinds, text, record, added)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         page.pageKey,
@@ -198,7 +214,6 @@ export class SqliteStore implements Store {
         meeting?.kinds?.join(",") ?? null,
         record.text,
         page.packedRecord,
-        Buffer.from(page.signature.buffer, page.signature.byteOffset, page.signature.byteLength),
         new Date().toISOString(),
       );
     if (info.changes === 0) return null;
@@ -206,6 +221,7 @@ export class SqliteStore implements Store {
     const line = this.sql("INSERT INTO removed (document, n, line, reason) VALUES (?, ?, ?, ?)");
     removed.forEach((item, n) => line.run(id, n, item.line, item.reason));
     this.sql("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)").run(id, page.titleTokens, page.bodyTokens);
+    this.sql("INSERT INTO signatures (id, signature) VALUES (?, ?)").run(id, Buffer.from(page.signature.buffer, page.signature.byteOffset, page.signature.byteLength));
     const region = [...(meeting?.division?.path ?? []), meeting?.jurisdiction].filter(Boolean);
     this.sql("INSERT INTO facets (id, cluster, date, region, code, kinds) VALUES (?, ?, ?, ?, ?, ?)").run(
       id,
@@ -221,7 +237,7 @@ export class SqliteStore implements Store {
   /** File the page under the cluster of its closest earlier copy, if any; true when it found one. */
   private cluster(id: number, signature: Uint32Array): boolean {
     const keys = bandKeys(signature);
-    const candidates = this.sql(`SELECT DISTINCT b.document AS id, f.cluster, d.signature FROM bands b JOIN documents d ON d.id = b.document JOIN facets f ON f.id = b.document WHERE b.key IN (${keys.map(() => "?").join(",")})`)
+    const candidates = this.sql(`SELECT DISTINCT b.document AS id, f.cluster, s.signature FROM bands b JOIN signatures s ON s.id = b.document JOIN facets f ON f.id = b.document WHERE b.key IN (${keys.map(() => "?").join(",")})`)
       .all(...keys) as { id: number; cluster: number; signature: Buffer }[];
     let best: { cluster: number; score: number } | null = null;
     for (const candidate of candidates) {
@@ -250,8 +266,9 @@ export class SqliteStore implements Store {
   private recognise(name: string, seen: Sighting): number {
     const sighting = readSighting(seen);
     const known = this.personsNamed(name);
-    // With a place, only people of that province (or of no known place) can fit: common names are many.
-    const candidates = sighting.code ? [...(known.get(provinceOf(sighting.code)) ?? []), ...(known.get("") ?? [])] : [...known.values()].flat();
+    // With a place, only people of its city (or its province alone, or of no known place) can fit:
+    // common names are many.
+    const candidates = sighting.code ? candidatesAt(known, sighting.code) : [...known.values()].flat();
     let best: { person: KnownPerson; score: number } | null = null;
     for (const person of candidates) {
       const score = fit(sighting, person.profile);
@@ -262,13 +279,14 @@ export class SqliteStore implements Store {
     if (best) {
       if (!sameProfile(best.person.profile, profile)) {
         this.sql("UPDATE persons SET codes = ?, jurisdiction = ?, levels = ?, posts = ? WHERE id = ?").run(...values, best.person.id);
-        if (!best.person.profile.codes.length && profile.codes.length) {
-          // It has a place now: file it under its province.
-          const unplaced = known.get("")!;
-          unplaced.splice(unplaced.indexOf(best.person), 1);
-          fileUnder(known, { id: best.person.id, profile });
-        }
+        const before = bucketOf(best.person.profile);
         best.person.profile = profile;
+        if (bucketOf(profile) !== before) {
+          // Seen somewhere more precise: filed under that place now.
+          const bucket = known.get(before)!;
+          bucket.splice(bucket.indexOf(best.person), 1);
+          fileUnder(known, best.person);
+        }
       }
       return best.person.id;
     }
