@@ -4,7 +4,7 @@ import { windows } from "../clean/batches.js";
 import { readInputs } from "../read/sources.js";
 import type { PreparedPage, Store } from "../store/store.js";
 import type { RawDoc, ReadFailure } from "../types.js";
-import { pageKey, preparePages, type Prepared } from "./prepare.js";
+import { pageKey, preparePages, type Prepared, type Window } from "./prepare.js";
 
 export interface IngestCounts {
   /** pages read (failures not counted) */
@@ -42,8 +42,8 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
   const counts: IngestCounts = { read: 0, stored: 0, known: 0, nearDuplicates: 0, failed: 0, bytes: 0 };
   const workers = options.workers ?? defaultWorkers();
   const pool = workers > 0 ? new Piscina({ filename: new URL("./worker.js", import.meta.url).href, minThreads: workers, maxThreads: workers }) : null;
-  const prepare = (docs: RawDoc[]): Promise<Prepared> => {
-    const task: Promise<Prepared> = pool ? pool.run(docs) : Promise.resolve(preparePages(docs));
+  const prepare = (window: Window): Promise<Prepared> => {
+    const task: Promise<Prepared> = pool ? pool.run(window) : Promise.resolve(preparePages(window));
     task.catch(() => {}); // awaited in turn below; a failure is reported there, not as an unhandled rejection
     return task;
   };
@@ -86,13 +86,13 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
       counts.read += docs.length;
       const keys = docs.map(pageKey);
       const known = await store.known(keys);
-      const fresh = docs.filter((_, i) => !known.has(keys[i]!));
+      const fresh = docs.flatMap((doc, i) => (known.has(keys[i]!) ? [] : [{ doc, key: keys[i]! }]));
       counts.known += docs.length - fresh.length;
       if (fresh.length === 0) {
         options.onProgress?.({ ...counts });
         continue;
       }
-      inFlight.push(prepare(fresh));
+      inFlight.push(prepare({ docs: fresh.map((page) => page.doc), keys: fresh.map((page) => page.key) }));
       if (inFlight.length >= limit) await storeOldest();
     }
     while (inFlight.length) await storeOldest();

@@ -23,8 +23,14 @@ export interface Prepared {
 
 const problemOf = (error: unknown) => `无法处理该页面: ${error instanceof Error ? error.message : String(error)}`;
 
+/** One window of pages to prepare, with the keys the reader already computed for them. */
+export interface Window {
+  docs: RawDoc[];
+  keys: string[];
+}
+
 /** A window of pages cleaned together, extracted, signed for near-duplicates and tokenized for search. */
-export function preparePages(docs: RawDoc[]): Prepared {
+export function preparePages({ docs, keys }: Window): Prepared {
   let cleaned: (Record | Error)[];
   try {
     cleaned = cleanBatch(docs);
@@ -46,7 +52,7 @@ export function preparePages(docs: RawDoc[]): Prepared {
       const record = extract(result);
       const { text: _text, removed: _removed, ...rest } = record;
       prepared.pages.push({
-        pageKey: pageKey(doc),
+        pageKey: keys[i]!,
         record,
         packedRecord: deflateRawSync(JSON.stringify(rest), { level: 1 }),
         signature: signatureOf(shingleHashes(record.text)),

@@ -26,13 +26,13 @@ export function postLevel(post: string): string | null {
 }
 
 /** A division code without its trailing zero pairs: 131100 → 1311, so containment is a prefix test. */
-function stem(code: string): string {
+export function codeStem(code: string): string {
   return code.replace(/(00)+$/, "");
 }
 
 function contains(a: string, b: string): boolean {
   if (a === b) return true;
-  const [x, y] = [stem(a), stem(b)];
+  const [x, y] = [codeStem(a), codeStem(b)];
   return x.startsWith(y) || y.startsWith(x);
 }
 

@@ -7,7 +7,7 @@ import { snippetOf } from "../search/snippet.js";
 import type { Record, Role } from "../types.js";
 import { UserError } from "../errors.js";
 import { migrate } from "./migrations.js";
-import { absorb, fit, profileOf, readSighting, type Profile, type Sighting } from "./person-match.js";
+import { absorb, codeStem, fit, profileOf, readSighting, type Profile, type Sighting } from "./person-match.js";
 import type {
   AddResult,
   Appearance,
@@ -29,7 +29,7 @@ interface KnownPerson {
 
 /** A division code to the place people are filed under: its city (4 digits), or its province (2). */
 function placeKey(code: string): string {
-  const stem = code.replace(/(00)+$/, "");
+  const stem = codeStem(code);
   return stem.length >= 4 ? stem.slice(0, 4) : stem;
 }
 
