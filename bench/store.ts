@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BANDS, HASHES, ROWS, SHINGLE, shingleHashes, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
+import { BANDS, CONFIRMED_AT_MOST, HASHES, jaccard, ROWS, SHINGLE, shingleHashes, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
 import { defaultWorkers, ingest } from "../src/ingest/ingest.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { benchPages } from "./corpus-pages.js";
@@ -68,14 +68,15 @@ function compareParameters(texts: { url: string; text: string }[], groups: Map<s
   console.log(`\nMinHash settings on ${texts.length} cleaned pages (${truth.size} planted pairs); chosen: ${SHINGLE}-char shingles, ${BANDS}×${ROWS}, ≥ ${THRESHOLD}`);
   console.log("shingle  bands×rows  threshold  candidates/page  precision  recall");
   for (const shingle of [3, 5, 7]) {
-    const signatures = texts.map(({ text }) => signatureOf(shingleHashes(text, shingle), HASHES));
+    const shingles = texts.map(({ text }) => shingleHashes(text, shingle));
+    const signatures = shingles.map((hashes) => signatureOf(hashes, HASHES));
     for (const [bands, rows] of [
       [32, 2],
       [16, 4],
       [8, 8],
     ] as const) {
       for (const threshold of shingle === SHINGLE && bands === BANDS ? [0.3, 0.5, 0.7] : [THRESHOLD]) {
-        // The store's way: each page joins the cluster of its most similar earlier candidate.
+        // The store's way: each page joins the cluster of its likeliest earlier candidate that its shingles confirm.
         const buckets = new Map<string, number[]>();
         const cluster: number[] = [];
         let candidates = 0;
@@ -87,13 +88,10 @@ function compareParameters(texts: { url: string; text: string }[], groups: Map<s
             buckets.set(key, [...(buckets.get(key) ?? []), i]);
           }
           candidates += seen.size;
-          let best = -1;
-          let bestScore = threshold;
-          for (const j of seen) {
-            const score = similarity(signature, signatures[j]!);
-            if (score >= bestScore) [best, bestScore] = [j, score];
-          }
-          cluster.push(best >= 0 ? cluster[best]! : i);
+          const likely = [...seen].map((j) => ({ j, estimate: similarity(signature, signatures[j]!) })).filter(({ estimate }) => estimate >= threshold);
+          likely.sort((a, b) => b.estimate - a.estimate);
+          const best = likely.slice(0, CONFIRMED_AT_MOST).find(({ j }) => jaccard(shingles[i]!, shingles[j]!) >= threshold);
+          cluster.push(best ? cluster[best.j]! : i);
         });
         const found = pairsOf(groupBy(texts.map(({ url }, i) => [url, cluster[i]!])));
         const { precision, recall } = precisionRecall(found, truth);

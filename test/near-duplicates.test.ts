@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import * as OpenCC from "opencc-js";
-import { shingleHashes, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
+import { jaccard, shingleHashes, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
 import { ingest } from "../src/ingest/ingest.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { cleanCorpusPage, CORPUS, corpusPage, ROOT } from "./helpers.js";
@@ -52,4 +52,16 @@ test("MinHash estimates Jaccard similarity: copies score high, different meeting
   assert.ok(similarity(signature(seed), signature(repost)) >= THRESHOLD + 0.2);
   const fucheng = cleanCorpusPage("a001").text;
   assert.ok(similarity(signature(seed), signature(fucheng)) < 0.1);
+});
+
+test("the exact Jaccard similarity that confirms a candidate counts shared shingles over all shingles", () => {
+  assert.equal(jaccard(Uint32Array.of(1, 2, 3), Uint32Array.of(2, 3, 4)), 0.5);
+  assert.equal(jaccard(Uint32Array.of(1, 2), Uint32Array.of(1, 2)), 1);
+  assert.equal(jaccard(Uint32Array.of(1, 2), Uint32Array.of()), 0);
+  // On real pages the estimate stays near it.
+  const seed = shingleHashes(cleanCorpusPage(SEED).text);
+  const repost = shingleHashes(OpenCC.Converter({ from: "t", to: "cn" })(repostOfSeed()));
+  const exact = jaccard(seed, repost);
+  assert.ok(exact >= THRESHOLD + 0.2, `exact ${exact}`);
+  assert.ok(Math.abs(similarity(signatureOf(seed), signatureOf(repost)) - exact) < 0.15);
 });

@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { ingest } from "../src/ingest/ingest.js";
-import { fit as fitRead, postLevel, profileOf as profileOfRead, readSighting, type Profile, type Sighting } from "../src/store/person-match.js";
+import { random } from "../bench/pages.js";
+import { Namesakes, type KnownPerson } from "../src/store/namesakes.js";
+import { absorb, fit as fitRead, postLevel, profileOf as profileOfRead, readSighting, type Profile, type Sighting } from "../src/store/person-match.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { CORPUS, ROOT } from "./helpers.js";
 import { tempDir } from "./store-helpers.js";
@@ -63,4 +65,34 @@ test("post levels and places decide whether two sightings of a name can be one p
   // Nothing known of the place: only an identical post vouches.
   assert.equal(fit({ code: null, jurisdiction: null, posts: ["县长"] }, countySecretary), null);
   assert.ok(fit({ code: null, jurisdiction: null, posts: ["县委书记"] }, countySecretary) !== null);
+});
+
+test("filing people by place, jurisdiction and post finds the same best fit as comparing with every namesake", () => {
+  // Thousands of sightings of one name over a few counties of two provinces, some without a division,
+  // jurisdiction or post: each must be matched as a full comparison would, ties to the earliest person.
+  const codes = [null, "130000", "131100", "131127", "131128", "131200", "131221", "410000", "410100", "410102"];
+  const jurisdictions = [null, "河北省", "衡水市", "景县", "阜城县", "保定市", "郑州市", "中原区", "某开发区"];
+  const posts = ["县委书记", "县长", "市长", "市委书记", "副县长", "村党支部书记", "镇党委书记", "党组书记"];
+  const next = random(7);
+  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
+  const everyone: KnownPerson[] = [];
+  const namesakes = new Namesakes();
+  for (let i = 0; i < 3000; i++) {
+    const sighting = readSighting({ code: pick(codes), jurisdiction: pick(jurisdictions), posts: next() < 0.2 ? [] : [pick(posts)] });
+    let expected: { person: KnownPerson; score: number } | null = null;
+    for (const person of everyone) {
+      const score = fitRead(sighting, person.profile);
+      if (score !== null && (!expected || score > expected.score)) expected = { person, score };
+    }
+    const found = namesakes.best(sighting);
+    assert.equal(found?.id ?? null, expected?.person.id ?? null, `sighting ${i}: ${JSON.stringify(sighting)}`);
+    if (found) namesakes.update(found, absorb(found.profile, sighting));
+    else {
+      const person = { id: everyone.length + 1, profile: profileOfRead(sighting) };
+      everyone.push(person);
+      namesakes.add(person);
+    }
+  }
+  // Both outcomes were met many times: sightings of someone known, and new people.
+  assert.ok(everyone.length >= 20 && everyone.length <= 2900, `${everyone.length} people`);
 });

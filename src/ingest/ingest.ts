@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import { windows } from "../clean/batches.js";
 import { readInputs } from "../read/sources.js";
-import type { PreparedPage, Store } from "../store/store.js";
+import type { Store } from "../store/store.js";
 import type { RawDoc, ReadFailure } from "../types.js";
 import { pageKey, preparePages, type Prepared, type Window } from "./prepare.js";
 
@@ -30,18 +30,24 @@ export interface IngestOptions {
 
 export const defaultWorkers = () => availableParallelism();
 
-/** Pages written in one transaction. */
-const WRITE_PAGES = 2048;
+/**
+ * Windows handed to each worker ahead: the store's writes block this thread (and so the pool's
+ * dispatching) for a second or more, and workers with nothing queued would idle through it.
+ */
+const QUEUED_PER_WORKER = 4;
+
+/** Pages committed together. */
+const COMMIT_PAGES = 2048;
 
 /**
- * Read pages, prepare them (clean, extract, sign, tokenize) on worker threads, and store each window of
- * pages in one transaction, in input order. Pages stored before are skipped before any work is spent on
- * them; a run killed at any point loses only the window being written, which the next run stores.
+ * Read pages, prepare them (clean, extract, sign, tokenize) on worker threads, and store them in input
+ * order, committed every COMMIT_PAGES pages. Pages stored before are skipped before any work is spent on
+ * them; a run killed at any point loses only the pages since the last commit, which the next run stores.
  */
 export async function ingest(store: Store, inputs: string[], options: IngestOptions = {}): Promise<IngestCounts> {
   const counts: IngestCounts = { read: 0, stored: 0, known: 0, nearDuplicates: 0, failed: 0, bytes: 0 };
   const workers = options.workers ?? defaultWorkers();
-  const pool = workers > 0 ? new Piscina({ filename: new URL("./worker.js", import.meta.url).href, minThreads: workers, maxThreads: workers }) : null;
+  const pool = workers > 0 ? new Piscina({ filename: new URL("./worker.js", import.meta.url).href, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: QUEUED_PER_WORKER }) : null;
   const prepare = (window: Window): Promise<Prepared> => {
     const task: Promise<Prepared> = pool ? pool.run(window) : Promise.resolve(preparePages(window));
     task.catch(() => {}); // awaited in turn below; a failure is reported there, not as an unhandled rejection
@@ -49,27 +55,28 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
   };
   // Windows being prepared, oldest first: enough queued that the workers keep busy while the store writes.
   const inFlight: Promise<Prepared>[] = [];
-  const limit = Math.max(2, workers * 6);
+  const limit = Math.max(2, workers * QUEUED_PER_WORKER * 2);
 
-  // Windows are written together, a few at a time: every commit makes the full-text index write and
-  // later merge a segment, so fewer, larger commits cost less; a killed run loses at most these.
-  let unwritten: PreparedPage[] = [];
-  const write = async () => {
-    const result = await store.add(unwritten);
-    unwritten = [];
-    counts.stored += result.stored;
-    counts.known += result.known;
-    counts.nearDuplicates += result.nearDuplicates;
-    options.onProgress?.({ ...counts });
-  };
+  // Windows are stored as they come and committed together: every commit makes the full-text index
+  // write out a segment to merge later, so fewer, larger commits cost less; a killed run loses at most these.
+  const writer = store.writer();
+  let uncommitted = 0;
   const storeOldest = async () => {
     const prepared = await inFlight.shift()!;
     for (const failure of prepared.failures) {
       counts.failed++;
       options.onFailure?.(failure);
     }
-    unwritten.push(...prepared.pages);
-    if (unwritten.length >= WRITE_PAGES) await write();
+    const result = await writer.add(prepared.pages);
+    counts.stored += result.stored;
+    counts.known += result.known;
+    counts.nearDuplicates += result.nearDuplicates;
+    uncommitted += prepared.pages.length;
+    if (uncommitted >= COMMIT_PAGES) {
+      await writer.commit();
+      uncommitted = 0;
+    }
+    options.onProgress?.({ ...counts });
   };
 
   try {
@@ -96,7 +103,10 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
       if (inFlight.length >= limit) await storeOldest();
     }
     while (inFlight.length) await storeOldest();
-    if (unwritten.length) await write();
+    await writer.commit();
+  } catch (error) {
+    await writer.abandon();
+    throw error;
   } finally {
     await pool?.destroy();
   }

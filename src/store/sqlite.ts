@@ -1,13 +1,14 @@
 import Database from "better-sqlite3";
 import { existsSync, statSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
-import { bandKeys, similarity, THRESHOLD } from "../dedup/minhash.js";
+import { bandKeys, CONFIRMED_AT_MOST, jaccard, shingleHashes, similarity, THRESHOLD } from "../dedup/minhash.js";
 import { parseQuery } from "../search/terms.js";
 import { snippetOf } from "../search/snippet.js";
 import type { Record, Role } from "../types.js";
 import { UserError } from "../errors.js";
 import { migrate } from "./migrations.js";
-import { absorb, codeStem, fit, profileOf, readSighting, type Profile, type Sighting } from "./person-match.js";
+import { Namesakes } from "./namesakes.js";
+import { absorb, profileOf, readSighting, type Profile, type Sighting } from "./person-match.js";
 import type {
   AddResult,
   Appearance,
@@ -20,42 +21,18 @@ import type {
   Stats,
   Store,
   StoredDocument,
+  Writer,
 } from "./store.js";
-
-interface KnownPerson {
-  id: number;
-  profile: Profile;
-}
-
-/** A division code to the place people are filed under: its city (4 digits), or its province (2). */
-function placeKey(code: string): string {
-  const stem = codeStem(code);
-  return stem.length >= 4 ? stem.slice(0, 4) : stem;
-}
-
-/** The bucket of a person: the place of the most precise code seen, "" when none. */
-function bucketOf(profile: Profile): string {
-  const codes = profile.codes.map(placeKey);
-  return codes.length ? codes.reduce((a, b) => (b.length > a.length ? b : a)) : "";
-}
-
-function fileUnder(known: Map<string, KnownPerson[]>, person: KnownPerson): void {
-  const key = bucketOf(person.profile);
-  const list = known.get(key);
-  if (list) list.push(person);
-  else known.set(key, [person]);
-}
-
-/** People who may be the one seen at this place: filed under its city, its province alone, or nowhere. */
-function candidatesAt(known: Map<string, KnownPerson[]>, code: string): KnownPerson[] {
-  const key = placeKey(code);
-  const keys = key.length >= 4 ? [key, key.slice(0, 2), ""] : [...known.keys()].filter((k) => k === "" || k.startsWith(key));
-  return keys.flatMap((k) => known.get(k) ?? []);
-}
 
 // A profile only grows (absorb adds), so equal sizes mean nothing new was learnt.
 const sameProfile = (a: Profile, b: Profile) =>
   a.jurisdiction === b.jurisdiction && a.codes.length === b.codes.length && a.levels.length === b.levels.length && a.posts.length === b.posts.length;
+
+/** A stored signature as numbers again, without a copy when its bytes are aligned. */
+function uint32s(bytes: Buffer): Uint32Array {
+  if (bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
 
 interface DocumentRow {
   id: number;
@@ -129,7 +106,7 @@ export class SqliteStore implements Store {
   readonly schemaVersion: number;
 
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly knownPersons = new Map<string, Map<string, KnownPerson[]>>();
+  private readonly knownPersons = new Map<string, Namesakes>();
 
   /** Open (and bring up to date) a database file; `create` makes a new one where none is. */
   constructor(
@@ -140,9 +117,12 @@ export class SqliteStore implements Store {
     try {
       this.db = new Database(file);
       this.db.pragma("busy_timeout = 10000");
-      // WAL: a write interrupted at any point (kill -9) leaves the last committed batch and nothing of the next.
+      // WAL: a write interrupted at any point (kill -9) leaves what was committed and nothing after it.
       this.db.pragma("journal_mode = WAL");
       this.db.pragma("synchronous = NORMAL");
+      // Up to 256 MB of pages kept: a corpus's indexes (page keys, LSH bands, people) take random
+      // writes, which with SQLite's default 2 MB cache mean a read from the file for most of them.
+      this.db.pragma("cache_size = -262144");
       this.schemaVersion = migrate(this.db);
     } catch (error) {
       if ((error as { code?: string }).code === "SQLITE_NOTADB") throw new UserError(`${file} 不是 SQLite 数据库`);
@@ -165,27 +145,43 @@ export class SqliteStore implements Store {
     return found;
   }
 
-  async add(pages: PreparedPage[]): Promise<AddResult> {
-    const write = this.db.transaction(() => {
-      const result: AddResult = { stored: 0, known: 0, nearDuplicates: 0 };
-      for (const page of pages) {
-        const id = this.insertDocument(page);
-        if (id === null) result.known++;
-        else {
-          result.stored++;
-          if (this.cluster(id, page.signature)) result.nearDuplicates++;
-          this.insertFacts(id, page.record);
-        }
-      }
-      return result;
-    });
-    try {
-      return write();
-    } catch (error) {
-      // The transaction rolled back; so must what this store holds in memory of it.
+  writer(): Writer {
+    const db = this.db;
+    const abandon = () => {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      // What this store holds in memory of the uncommitted pages goes with them.
       this.knownPersons.clear();
-      throw error;
+    };
+    return {
+      add: async (pages) => {
+        if (!db.inTransaction) db.exec("BEGIN IMMEDIATE");
+        try {
+          return this.addPages(pages);
+        } catch (error) {
+          abandon();
+          throw error;
+        }
+      },
+      commit: async () => {
+        if (db.inTransaction) db.exec("COMMIT");
+      },
+      abandon: async () => abandon(),
+    };
+  }
+
+  private addPages(pages: PreparedPage[]): AddResult {
+    const result: AddResult = { stored: 0, known: 0, nearDuplicates: 0 };
+    for (const page of pages) {
+      const id = this.insertDocument(page);
+      if (id === null) {
+        result.known++;
+        continue;
+      }
+      result.stored++;
+      if (this.fileUnderCluster(id, page)) result.nearDuplicates++;
+      this.insertPeopleAndDirectives(id, page.record);
     }
+    return result;
   }
 
   private insertDocument(page: PreparedPage): number | null {
@@ -222,36 +218,55 @@ export class SqliteStore implements Store {
     removed.forEach((item, n) => line.run(id, n, item.line, item.reason));
     this.sql("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)").run(id, page.titleTokens, page.bodyTokens);
     this.sql("INSERT INTO signatures (id, signature) VALUES (?, ?)").run(id, Buffer.from(page.signature.buffer, page.signature.byteOffset, page.signature.byteLength));
+    return id;
+  }
+
+  /** File a stored page for search and near-duplicates: in the cluster of its closest earlier copy (then true), else its own. */
+  private fileUnderCluster(id: number, page: PreparedPage): boolean {
+    const keys = bandKeys(page.signature);
+    const copyOf = this.clusterOf(page, keys);
+    this.insertFacets(id, copyOf ?? id, page.record);
+    const band = this.sql("INSERT OR IGNORE INTO bands (key, document) VALUES (?, ?)");
+    for (const key of keys) band.run(key, id);
+    return copyOf !== null;
+  }
+
+  /** The cluster of the page's closest earlier copy, if any. */
+  private clusterOf(page: PreparedPage, keys: number[]): number | null {
+    // Candidates by the band index alone, then each one's signature by its key: far fewer lookups than
+    // joining every candidate with its signature and facets.
+    const candidates = new Set(this.sql(`SELECT document FROM bands WHERE key IN (${keys.map(() => "?").join(",")})`).pluck().all(...keys) as number[]);
+    const signatureOf = this.sql("SELECT signature FROM signatures WHERE id = ?").pluck();
+    const likely: { id: number; estimate: number }[] = [];
+    for (const candidate of candidates) {
+      const estimate = similarity(page.signature, uint32s(signatureOf.get(candidate) as Buffer));
+      if (estimate >= THRESHOLD) likely.push({ id: candidate, estimate });
+    }
+    if (likely.length === 0) return null;
+    // The likeliest few, confirmed on their shingles.
+    const shingles = shingleHashes(page.record.text);
+    const textOf = this.sql("SELECT text FROM documents WHERE id = ?").pluck();
+    for (const { id } of likely.sort((a, b) => b.estimate - a.estimate).slice(0, CONFIRMED_AT_MOST)) {
+      if (jaccard(shingles, shingleHashes(textOf.get(id) as string)) >= THRESHOLD) return this.sql("SELECT cluster FROM facets WHERE id = ?").pluck().get(id) as number;
+    }
+    return null;
+  }
+
+  /** What search filters and groups by. */
+  private insertFacets(id: number, cluster: number, record: Record): void {
+    const meeting = record.meeting;
     const region = [...(meeting?.division?.path ?? []), meeting?.jurisdiction].filter(Boolean);
     this.sql("INSERT INTO facets (id, cluster, date, region, code, kinds) VALUES (?, ?, ?, ?, ?, ?)").run(
       id,
-      id,
+      cluster,
       dateOf(record),
       region.length ? `/${region.join("/")}/` : null,
       meeting?.division?.code ?? null,
       meeting?.kinds?.length ? `,${meeting.kinds.join(",")},` : null,
     );
-    return id;
   }
 
-  /** File the page under the cluster of its closest earlier copy, if any; true when it found one. */
-  private cluster(id: number, signature: Uint32Array): boolean {
-    const keys = bandKeys(signature);
-    const candidates = this.sql(`SELECT DISTINCT b.document AS id, f.cluster, s.signature FROM bands b JOIN signatures s ON s.id = b.document JOIN facets f ON f.id = b.document WHERE b.key IN (${keys.map(() => "?").join(",")})`)
-      .all(...keys) as { id: number; cluster: number; signature: Buffer }[];
-    let best: { cluster: number; score: number } | null = null;
-    for (const candidate of candidates) {
-      const other = new Uint32Array(candidate.signature.buffer.slice(candidate.signature.byteOffset, candidate.signature.byteOffset + candidate.signature.byteLength));
-      const score = similarity(signature, other);
-      if (score >= THRESHOLD && (!best || score > best.score)) best = { cluster: candidate.cluster, score };
-    }
-    this.sql("UPDATE facets SET cluster = ? WHERE id = ?").run(best?.cluster ?? id, id);
-    const band = this.sql("INSERT OR IGNORE INTO bands (key, document) VALUES (?, ?)");
-    for (const key of keys) band.run(key, id);
-    return best !== null;
-  }
-
-  private insertFacts(id: number, record: Record): void {
+  private insertPeopleAndDirectives(id: number, record: Record): void {
     const directive = this.sql("INSERT INTO directives (document, speaker, text) VALUES (?, ?, ?)");
     for (const item of record.directives ?? []) directive.run(id, item.speaker, item.text);
     const sightingBase = { code: record.meeting?.division?.code ?? null, jurisdiction: record.meeting?.jurisdiction ?? null };
@@ -265,40 +280,26 @@ export class SqliteStore implements Store {
   /** The person this sighting of a name is: the best-fitting one known, else a new one. */
   private recognise(name: string, seen: Sighting): number {
     const sighting = readSighting(seen);
-    const known = this.personsNamed(name);
-    // With a place, only people of its city (or its province alone, or of no known place) can fit:
-    // common names are many.
-    const candidates = sighting.code ? candidatesAt(known, sighting.code) : [...known.values()].flat();
-    let best: { person: KnownPerson; score: number } | null = null;
-    for (const person of candidates) {
-      const score = fit(sighting, person.profile);
-      if (score !== null && (!best || score > best.score)) best = { person, score };
-    }
-    const profile = best ? absorb(best.person.profile, sighting) : profileOf(sighting);
+    const namesakes = this.personsNamed(name);
+    const known = namesakes.best(sighting);
+    const profile = known ? absorb(known.profile, sighting) : profileOf(sighting);
     const values = [profile.codes.join(" "), profile.jurisdiction, profile.levels.join(" "), profile.posts.join(" ")];
-    if (best) {
-      if (!sameProfile(best.person.profile, profile)) {
-        this.sql("UPDATE persons SET codes = ?, jurisdiction = ?, levels = ?, posts = ? WHERE id = ?").run(...values, best.person.id);
-        const before = bucketOf(best.person.profile);
-        best.person.profile = profile;
-        if (bucketOf(profile) !== before) {
-          // Seen somewhere more precise: filed under that place now.
-          const bucket = known.get(before)!;
-          bucket.splice(bucket.indexOf(best.person), 1);
-          fileUnder(known, best.person);
-        }
+    if (known) {
+      if (!sameProfile(known.profile, profile)) {
+        this.sql("UPDATE persons SET codes = ?, jurisdiction = ?, levels = ?, posts = ? WHERE id = ?").run(...values, known.id);
+        namesakes.update(known, profile);
       }
-      return best.person.id;
+      return known.id;
     }
     const id = Number(this.sql("INSERT INTO persons (name, codes, jurisdiction, levels, posts) VALUES (?, ?, ?, ?, ?)").run(name, ...values).lastInsertRowid);
-    fileUnder(known, { id, profile });
+    namesakes.add({ id, profile });
     return id;
   }
 
-  /** The people of one name known so far, by province; held in memory while this store writes, read from the file once. */
-  private personsNamed(name: string): Map<string, KnownPerson[]> {
-    let known = this.knownPersons.get(name);
-    if (!known) {
+  /** The people of one name known so far; held in memory while this store writes, read from the file once. */
+  private personsNamed(name: string): Namesakes {
+    let namesakes = this.knownPersons.get(name);
+    if (!namesakes) {
       const rows = this.sql("SELECT id, codes, jurisdiction, levels, posts FROM persons WHERE name = ?").all(name) as {
         id: number;
         codes: string;
@@ -307,11 +308,11 @@ export class SqliteStore implements Store {
         posts: string;
       }[];
       const split = (list: string) => (list ? list.split(" ") : []);
-      known = new Map();
-      for (const row of rows) fileUnder(known, { id: row.id, profile: { codes: split(row.codes), jurisdiction: row.jurisdiction, levels: split(row.levels), posts: split(row.posts) } });
-      this.knownPersons.set(name, known);
+      namesakes = new Namesakes();
+      for (const row of rows) namesakes.add({ id: row.id, profile: { codes: split(row.codes), jurisdiction: row.jurisdiction, levels: split(row.levels), posts: split(row.posts) } });
+      this.knownPersons.set(name, namesakes);
     }
-    return known;
+    return namesakes;
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {

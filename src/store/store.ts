@@ -115,11 +115,23 @@ export interface Stats {
   bytes: number;
 }
 
+/**
+ * Adds pages over several calls and stores them together (all or nothing) at each commit: writing many
+ * pages at once is far cheaper, and adding them as they come keeps the writer from holding up the rest.
+ */
+export interface Writer {
+  /** add pages, clustering near-duplicates and following people; an error abandons everything uncommitted */
+  add(pages: PreparedPage[]): Promise<AddResult>;
+  commit(): Promise<void>;
+  /** forget everything added since the last commit */
+  abandon(): Promise<void>;
+}
+
 export interface Store {
   /** which of these page keys are stored already */
   known(pageKeys: string[]): Promise<Set<string>>;
-  /** store a batch at once (all or nothing), clustering near-duplicates and following people */
-  add(pages: PreparedPage[]): Promise<AddResult>;
+  /** the one writer of this store */
+  writer(): Writer;
   search(request: SearchRequest): Promise<SearchResult>;
   document(id: number): Promise<StoredDocument | null>;
   /** every stored record that passes the filters, in the order stored */
