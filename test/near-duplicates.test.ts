@@ -60,6 +60,7 @@ test("the exact Jaccard similarity that confirms a candidate counts shared shing
   assert.equal(jaccard(Uint32Array.of(1, 2), Uint32Array.of()), 0);
   // On real pages the estimate stays near it.
   const seed = shingleHashes(cleanCorpusPage(SEED).text);
+  assert.ok(seed.length > 500 && seed.every((hash, i) => i === 0 || hash > seed[i - 1]!), "each shingle once, ascending");
   const repost = shingleHashes(OpenCC.Converter({ from: "t", to: "cn" })(repostOfSeed()));
   const exact = jaccard(seed, repost);
   assert.ok(exact >= THRESHOLD + 0.2, `exact ${exact}`);

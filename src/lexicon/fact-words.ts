@@ -17,7 +17,8 @@ export const factWords = lazy(() => {
   };
   return {
     directiveMarker: new RegExp(`^(${alternation(file.directiveMarkers)})`),
-    speechVerbs: alternation(file.speechVerbs),
+    /** after a speaker: a few words, then a verb of speech (…在讲话中强调：) */
+    speech: new RegExp(`^[^，,。]{0,12}?(${alternation(file.speechVerbs)})[,，:：]?`),
     genericProject: new RegExp(`^(${alternation(file.genericProjectWords)})+$`),
     notInProjectName: new RegExp(alternation(file.notInProjectNames)),
     indicator: new RegExp(`([\\u4e00-\\u9fff]{2,14}?)(${alternation(file.measures)})(-?\\d+(?:\\.\\d+)?)(${alternation(file.units)})`, "g"),
