@@ -6,9 +6,10 @@ import { test } from "node:test";
 import Ajv2020 from "ajv/dist/2020.js";
 import Database from "better-sqlite3";
 import { variedPages } from "../bench/pages.js";
-import { pageKey } from "../src/ingest/prepare.js";
-import { readInputs } from "../src/read/sources.js";
+import { pageKey, preparePages } from "../src/ingest/prepare.js";
+import { pageFromText, readInputs } from "../src/read/sources.js";
 import { MIGRATIONS, migrate } from "../src/store/migrations.js";
+import { SqliteStore } from "../src/store/sqlite.js";
 import type { Record } from "../src/types.js";
 import { CLI, CORPUS, ROOT, SHARED } from "./helpers.js";
 import { huiyiRun, summaryOf, tempDir } from "./store-helpers.js";
@@ -175,4 +176,29 @@ test("commands over a missing database, or given bad options, answer with one li
   assert.equal(partial.status, 1);
   assert.match(partial.stderr, /no-such-folder: 找不到该文件或文件夹/);
   assert.equal(summaryOf(partial.stdout).stored, 5);
+});
+
+test("a writer's pages are stored at commit and forgotten when abandoned, people included", async () => {
+  const dir = tempDir();
+  const store = new SqliteStore(join(dir, "writer.db"), { create: true });
+  const window = (names: string[]) => {
+    const docs = names.map((name) => pageFromText(readFileSync(join(CORPUS, "dev", `${name}.txt`), "utf8"), join(CORPUS, "dev", `${name}.txt`), null, "text"));
+    return preparePages({ docs, keys: docs.map(pageKey) }).pages;
+  };
+  const writer = store.writer();
+  const first = await writer.add(window(["a001"]));
+  assert.equal(first.stored, 1);
+  await writer.abandon();
+  assert.equal((await store.stats()).documents, 0);
+  assert.deepEqual(await store.persons("申文霞"), [], "no person survives the abandoned page");
+
+  await writer.add(window(["a001"]));
+  await writer.add(window(["a006", "a001"]));
+  await writer.commit();
+  const stats = await store.stats();
+  assert.equal(stats.documents, 2, "a page added twice before the commit is stored once");
+  const shen = await store.persons("申文霞");
+  assert.equal(shen.length, 1);
+  assert.equal(shen[0]!.appearances.length, 1);
+  await store.close();
 });

@@ -64,12 +64,18 @@ export function profileOf(sighting: ReadSighting): Profile {
   return absorb({ codes: [], jurisdiction: null, levels: [], posts: [] }, sighting);
 }
 
+/** The profile with what the sighting adds to it; the same profile when it adds nothing. */
 export function absorb(profile: Profile, sighting: ReadSighting): Profile {
-  const add = (list: string[], items: (string | null)[]) => [...new Set([...list, ...items.filter((item): item is string => !!item)])];
-  return {
+  const add = (list: string[], items: (string | null)[]) => {
+    const fresh = items.filter((item): item is string => !!item && !list.includes(item));
+    return fresh.length ? [...list, ...new Set(fresh)] : list;
+  };
+  const absorbed = {
     codes: add(profile.codes, [sighting.code]),
     jurisdiction: profile.jurisdiction ?? sighting.jurisdiction,
     levels: add(profile.levels, sighting.levels),
     posts: add(profile.posts, sighting.posts),
   };
+  const same = absorbed.codes === profile.codes && absorbed.jurisdiction === profile.jurisdiction && absorbed.levels === profile.levels && absorbed.posts === profile.posts;
+  return same ? profile : absorbed;
 }

@@ -8,7 +8,7 @@ import type { Record, Role } from "../types.js";
 import { UserError } from "../errors.js";
 import { migrate } from "./migrations.js";
 import { Namesakes } from "./namesakes.js";
-import { absorb, profileOf, readSighting, type Profile, type Sighting } from "./person-match.js";
+import { absorb, profileOf, readSighting, type Sighting } from "./person-match.js";
 import type {
   AddResult,
   Appearance,
@@ -23,10 +23,6 @@ import type {
   StoredDocument,
   Writer,
 } from "./store.js";
-
-// A profile only grows (absorb adds), so equal sizes mean nothing new was learnt.
-const sameProfile = (a: Profile, b: Profile) =>
-  a.jurisdiction === b.jurisdiction && a.codes.length === b.codes.length && a.levels.length === b.levels.length && a.posts.length === b.posts.length;
 
 /** A stored signature as numbers again, without a copy when its bytes are aligned. */
 function uint32s(bytes: Buffer): Uint32Array {
@@ -233,13 +229,16 @@ export class SqliteStore implements Store {
 
   /** The cluster of the page's closest earlier copy, if any. */
   private clusterOf(page: PreparedPage, keys: number[]): number | null {
-    // Candidates by the band index alone, then each one's signature by its key: far fewer lookups than
-    // joining every candidate with its signature and facets.
-    const candidates = new Set(this.sql(`SELECT document FROM bands WHERE key IN (${keys.map(() => "?").join(",")})`).pluck().all(...keys) as number[]);
-    const signatureOf = this.sql("SELECT signature FROM signatures WHERE id = ?").pluck();
+    // Every candidate's signature in one query; a candidate sharing several bands comes once a band.
+    const rows = this.sql(`SELECT s.id, s.signature FROM bands b JOIN signatures s ON s.id = b.document WHERE b.key IN (${keys.map(() => "?").join(",")})`)
+      .raw()
+      .all(...keys) as [number, Buffer][];
+    const seen = new Set<number>();
     const likely: { id: number; estimate: number }[] = [];
-    for (const candidate of candidates) {
-      const estimate = similarity(page.signature, uint32s(signatureOf.get(candidate) as Buffer));
+    for (const [candidate, signature] of rows) {
+      if (seen.has(candidate)) continue;
+      seen.add(candidate);
+      const estimate = similarity(page.signature, uint32s(signature));
       if (estimate >= THRESHOLD) likely.push({ id: candidate, estimate });
     }
     if (likely.length === 0) return null;
@@ -285,7 +284,7 @@ export class SqliteStore implements Store {
     const profile = known ? absorb(known.profile, sighting) : profileOf(sighting);
     const values = [profile.codes.join(" "), profile.jurisdiction, profile.levels.join(" "), profile.posts.join(" ")];
     if (known) {
-      if (!sameProfile(known.profile, profile)) {
+      if (profile !== known.profile) {
         this.sql("UPDATE persons SET codes = ?, jurisdiction = ?, levels = ?, posts = ? WHERE id = ?").run(...values, known.id);
         namesakes.update(known, profile);
       }
