@@ -53,51 +53,58 @@ export class Namesakes {
   private readonly byPost = new Map<string, Set<KnownPerson>>();
 
   add(person: KnownPerson): void {
-    this.file(person, (index, key) => fileIn(index, key, person));
+    for (const [index, key] of this.entriesOf(person.profile)) fileIn(index, key, person);
   }
 
-  /** Learn more of a person: filed again under what is known now. */
+  /** Learn more of a person: filed again under what is known now (most entries stay as they were). */
   update(person: KnownPerson, profile: Profile): void {
-    this.file(person, (index, key) => index.get(key)!.delete(person));
+    const before = this.entriesOf(person.profile);
+    const after = this.entriesOf(profile);
+    const has = (entries: [Map<string, Set<KnownPerson>>, string][], [index, key]: [Map<string, Set<KnownPerson>>, string]) =>
+      entries.some(([i, k]) => i === index && k === key);
+    for (const entry of before) if (!has(after, entry)) entry[0].get(entry[1])!.delete(person);
+    for (const entry of after) if (!has(before, entry)) fileIn(entry[0], entry[1], person);
     person.profile = profile;
-    this.add(person);
   }
 
-  /** Every index entry of a person, given to `act`. */
-  private file(person: KnownPerson, act: (index: Map<string, Set<KnownPerson>>, key: string) => void): void {
-    const { profile } = person;
+  /** Every index entry a profile is filed under. */
+  private entriesOf(profile: Profile): [Map<string, Set<KnownPerson>>, string][] {
     const placement = placementOf(profile);
     const place = placeOf(profile);
-    if (place !== null) act(this.byPlace, place);
-    if (profile.jurisdiction) act(this.byJurisdiction, `${placement} ${profile.jurisdiction}`);
-    for (const post of profile.posts) act(this.byPost, `${placement} ${post}`);
+    const entries: [Map<string, Set<KnownPerson>>, string][] = [];
+    if (place !== null) entries.push([this.byPlace, place]);
+    if (profile.jurisdiction) entries.push([this.byJurisdiction, `${placement} ${profile.jurisdiction}`]);
+    for (const post of profile.posts) entries.push([this.byPost, `${placement} ${post}`]);
+    return entries;
   }
 
   /** The known person this sighting fits best, if any. */
   best(sighting: ReadSighting): KnownPerson | null {
-    let best: { person: KnownPerson; score: number } | null = null;
-    for (const person of this.candidates(sighting)) {
+    let best: KnownPerson | null = null;
+    let bestScore = 0;
+    // A person met twice (filed under a place and a post) scores the same both times.
+    this.forEachCandidate(sighting, (person) => {
       const score = fit(sighting, person.profile);
       // Ties go to the person known longest, whatever order the candidates came in.
-      if (score !== null && (!best || score > best.score || (score === best.score && person.id < best.person.id))) best = { person, score };
-    }
-    return best?.person ?? null;
+      if (score !== null && (!best || score > bestScore || (score === bestScore && person.id < best.id))) [best, bestScore] = [person, score];
+    });
+    return best;
   }
 
   /** Everyone `fit` may accept, and few others. */
-  private candidates(sighting: ReadSighting): Set<KnownPerson> {
-    const found = new Set<KnownPerson>();
-    const take = (set: Set<KnownPerson> | undefined) => set?.forEach((person) => found.add(person));
+  private forEachCandidate(sighting: ReadSighting, visit: (person: KnownPerson) => void): void {
+    const take = (set: Set<KnownPerson> | undefined) => set?.forEach(visit);
     if (sighting.code) {
       // Divisions that can contain one another: the sighting's city, its province alone, or (for a
       // province) anything in it.
       const key = placeKey(sighting.code);
-      if (key.length >= 4) [key, key.slice(0, 2)].forEach((k) => take(this.byPlace.get(k)));
-      else for (const [k, set] of this.byPlace) if (k.startsWith(key)) take(set);
+      if (key.length >= 4) {
+        take(this.byPlace.get(key));
+        take(this.byPlace.get(key.slice(0, 2)));
+      } else for (const [k, set] of this.byPlace) if (k.startsWith(key)) take(set);
     }
     const { jurisdiction, posts } = comparedBy(sighting);
     for (const placement of jurisdiction) take(this.byJurisdiction.get(`${placement} ${sighting.jurisdiction}`));
     for (const placement of posts) for (const post of sighting.posts) take(this.byPost.get(`${placement} ${post}`));
-    return found;
   }
 }

@@ -27,12 +27,15 @@ export function postLevel(post: string): string | null {
 
 /** A division code without its trailing zero pairs: 131100 → 1311, so containment is a prefix test. */
 export function codeStem(code: string): string {
-  return code.replace(/(00)+$/, "");
+  let end = code.length;
+  while (end >= 2 && code.charCodeAt(end - 1) === 0x30 && code.charCodeAt(end - 2) === 0x30) end -= 2;
+  return code.slice(0, end);
 }
 
 function contains(a: string, b: string): boolean {
   if (a === b) return true;
-  const [x, y] = [codeStem(a), codeStem(b)];
+  const x = codeStem(a);
+  const y = codeStem(b);
   return x.startsWith(y) || y.startsWith(x);
 }
 
@@ -51,7 +54,8 @@ export function readSighting(sighting: Sighting): ReadSighting {
  */
 export function fit(sighting: ReadSighting, profile: Profile): number | null {
   if (sighting.levels.length && profile.levels.length && !sighting.levels.some((level) => profile.levels.includes(level))) return null;
-  const sharedPosts = sighting.posts.filter((post) => profile.posts.includes(post)).length;
+  let sharedPosts = 0;
+  for (const post of sighting.posts) if (profile.posts.includes(post)) sharedPosts++;
   if (sighting.code && profile.codes.length) {
     if (!profile.codes.every((code) => contains(code, sighting.code!))) return null;
     return 2 + (profile.codes.includes(sighting.code) ? 1 : 0) + sharedPosts;
