@@ -202,3 +202,31 @@ test("a writer's pages are stored at commit and forgotten when abandoned, people
   assert.equal(shen[0]!.appearances.length, 1);
   await store.close();
 });
+
+test("a file of schema version 1 is brought up to date: its pages are indexed again, its people and appearances kept", async () => {
+  const file = join(tempDir(), "v1.db");
+  const db = new Database(file);
+  migrate(db, MIGRATIONS.filter((step) => step.version === 1));
+  // One page as version 1 stored it, with its words in the old full-text index.
+  db.prepare(
+    `INSERT INTO documents (id, page_key, record_id, title, script, date, meeting, jurisdiction, text, record, added)
+     VALUES (1, 'k1', 'r1', '阜城县召开县委常委会', 'simplified', '2021-03-15', '县委常委会会议', '阜城县', ?, x'', '2021-03-16')`,
+  ).run("阜城县召开县委常委会\n县委书记申文霞主持会议并讲话,要求全力推进招商引资。");
+  db.prepare("INSERT INTO facets (id, cluster, date, region) VALUES (1, 1, '2021-03-15', '/河北省/衡水市/阜城县/')").run();
+  db.prepare("INSERT INTO persons (id, name, codes, jurisdiction) VALUES (7, '申文霞', '131128', '阜城县')").run();
+  db.prepare("INSERT INTO appearances (document, n, person, name, posts, roles) VALUES (1, 0, 7, '申文霞', '县委书记', '主持、讲话')").run();
+  db.prepare("INSERT INTO search (rowid, title, body) VALUES (1, 'x', 'x')").run();
+  db.close();
+
+  const store = new SqliteStore(file, { create: false });
+  assert.equal(store.schemaVersion, MIGRATIONS.at(-1)!.version);
+  const found = await store.search({ query: "招商引资", person: "申文霞" });
+  assert.deepEqual(
+    found.hits.map((hit) => hit.id),
+    [1],
+  );
+  assert.equal((await store.search({ query: "x" })).total, 0, "nothing of the old index is left");
+  const [shen] = await store.persons("申文霞");
+  assert.deepEqual(shen!.appearances.map((a) => [a.document, a.posts, a.roles]), [[1, ["县委书记"], ["主持", "讲话"]]]);
+  await store.close();
+});

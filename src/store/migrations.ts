@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { UserError } from "../errors.js";
+import { indexTokens } from "../search/terms.js";
 
 // The database schema, one numbered step at a time. A file records the last step applied (user_version);
 // opening it with a newer huiyi applies the steps it has not seen, in one transaction each. Steps are never
@@ -8,6 +9,8 @@ import { UserError } from "../errors.js";
 export interface Migration {
   version: number;
   sql: string;
+  /** what SQL alone cannot do, run after `sql` in the same transaction */
+  run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -103,16 +106,57 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE VIRTUAL TABLE search USING fts5(
         title, body,
         content = '', contentless_delete = 1, prefix = '1',
-        -- Rows arrive as tokens already folded and split by spaces (src/search/terms.ts), which the
-        -- ascii tokenizer splits fastest; it passes every other character through as part of a token.
+        tokenize = 'unicode61 remove_diacritics 0'
+      );
+      -- Index a whole write (thousands of pages) in memory before writing it out: fewer, larger segments
+      -- to merge made ingest twice as fast in bench/store.ts.
+      INSERT INTO search (search, rank) VALUES ('hashsize', 16777216);
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      -- The full-text index rebuilt with the ascii tokenizer: rows arrive as tokens already folded and
+      -- split by spaces (src/search/terms.ts), which it splits fastest, passing every other character
+      -- through as part of a token. Segments merge eight at a time rather than four: less rewriting as the
+      -- index grows. At 100,000 pages the index's share of ingest went from 0.21 to 0.13 ms a page.
+      DROP TABLE search;
+      CREATE VIRTUAL TABLE search USING fts5(
+        title, body,
+        content = '', contentless_delete = 1, prefix = '1',
         tokenize = 'ascii'
       );
-      -- Index a whole commit (thousands of pages) in memory before writing it out, and merge segments
-      -- eight at a time rather than four: less rewriting of the index as it grows. At 100,000 pages
-      -- this took the index's share of ingest from 0.21 to 0.13 ms a page, queries no slower (bench/store.ts).
       INSERT INTO search (search, rank) VALUES ('hashsize', 16777216);
       INSERT INTO search (search, rank) VALUES ('automerge', 8);
+
+      -- Appearances kept in document order under their own key, found by person: two fewer index
+      -- entries for each of the ~10 appearances a page brings (a name is found through persons).
+      CREATE TABLE appearances_by_document (
+        document INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        person INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        posts TEXT NOT NULL,
+        roles TEXT NOT NULL,
+        PRIMARY KEY (document, n)
+      ) WITHOUT ROWID;
+      INSERT INTO appearances_by_document SELECT document, n, person, name, posts, roles FROM appearances;
+      DROP TABLE appearances;
+      ALTER TABLE appearances_by_document RENAME TO appearances;
+      CREATE INDEX appearances_person ON appearances(person);
+
+      -- Nothing looks documents up by these: search filters on facets.
+      DROP INDEX documents_date;
+      DROP INDEX documents_division;
     `,
+    run: (db) => {
+      // Every stored page indexed again, a thousand at a time (a statement cannot write while another reads).
+      const page = db.prepare("SELECT id, title, text FROM documents WHERE id > ? ORDER BY id LIMIT 1000");
+      const insert = db.prepare("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)");
+      for (let rows = page.all(0) as { id: number; title: string | null; text: string }[]; rows.length; rows = page.all(rows.at(-1)!.id) as typeof rows) {
+        for (const row of rows) insert.run(row.id, indexTokens(row.title ?? ""), indexTokens(row.text));
+      }
+    },
   },
 ];
 
@@ -125,6 +169,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     if (step.version <= current) continue;
     db.transaction(() => {
       db.exec(step.sql);
+      step.run?.(db);
       db.pragma(`user_version = ${step.version}`);
     })();
   }

@@ -75,7 +75,7 @@ function whereOf(filters: Filters): { sql: string; params: unknown[] } {
     params.push(`%/${filters.region}/%`, filters.region);
   }
   if (filters.person) {
-    conditions.push("f.id IN (SELECT document FROM appearances WHERE name = ?)");
+    conditions.push("f.id IN (SELECT document FROM appearances WHERE person IN (SELECT id FROM persons WHERE name = ?))");
     params.push(filters.person);
   }
   if (filters.kind) {
