@@ -7,6 +7,7 @@ import { INGEST_USAGE, ingestCommand } from "./ingest.js";
 import { UsageError } from "./pages-command.js";
 import { PERSON_USAGE, personCommand } from "./person.js";
 import { SEARCH_USAGE, searchCommand } from "./search.js";
+import { SERVE_USAGE, serveCommand } from "./serve.js";
 import { STATS_USAGE, statsCommand } from "./stats.js";
 
 const USAGE = `huiyi — 把地方政府新闻网页整理成干净、结构化、可检索的记录
@@ -19,6 +20,7 @@ const USAGE = `huiyi — 把地方政府新闻网页整理成干净、结构化�
   huiyi person 姓名          人物在各文档中的时间线
   huiyi export               导出库中文档(jsonl 或 csv)
   huiyi stats                库的概况
+  huiyi serve                网页与 JSON 接口(默认 http://127.0.0.1:8080/)
 
 ${CLEAN_USAGE}
 
@@ -32,7 +34,9 @@ ${PERSON_USAGE}
 
 ${EXPORT_USAGE}
 
-${STATS_USAGE}`;
+${STATS_USAGE}
+
+${SERVE_USAGE}`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   clean: cleanCommand,
@@ -42,6 +46,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   person: personCommand,
   export: exportCommand,
   stats: statsCommand,
+  serve: serveCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -98,7 +98,8 @@ export function parseQuery(query: string): ParsedQuery {
   const terms: string[] = [];
   const quoted = /["“”「」『』]([^"“”「」『』]+)["“”「」『』]/g;
   for (const match of folded.matchAll(quoted)) terms.push(match[1]!.trim());
-  for (const chunk of folded.replace(quoted, " ").split(/\s+/)) terms.push(...wordsOf(chunk));
+  // Segmented between punctuation, not across it: in 县委常委(扩大)会 the 会 is not part of 扩大.
+  for (const chunk of folded.replace(quoted, " ").split(/[^\p{L}\p{N}]+/u)) terms.push(...wordsOf(chunk));
   const unique = [...new Set(terms.filter((term) => term !== ""))];
   const phrases = unique.map(phraseOf).filter((phrase): phrase is string => phrase !== null);
   return { match: phrases.length ? phrases.join(" AND ") : null, terms: unique };

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { UserError } from "../errors.js";
+import { themeOf } from "../lexicon/directive-themes.js";
 import { indexTokens } from "../search/terms.js";
 
 // The database schema, one numbered step at a time. A file records the last step applied (user_version);
@@ -156,6 +157,25 @@ export const MIGRATIONS: readonly Migration[] = [
       for (let rows = page.all(0) as { id: number; title: string | null; text: string }[]; rows.length; rows = page.all(rows.at(-1)!.id) as typeof rows) {
         for (const row of rows) insert.run(row.id, indexTokens(row.title ?? ""), indexTokens(row.text));
       }
+    },
+  },
+  {
+    version: 3,
+    sql: `
+      -- Each directive's theme (data/directive-themes.json), for the ledger and the region pages.
+      ALTER TABLE directives ADD COLUMN theme TEXT;
+      -- What users make of a directive: their follow-up, kept apart from what huiyi extracted.
+      CREATE TABLE follow_ups (
+        directive INTEGER PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('未跟进', '落实中', '已落实')),
+        note TEXT NOT NULL DEFAULT '',
+        updated TEXT NOT NULL
+      );
+    `,
+    run: (db) => {
+      const rows = db.prepare("SELECT id, text FROM directives").all() as { id: number; text: string }[];
+      const update = db.prepare("UPDATE directives SET theme = ? WHERE id = ?");
+      for (const row of rows) update.run(themeOf(row.text), row.id);
     },
   },
 ];

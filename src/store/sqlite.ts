@@ -6,11 +6,20 @@ import { parseQuery } from "../search/terms.js";
 import { snippetOf } from "../search/snippet.js";
 import type { Record, Role } from "../types.js";
 import { UserError } from "../errors.js";
+import { themeOf } from "../lexicon/directive-themes.js";
 import { migrate } from "./migrations.js";
 import { Namesakes } from "./namesakes.js";
 import { absorb, profileOf, readSighting, type Sighting } from "./person-match.js";
+import { companions, facetsOf, ledger, regionOverview, setFollowUp, trends, type RankedRow, type Sql } from "./sqlite-explore.js";
 import type {
   AddResult,
+  Companion,
+  DirectiveRequest,
+  FollowUpStatus,
+  LedgerEntry,
+  RegionOverview,
+  TrendRequest,
+  TrendSeries,
   Appearance,
   DocumentSummary,
   Filters,
@@ -126,6 +135,8 @@ export class SqliteStore implements Store {
       throw error;
     }
   }
+
+  private readonly statement: Sql = (text) => this.sql(text);
 
   /** A prepared statement, compiled once per store. */
   private sql(text: string): Database.Statement {
@@ -266,8 +277,8 @@ export class SqliteStore implements Store {
   }
 
   private insertPeopleAndDirectives(id: number, record: Record): void {
-    const directive = this.sql("INSERT INTO directives (document, speaker, text) VALUES (?, ?, ?)");
-    for (const item of record.directives ?? []) directive.run(id, item.speaker, item.text);
+    const directive = this.sql("INSERT INTO directives (document, speaker, text, theme) VALUES (?, ?, ?, ?)");
+    for (const item of record.directives ?? []) directive.run(id, item.speaker, item.text, themeOf(item.text));
     const sightingBase = { code: record.meeting?.division?.code ?? null, jurisdiction: record.meeting?.jurisdiction ?? null };
     const appearance = this.sql("INSERT INTO appearances (document, n, person, name, posts, roles) VALUES (?, ?, ?, ?, ?, ?)");
     record.people.forEach((person, n) => {
@@ -315,33 +326,47 @@ export class SqliteStore implements Store {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    const { match, terms } = parseQuery(request.query);
-    if (!match) return { total: 0, estimated: false, hits: [], terms };
+    const browsing = request.query.trim() === "";
+    const { match, terms } = browsing ? { match: null, terms: [] } : parseQuery(request.query);
+    if (!browsing && !match) return { total: 0, estimated: false, hits: [], terms };
     const limit = Math.max(1, Math.min(request.limit ?? 10, 100));
     const offset = Math.max(0, request.offset ?? 0);
     const where = whereOf(request);
-    // BM25 over the matches that pass the filters, newest first and at most RANKED_AT_MOST of them; then
-    // one page per cluster, the best-ranked one.
-    const rows = this.sql(
-      `SELECT f.cluster, f.id, bm25(search, 4.0, 1.0) FROM search JOIN facets f ON f.id = search.rowid
-       WHERE search MATCH ? AND ${where.sql} ORDER BY search.rowid DESC LIMIT ${RANKED_AT_MOST}`,
-    )
-      .raw()
-      .all(match, ...where.params) as [number, number, number][];
-    const best = new Map<number, { id: number; score: number }>();
-    for (const [cluster, id, score] of rows) {
-      const seen = best.get(cluster);
-      if (!seen || score < seen.score) best.set(cluster, { id, score });
+    // BM25 over the matches that pass the filters, newest first and at most RANKED_AT_MOST of them (or, with
+    // no words, the newest documents by date); then one page per cluster, the best-ranked one.
+    const columns = "f.cluster, f.id, %RANK%, f.region, f.date, f.kinds";
+    const rows = (
+      browsing
+        ? this.sql(`SELECT ${columns.replace("%RANK%", "0")} FROM facets f WHERE ${where.sql} ORDER BY f.date IS NULL, f.date DESC, f.id DESC LIMIT ${RANKED_AT_MOST}`).raw().all(...where.params)
+        : this.sql(
+            `SELECT ${columns.replace("%RANK%", "bm25(search, 4.0, 1.0)")} FROM search JOIN facets f ON f.id = search.rowid
+             WHERE search MATCH ? AND ${where.sql} ORDER BY search.rowid DESC LIMIT ${RANKED_AT_MOST}`,
+          )
+            .raw()
+            .all(match, ...where.params)
+    ) as RankedRow[];
+    // Browsing ranks by the date order the rows came in.
+    if (browsing) rows.forEach((row, i) => (row[2] = i));
+    const best = new Map<number, RankedRow>();
+    for (const row of rows) {
+      const seen = best.get(row[0]);
+      if (!seen || row[2] < seen[2]) best.set(row[0], row);
     }
-    const ranked = [...best.values()].sort((a, b) => a.score - b.score || b.id - a.id).slice(offset, offset + limit);
+    const ranked = [...best.values()].sort((a, b) => a[2] - b[2] || b[1] - a[1]);
     const estimated = rows.length === RANKED_AT_MOST;
-    const total = estimated ? (this.sql(`SELECT COUNT(*) FROM search JOIN facets f ON f.id = search.rowid WHERE search MATCH ? AND ${where.sql}`).pluck().get(match, ...where.params) as number) : best.size;
+    const total = estimated ? this.countMatches(match, where) : best.size;
     const document = this.sql(`SELECT ${SUMMARY_COLUMNS}, f.cluster, d.text FROM documents d JOIN facets f ON f.id = d.id WHERE d.id = ?`);
-    const hits = ranked.map(({ id, score }) => {
+    const hits = ranked.slice(offset, offset + limit).map(([, id, score]) => {
       const row = document.get(id) as DocumentRow & { cluster: number; text: string };
-      return { ...summaryOf(row), score: -score, snippet: snippetOf(row.text, terms), copies: this.copies(row.cluster, row.id) };
+      return { ...summaryOf(row), score: browsing ? 0 : -score, snippet: snippetOf(row.text, terms), copies: this.copies(row.cluster, row.id) };
     });
-    return { total, estimated, hits, terms };
+    return { total, estimated, hits, terms, ...(request.facets ? { facets: facetsOf(this.statement, ranked, request.region) } : {}) };
+  }
+
+  /** Documents matching a query (all of them, when it has no words) that pass the filters. */
+  private countMatches(match: string | null, where: { sql: string; params: unknown[] }): number {
+    if (match === null) return this.sql(`SELECT COUNT(*) FROM facets f WHERE ${where.sql}`).pluck().get(...where.params) as number;
+    return this.sql(`SELECT COUNT(*) FROM search JOIN facets f ON f.id = search.rowid WHERE search MATCH ? AND ${where.sql}`).pluck().get(match, ...where.params) as number;
   }
 
   private copies(cluster: number, except: number): DocumentSummary[] {
@@ -400,6 +425,26 @@ export class SqliteStore implements Store {
   async person(id: number): Promise<PersonTimeline | null> {
     const row = this.sql("SELECT id, name, jurisdiction FROM persons WHERE id = ?").get(id) as { id: number; name: string; jurisdiction: string | null } | undefined;
     return row ? this.timeline(row.id, row.name, row.jurisdiction) : null;
+  }
+
+  async companions(id: number, limit: number): Promise<Companion[]> {
+    return companions(this.statement, id, limit);
+  }
+
+  async region(name: string): Promise<RegionOverview | null> {
+    return regionOverview(this.statement, name);
+  }
+
+  async trends(request: TrendRequest): Promise<TrendSeries[]> {
+    return trends(this.statement, whereOf, request);
+  }
+
+  async directives(request: DirectiveRequest): Promise<{ total: number; entries: LedgerEntry[] }> {
+    return ledger(this.statement, whereOf, request);
+  }
+
+  async followUp(id: number, status: FollowUpStatus, note: string): Promise<LedgerEntry | null> {
+    return setFollowUp(this.statement, id, status, note);
   }
 
   async stats(): Promise<Stats> {

@@ -38,9 +38,28 @@ export interface Filters {
 }
 
 export interface SearchRequest extends Filters {
+  /** words to find; empty lists the documents that pass the filters, newest first */
   query: string;
   limit?: number;
   offset?: number;
+  /** count the matches by region, year, meeting kind and person as well */
+  facets?: boolean;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/**
+ * Matches counted (one per cluster) by the next level of region below the region filter (provinces when
+ * there is none), by year, by meeting kind, and by the people of the best-ranked matches.
+ */
+export interface SearchFacets {
+  regions: FacetCount[];
+  years: FacetCount[];
+  kinds: FacetCount[];
+  persons: FacetCount[];
 }
 
 export interface DocumentSummary {
@@ -72,6 +91,7 @@ export interface SearchResult {
   estimated: boolean;
   hits: SearchHit[];
   terms: string[];
+  facets?: SearchFacets;
 }
 
 export interface StoredDocument {
@@ -97,6 +117,72 @@ export interface PersonTimeline {
   name: string;
   region: string | null;
   appearances: Appearance[];
+}
+
+/** Someone seen at the same meetings as a person. */
+export interface Companion {
+  id: number;
+  name: string;
+  /** documents where both appear */
+  documents: number;
+}
+
+/** A region's meetings over time, its people and what was asked of it. */
+export interface RegionOverview {
+  name: string;
+  /** the regions above it, from the province down */
+  parents: string[];
+  documents: number;
+  months: { month: string; documents: number }[];
+  /** the regions one level down, with their documents */
+  children: { name: string; documents: number }[];
+  people: { id: number; name: string; documents: number }[];
+  themes: { theme: string; directives: number }[];
+}
+
+export interface TrendRequest {
+  terms: string[];
+  region?: string;
+  from?: string;
+  to?: string;
+  by: "month" | "year";
+}
+
+/** Documents (one per cluster) that hold a term, per month or year. */
+export interface TrendSeries {
+  term: string;
+  total: number;
+  points: { period: string; documents: number }[];
+}
+
+export const FOLLOW_UP_STATUSES = ["未跟进", "落实中", "已落实"] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export interface DirectiveRequest {
+  region?: string;
+  speaker?: string;
+  theme?: string;
+  status?: FollowUpStatus;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** A directive in the ledger, with the follow-up users gave it. */
+export interface LedgerEntry {
+  id: number;
+  document: number;
+  title: string | null;
+  date: string | null;
+  jurisdiction: string | null;
+  speaker: string | null;
+  text: string;
+  theme: string | null;
+  status: FollowUpStatus;
+  note: string;
+  /** when the follow-up was last set; null when never */
+  updated: string | null;
 }
 
 export interface Stats {
@@ -138,6 +224,13 @@ export interface Store {
   records(filters: Filters): AsyncIterable<{ record: Record; id: number; cluster: number }>;
   persons(name: string): Promise<PersonTimeline[]>;
   person(id: number): Promise<PersonTimeline | null>;
+  /** the people seen most often in the same documents as this one */
+  companions(id: number, limit: number): Promise<Companion[]>;
+  region(name: string): Promise<RegionOverview | null>;
+  trends(request: TrendRequest): Promise<TrendSeries[]>;
+  directives(request: DirectiveRequest): Promise<{ total: number; entries: LedgerEntry[] }>;
+  /** set a directive's follow-up; null when there is no such directive */
+  followUp(id: number, status: FollowUpStatus, note: string): Promise<LedgerEntry | null>;
   stats(): Promise<Stats>;
   close(): Promise<void>;
 }

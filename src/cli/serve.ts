@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { buildApp } from "../serve/app.js";
+import { UsageError } from "./pages-command.js";
+import { DB_OPTION, openExisting } from "./store-options.js";
+
+export const SERVE_USAGE = `用法: huiyi serve [--db FILE] [--port N] [--host H]
+  在 http://H:N/ 提供网页和 JSON 接口(说明见 /api/openapi.json);默认 127.0.0.1:8080。
+  写操作(指示的跟进状态)需要启动时打印的令牌,或环境变量 HUIYI_TOKEN 设定的令牌。`;
+
+const WEB_ROOT = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
+
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...DB_OPTION, port: { type: "string" }, host: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    process.stdout.write(SERVE_USAGE + "\n");
+    return 0;
+  }
+  const port = Number(values.port ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port 需要 0 到 65535 的整数,收到 "${values.port}"`);
+  const store = openExisting(values.db);
+  const token = process.env.HUIYI_TOKEN || randomBytes(18).toString("base64url");
+  const app = await buildApp({ store, token, webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : null });
+  const address = await app.listen({ port, host: values.host ?? "127.0.0.1" });
+  process.stdout.write(`huiyi serve: ${address}/ · 数据库 ${store.file}\n写入令牌: ${process.env.HUIYI_TOKEN ? "(取自 HUIYI_TOKEN)" : token}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await app.close();
+  await store.close();
+  return 0;
+}

@@ -1,0 +1,216 @@
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import zh from "ajv-i18n/localize/zh/index.js";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { timingSafeEqual } from "node:crypto";
+import { existsSync } from "node:fs";
+import { UserError } from "../errors.js";
+import { FOLLOW_UP_STATUSES, type FollowUpStatus, type Store } from "../store/store.js";
+import { postsOverTime } from "./posts-over-time.js";
+
+// The JSON API over a corpus (described at /api/openapi.json) and the web app built from web/. Every route
+// declares its parameters, so bad input is answered 400 before it reaches the store; only the directive
+// follow-up writes, and only with the token.
+
+export interface AppOptions {
+  store: Store;
+  /** what a write must carry as `Authorization: Bearer …` */
+  token: string;
+  /** the built web app (web/dist); absent, / explains how to build it */
+  webRoot: string | null;
+}
+
+const DATE = "^\\d{4}(-\\d{2}(-\\d{2})?)?$";
+const text = (maxLength: number, description: string) => ({ type: "string", minLength: 1, maxLength, description }) as const;
+const FILTERS = {
+  region: text(40, "省、市、县名或行政区划代码"),
+  from: { type: "string", pattern: DATE, description: "起始日期 YYYY、YYYY-MM 或 YYYY-MM-DD" },
+  to: { type: "string", pattern: DATE, description: "截止日期,同上" },
+} as const;
+const PAGE = (largest: number) =>
+  ({
+    limit: { type: "integer", minimum: 1, maximum: largest, default: Math.min(20, largest) },
+    offset: { type: "integer", minimum: 0, maximum: 10000, default: 0 },
+  }) as const;
+const ID = { type: "object", required: ["id"], properties: { id: { type: "integer", minimum: 1 } } } as const;
+const object = { type: "object", additionalProperties: true } as const;
+const answer = (description: string) => ({ 200: { description, ...object }, 400: { description: "参数无效", ...object } });
+
+/** Equal tokens, compared in constant time. */
+function sameToken(given: string, token: string): boolean {
+  const [a, b] = [Buffer.from(given), Buffer.from(token)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+// A CommonJS module whose export is the function itself (its typings describe an ES default export).
+const localizeZh = zh as unknown as (errors: NonNullable<FastifyError["validation"]>) => void;
+
+const fail = (reply: FastifyReply, status: number, error: string) => reply.code(status).send({ error });
+
+export async function buildApp({ store, token, webRoot }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false } } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "huiyi API", version: "1", description: "地方政府会议新闻语料库:检索、文档、人物、地区、词频趋势与指示台账。写操作需要启动时打印的令牌(Authorization: Bearer …)。" },
+      components: { securitySchemes: { token: { type: "http", scheme: "bearer" } } },
+    },
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) {
+      localizeZh(error.validation);
+      const [first] = error.validation;
+      const where = { querystring: "查询参数", params: "路径参数", body: "请求体", headers: "请求头" }[error.validationContext ?? "body"] ?? "";
+      const field = first?.instancePath.replace(/^\//, "");
+      return fail(reply, 400, `参数无效:${where}${field ? ` ${field}` : ""} ${first?.message ?? ""}`);
+    }
+    if (error instanceof UserError) return fail(reply, 400, error.message);
+    if (error.statusCode && error.statusCode < 500) return fail(reply, error.statusCode, error.message);
+    request.log.error(error);
+    process.stderr.write(`huiyi serve: ${request.method} ${request.url}: ${error.message}\n`);
+    return fail(reply, 500, "服务器内部错误");
+  });
+
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    "/api/search",
+    {
+      schema: {
+        summary: "全文检索(或按条件浏览),附分面统计",
+        querystring: {
+          type: "object",
+          properties: { q: { type: "string", maxLength: 200, default: "", description: "查询词;空则按日期列出" }, ...FILTERS, person: text(20, "人物姓名"), kind: text(20, "会议类别"), ...PAGE(50) },
+        },
+        response: answer("命中的文档(每组近似重复一篇)、总数与分面"),
+      },
+    },
+    async (request) => {
+      const { q, limit, offset, ...filters } = request.query as { q: string; limit: number; offset: number; region?: string; person?: string; kind?: string; from?: string; to?: string };
+      return store.search({ query: q, limit, offset, facets: true, ...filters });
+    },
+  );
+
+  app.get(
+    "/api/documents/:id",
+    { schema: { summary: "一篇文档:干净正文、抽取结果、删除行及原因、转载", params: ID, response: { ...answer("文档"), 404: { description: "没有这篇文档", ...object } } } },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const stored = await store.document(id);
+      if (!stored) return fail(reply, 404, `没有编号为 ${id} 的文档`);
+      return { ...stored, people: stored.record.people.map((person, i) => ({ ...person, id: stored.personIds[i] ?? null })) };
+    },
+  );
+
+  app.get(
+    "/api/persons",
+    { schema: { summary: "按姓名查人物(同名者分列)", querystring: { type: "object", required: ["name"], properties: { name: text(20, "姓名") } }, response: answer("同名的各个人物及其时间线") } },
+    async (request) => ({ persons: await store.persons((request.query as { name: string }).name) }),
+  );
+
+  app.get(
+    "/api/persons/:id",
+    { schema: { summary: "人物:出现时间线、任职变化、常同场者", params: ID, response: { ...answer("人物"), 404: { description: "没有此人", ...object } } } },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const timeline = await store.person(id);
+      if (!timeline) return fail(reply, 404, `没有编号为 ${id} 的人物`);
+      return { ...timeline, posts: postsOverTime(timeline.appearances), companions: await store.companions(id, 10) };
+    },
+  );
+
+  app.get(
+    "/api/regions/:name",
+    {
+      schema: {
+        summary: "地区:每月会议数、下级地区、常见人物、指示主题",
+        params: { type: "object", required: ["name"], properties: { name: text(40, "省、市、县名") } },
+        response: { ...answer("地区概况"), 404: { description: "库中没有这个地区的文档", ...object } },
+      },
+    },
+    async (request, reply) => {
+      const { name } = request.params as { name: string };
+      return (await store.region(name)) ?? fail(reply, 404, `库中没有"${name}"的文档`);
+    },
+  );
+
+  app.get(
+    "/api/trends",
+    {
+      schema: {
+        summary: "词语随时间的文档数(每组近似重复计一次)",
+        querystring: {
+          type: "object",
+          required: ["terms"],
+          properties: { terms: { type: "string", minLength: 1, maxLength: 200, description: "以逗号或顿号分隔的词,至多 6 个" }, ...FILTERS, by: { type: "string", enum: ["month", "year"], default: "month" } },
+        },
+        response: answer("每个词的时间序列"),
+      },
+    },
+    async (request, reply) => {
+      const { terms, by, ...filters } = request.query as { terms: string; by: "month" | "year"; region?: string; from?: string; to?: string };
+      const list = [...new Set(terms.split(/[,，、]/).map((term) => term.trim()).filter(Boolean))];
+      if (list.length === 0 || list.length > 6) return fail(reply, 400, "请给出 1 至 6 个词");
+      return { by, series: await store.trends({ terms: list, by, ...filters }) };
+    },
+  );
+
+  app.get(
+    "/api/directives",
+    {
+      schema: {
+        summary: "指示台账:可按地区、讲话人、主题、跟进状态、日期筛选",
+        querystring: {
+          type: "object",
+          properties: { ...FILTERS, speaker: text(20, "讲话人"), theme: text(20, "主题"), status: { type: "string", enum: [...FOLLOW_UP_STATUSES] }, ...PAGE(100) },
+        },
+        response: answer("指示及其跟进"),
+      },
+    },
+    async (request) => store.directives(request.query as Parameters<Store["directives"]>[0]),
+  );
+
+  app.put(
+    "/api/directives/:id",
+    {
+      schema: {
+        summary: "设定一条指示的跟进状态与备注(需要令牌)",
+        security: [{ token: [] }],
+        params: ID,
+        body: {
+          type: "object",
+          required: ["status"],
+          additionalProperties: false,
+          properties: { status: { type: "string", enum: [...FOLLOW_UP_STATUSES] }, note: { type: "string", maxLength: 2000, default: "" } },
+        },
+        response: { ...answer("更新后的指示"), 401: { description: "缺少或错误的令牌", ...object }, 404: { description: "没有这条指示", ...object } },
+      },
+      // The token is checked before the body is read: without it, nothing about the request matters.
+      onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+        const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
+        if (!given || !sameToken(given, token)) return fail(reply, 401, "写操作需要启动时打印的令牌(Authorization: Bearer …)");
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const { status, note } = request.body as { status: FollowUpStatus; note: string };
+      return (await store.followUp(id, status, note)) ?? fail(reply, 404, `没有编号为 ${id} 的指示`);
+    },
+  );
+
+  app.get("/api/stats", { schema: { summary: "库的概况", response: answer("文档、人物、指示等的数量") } }, async () => store.stats());
+
+  app.all("/api/*", { schema: { hide: true } }, async (request, reply) => fail(reply, 404, `没有这个接口:${request.method} ${request.url.split("?")[0]}`));
+
+  if (webRoot && existsSync(webRoot)) {
+    // The web app routes in the browser: any page address that is not a file gets its index.html.
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    app.get("/*", { schema: { hide: true } }, async (_request, reply) => reply.sendFile("index.html"));
+  } else {
+    app.get("/*", { schema: { hide: true } }, async (_request, reply) =>
+      reply.type("text/plain; charset=utf-8").send("huiyi 的接口在 /api/(说明见 /api/openapi.json)。网页尚未构建:在 huiyi 目录里运行 npm run build:web。\n"),
+    );
+  }
+  return app;
+}
