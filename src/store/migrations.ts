@@ -171,6 +171,8 @@ export const MIGRATIONS: readonly Migration[] = [
         note TEXT NOT NULL DEFAULT '',
         updated TEXT NOT NULL
       );
+      -- Browsing without words and the ledger list the newest first.
+      CREATE INDEX facets_date ON facets(date);
     `,
     run: (db) => {
       const rows = db.prepare("SELECT id, text FROM directives").all() as { id: number; text: string }[];

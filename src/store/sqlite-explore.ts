@@ -142,7 +142,7 @@ export function ledger(sql: Sql, where: Where, request: DirectiveRequest): { tot
   const clause = conditions.join(" AND ");
   const total = sql(`SELECT COUNT(*) FROM ${LEDGER_FROM} WHERE ${clause}`).pluck().get(...params) as number;
   const limit = Math.max(1, Math.min(request.limit ?? 20, 100));
-  const entries = sql(`SELECT ${LEDGER_COLUMNS} FROM ${LEDGER_FROM} WHERE ${clause} ORDER BY f.date IS NULL, f.date DESC, d.id DESC LIMIT ? OFFSET ?`).all(
+  const entries = sql(`SELECT ${LEDGER_COLUMNS} FROM ${LEDGER_FROM} WHERE ${clause} ORDER BY f.date DESC, d.id DESC LIMIT ? OFFSET ?`).all(
     ...params,
     limit,
     Math.max(0, request.offset ?? 0),

@@ -333,11 +333,12 @@ export class SqliteStore implements Store {
     const offset = Math.max(0, request.offset ?? 0);
     const where = whereOf(request);
     // BM25 over the matches that pass the filters, newest first and at most RANKED_AT_MOST of them (or, with
-    // no words, the newest documents by date); then one page per cluster, the best-ranked one.
+    // no words, the newest documents by date, undated last: SQLite sorts NULL lowest); then one page per
+    // cluster, the best-ranked one.
     const columns = "f.cluster, f.id, %RANK%, f.region, f.date, f.kinds";
     const rows = (
       browsing
-        ? this.sql(`SELECT ${columns.replace("%RANK%", "0")} FROM facets f WHERE ${where.sql} ORDER BY f.date IS NULL, f.date DESC, f.id DESC LIMIT ${RANKED_AT_MOST}`).raw().all(...where.params)
+        ? this.sql(`SELECT ${columns.replace("%RANK%", "0")} FROM facets f WHERE ${where.sql} ORDER BY f.date DESC, f.id DESC LIMIT ${RANKED_AT_MOST}`).raw().all(...where.params)
         : this.sql(
             `SELECT ${columns.replace("%RANK%", "bm25(search, 4.0, 1.0)")} FROM search JOIN facets f ON f.id = search.rowid
              WHERE search MATCH ? AND ${where.sql} ORDER BY search.rowid DESC LIMIT ${RANKED_AT_MOST}`,
