@@ -124,6 +124,7 @@ test("a region's monthly chart and drill-down, and the term trends chart", { ski
 test("the directive ledger: a status change is refused without the token and saved with it", { skip }, async () => {
   const page = await open("/directives");
   await page.locator(".n-data-table-tr").nth(1).waitFor();
+  await shoot(page, "directives");
   const { entries } = await store.directives({ limit: 1 });
   const first = entries[0]!;
   const choose = async (status: string) => {
@@ -144,7 +145,9 @@ test("the directive ledger: a status change is refused without the token and sav
     saved.entries.map((entry) => entry.id),
     [first.id],
   );
-  await shoot(page, "directives");
+  await page.keyboard.press("Escape");
+  await page.locator(".n-message").first().waitFor({ state: "detached", timeout: 10_000 });
+  await shoot(page, "directives-saved");
   await page.close();
 });
 
