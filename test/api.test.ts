@@ -103,6 +103,25 @@ test("GET /api/documents/:id gives the record, its removed lines with reasons, p
   assert.equal((await get("/api/documents/0")).status, 400);
 });
 
+test("GET /api/documents/:id/raw marks the page as read: removed lines with reasons, every gloss dropped", async () => {
+  // Seed 003 is a traditional page glossed with pinyin throughout (天衢新区, 2023-04-26).
+  const found = await get(`/api/search?q=${q("天衢新区")}&from=2023-04-26&to=2023-04-26`);
+  const id = found.body.hits[0].id;
+  const [{ body: document }, { status, body: raw }] = await Promise.all([get(`/api/documents/${id}`), get(`/api/documents/${id}/raw`)]);
+  assert.equal(status, 200);
+  assert.ok(document.record.quality.glosses > 100);
+  const glosses = raw.lines.flatMap((line: { text: string; marks: { start: number; end: number; kind: string }[] }) =>
+    line.marks.filter((mark) => mark.kind === "gloss").map((mark) => line.text.slice(mark.start, mark.end)),
+  );
+  assert.equal(glosses.length, document.record.quality.glosses);
+  for (const gloss of glosses) assert.match(gloss, /^[(（][a-zA-Zü\u00e0-\u01dc]{1,7}[)）]$/);
+  // Every removed line is shown where it stood, with its reason.
+  const dropped = raw.lines.filter((line: { removed: string | null }) => line.removed);
+  assert.equal(dropped.length + raw.elsewhere.length, document.record.removed.length);
+  assert.equal(raw.elsewhere.length, 0, "a text page has no lines set aside before cleaning");
+  assert.equal((await get("/api/documents/999999/raw")).status, 404);
+});
+
 test("GET /api/persons and /api/persons/:id: namesakes by name, a timeline with posts over time and the people met", async () => {
   const named = await get(`/api/persons?name=${q("李清")}`);
   assert.equal(named.status, 200);
@@ -200,7 +219,7 @@ test("GET /api/stats, the OpenAPI document, unknown routes and the page without 
   const { body: openapi } = await get("/api/openapi.json");
   assert.match(openapi.openapi, /^3\./);
   const paths = Object.keys(openapi.paths).sort();
-  assert.deepEqual(paths, ["/api/directives", "/api/directives/{id}", "/api/documents/{id}", "/api/persons", "/api/persons/{id}", "/api/regions/{name}", "/api/search", "/api/stats", "/api/trends"]);
+  assert.deepEqual(paths, ["/api/directives", "/api/directives/{id}", "/api/documents/{id}", "/api/documents/{id}/raw", "/api/persons", "/api/persons/{id}", "/api/regions/{name}", "/api/search", "/api/stats", "/api/trends"]);
   assert.deepEqual(openapi.paths["/api/directives/{id}"].put.security, [{ token: [] }]);
   assert.ok(openapi.paths["/api/search"].get.parameters.some((parameter: { name: string }) => parameter.name === "q"));
 

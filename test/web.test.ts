@@ -86,11 +86,11 @@ test("search with a facet, open a document, its raw view with removed lines and 
   await shoot(page, "document");
 
   await page.locator(".n-tabs-tab", { hasText: "原始页面" }).click();
-  const removed = page.locator("ol.removed li");
-  await removed.first().waitFor();
-  assert.ok((await removed.count()) > 0);
-  assert.ok((await page.locator("ol.removed .removed-line").first().evaluate((el) => getComputedStyle(el).textDecorationLine)).includes("line-through"));
-  assert.ok((await page.locator("ol.removed .reason").first().innerText()).trim().length > 0);
+  const dropped = page.locator(".raw-line.dropped");
+  await dropped.first().waitFor();
+  assert.ok((await dropped.count()) > 0);
+  assert.ok((await dropped.first().locator(".removed-line").evaluate((el) => getComputedStyle(el).textDecorationLine)).includes("line-through"));
+  assert.ok((await dropped.first().locator(".reason").innerText()).trim().length > 0);
   await shoot(page, "document-raw");
 
   await page.locator(".n-tabs-tab", { hasText: "正文" }).click();
@@ -162,5 +162,17 @@ test("a page whose text holds <script> and onerror= shows them as text and runs 
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   assert.equal(await page.locator(".article script, .article img, h1 script").count(), 0);
   await shoot(page, "planted");
+  await page.close();
+});
+
+test("the raw view of a traditional page marks the pinyin glosses it dropped", { skip }, async () => {
+  const { hits } = await store.search({ query: "天衢新区", from: "2023-04-26", to: "2023-04-26" });
+  const page = await open(`/document/${hits[0]!.id}`);
+  await page.locator(".n-tabs-tab", { hasText: "原始页面" }).click();
+  const glosses = page.locator(".raw mark.gloss");
+  await glosses.first().waitFor();
+  assert.ok((await glosses.count()) > 100);
+  assert.match(await glosses.first().innerText(), /^[(（][a-zü\u00e0-\u01dc]+[)）]$/i);
+  await shoot(page, "document-raw-glossed");
   await page.close();
 });

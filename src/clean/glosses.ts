@@ -5,15 +5,21 @@ import { mapLines, type Stage } from "./draft.js";
 // Real parentheses — (扩大), (2023), (街、办) — never hold a lone syllable, and the syllable list decides.
 const GLOSS = /(?<=[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}?])[(（]([a-zA-Zü\u00e0-\u00fc\u0100-\u01dc]{1,7})[)）]/gu;
 
+/** Where the glosses of a text stand: [start, end) of each parenthesised syllable. */
+export function glossesIn(text: string): [number, number][] {
+  if (!text.includes("(") && !text.includes("（")) return [];
+  return [...text.matchAll(GLOSS)].filter((m) => isPinyinSyllable(m[1]!)).map((m) => [m.index!, m.index! + m[0].length]);
+}
+
 export function dropGlosses(text: string): { text: string; count: number } {
-  if (!text.includes("(") && !text.includes("（")) return { text, count: 0 };
-  let count = 0;
-  const out = text.replace(GLOSS, (whole, syllable: string) => {
-    if (!isPinyinSyllable(syllable)) return whole;
-    count++;
-    return "";
-  });
-  return { text: out, count };
+  const spans = glossesIn(text);
+  let out = "";
+  let from = 0;
+  for (const [start, end] of spans) {
+    out += text.slice(from, start);
+    from = end;
+  }
+  return { text: spans.length ? out + text.slice(from) : text, count: spans.length };
 }
 
 export const glossesStage: Stage = (draft) => {

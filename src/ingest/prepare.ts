@@ -56,6 +56,7 @@ export function preparePages({ docs, keys }: Window): Prepared {
         record,
         packedRecord: deflateRawSync(JSON.stringify(rest), { level: 1 }),
         signature: signatureOf(shingleHashes(record.text)),
+        packedRaw: deflateRawSync(doc.text, { level: 1 }),
         titleTokens: indexTokens(record.title ?? ""),
         bodyTokens: indexTokens(record.text),
       });

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { UserError } from "../errors.js";
 import { FOLLOW_UP_STATUSES, type FollowUpStatus, type Store } from "../store/store.js";
 import { postsOverTime } from "./posts-over-time.js";
+import { rawViewOf } from "./raw-view.js";
 
 // The JSON API over a corpus (described at /api/openapi.json) and the web app built from web/. Every route
 // declares its parameters, so bad input is answered 400 before it reaches the store; only the directive
@@ -100,6 +101,24 @@ export async function buildApp({ store, token, webRoot }: AppOptions): Promise<F
       const stored = await store.document(id);
       if (!stored) return fail(reply, 404, `没有编号为 ${id} 的文档`);
       return { ...stored, people: stored.record.people.map((person, i) => ({ ...person, id: stored.personIds[i] ?? null })) };
+    },
+  );
+
+  app.get(
+    "/api/documents/:id/raw",
+    {
+      schema: {
+        summary: "原始页面:逐行标出删除的行及原因、去掉的拼音注音、修复的乱码",
+        params: ID,
+        response: { ...answer("原始页面的各行"), 404: { description: "没有这篇文档,或存入时未保留原始页面", ...object } },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const [stored, raw] = await Promise.all([store.document(id), store.rawText(id)]);
+      if (!stored) return fail(reply, 404, `没有编号为 ${id} 的文档`);
+      if (raw === null) return fail(reply, 404, `文档 ${id} 存入时没有保留原始页面`);
+      return rawViewOf(raw, stored.record);
     },
   );
 

@@ -173,6 +173,9 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       -- Browsing without words and the ledger list the newest first.
       CREATE INDEX facets_date ON facets(date);
+      -- The page as read (deflated), for the view of what cleaning removed and repaired; none for pages
+      -- stored before this step.
+      ALTER TABLE documents ADD COLUMN raw BLOB;
     `,
     run: (db) => {
       const rows = db.prepare("SELECT id, text FROM directives").all() as { id: number; text: string }[];

@@ -197,8 +197,8 @@ export class SqliteStore implements Store {
     const meeting = record.meeting;
     const info = this.sql(
         `INSERT OR IGNORE INTO documents (page_key, record_id, path, url, site, title, published, script, date, meeting,
-           jurisdiction, division_code, division_path, kinds, text, record, added)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           jurisdiction, division_code, division_path, kinds, text, record, raw, added)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         page.pageKey,
@@ -217,6 +217,7 @@ export class SqliteStore implements Store {
         meeting?.kinds?.join(",") ?? null,
         record.text,
         page.packedRecord,
+        page.packedRaw,
         new Date().toISOString(),
       );
     if (info.changes === 0) return null;
@@ -388,6 +389,11 @@ export class SqliteStore implements Store {
     if (!row) return null;
     const personIds = this.sql("SELECT person FROM appearances WHERE document = ? ORDER BY n").pluck().all(id) as number[];
     return { summary: summaryOf(row), record: this.recordOf(row.id, row.text, row.record), cluster: row.cluster, copies: this.copies(row.cluster, row.id), personIds };
+  }
+
+  async rawText(id: number): Promise<string | null> {
+    const raw = this.sql("SELECT raw FROM documents WHERE id = ?").pluck().get(id) as Buffer | null | undefined;
+    return raw ? inflateRawSync(raw).toString("utf8") : null;
   }
 
   async *records(filters: Filters): AsyncIterable<{ record: Record; id: number; cluster: number }> {

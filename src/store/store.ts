@@ -12,6 +12,8 @@ export interface PreparedPage {
   /** the record without its text and removed lines (stored apart), as deflated JSON: packed by the workers */
   packedRecord: Uint8Array;
   signature: Uint32Array;
+  /** the page's text as read, deflated */
+  packedRaw: Uint8Array;
   /** title and text as the full-text index's tokens */
   titleTokens: string;
   bodyTokens: string;
@@ -220,6 +222,8 @@ export interface Store {
   writer(): Writer;
   search(request: SearchRequest): Promise<SearchResult>;
   document(id: number): Promise<StoredDocument | null>;
+  /** the page's text as read; null when there is no such document or it was stored without it */
+  rawText(id: number): Promise<string | null>;
   /** every stored record that passes the filters, in the order stored */
   records(filters: Filters): AsyncIterable<{ record: Record; id: number; cluster: number }>;
   persons(name: string): Promise<PersonTimeline[]>;

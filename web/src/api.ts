@@ -11,10 +11,12 @@ import type {
   TrendSeries,
   FollowUpStatus,
 } from "../../src/store/store";
+import type { RawView } from "../../src/serve/raw-types";
 import type { Person } from "../../src/types";
 
 // The huiyi HTTP API, typed with the store's own types (see /api/openapi.json).
 
+export type { RawView };
 export type { Companion, DocumentSummary, LedgerEntry, PersonTimeline, RegionOverview, SearchResult, Stats, TrendSeries, FollowUpStatus };
 export const STATUSES: readonly FollowUpStatus[] = FOLLOW_UP_STATUSES;
 
@@ -60,6 +62,7 @@ export const api = {
   search: (params: { q?: string; region?: string; person?: string; kind?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
     call<SearchResult>(`/api/search${queryOf(params)}`),
   document: (id: number) => call<DocumentPage>(`/api/documents/${id}`),
+  raw: (id: number) => call<RawView>(`/api/documents/${id}/raw`),
   persons: (name: string) => call<{ persons: PersonTimeline[] }>(`/api/persons${queryOf({ name })}`),
   person: (id: number) => call<PersonPage>(`/api/persons/${id}`),
   region: (name: string) => call<RegionOverview>(`/api/regions/${encodeURIComponent(name)}`),
