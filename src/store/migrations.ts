@@ -173,9 +173,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       -- Browsing without words and the ledger list the newest first.
       CREATE INDEX facets_date ON facets(date);
-      -- The page as read (deflated), for the view of what cleaning removed and repaired; none for pages
-      -- stored before this step.
-      ALTER TABLE documents ADD COLUMN raw BLOB;
+      -- Each page as read (deflated), for the view of what cleaning removed and repaired; apart from the
+      -- documents rows, which search and export read, so those stay small. None for pages stored before.
+      CREATE TABLE pages_as_read (
+        id INTEGER PRIMARY KEY,
+        raw BLOB NOT NULL
+      );
     `,
     run: (db) => {
       const rows = db.prepare("SELECT id, text FROM directives").all() as { id: number; text: string }[];

@@ -197,8 +197,8 @@ export class SqliteStore implements Store {
     const meeting = record.meeting;
     const info = this.sql(
         `INSERT OR IGNORE INTO documents (page_key, record_id, path, url, site, title, published, script, date, meeting,
-           jurisdiction, division_code, division_path, kinds, text, record, raw, added)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           jurisdiction, division_code, division_path, kinds, text, record, added)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         page.pageKey,
@@ -217,7 +217,6 @@ export class SqliteStore implements Store {
         meeting?.kinds?.join(",") ?? null,
         record.text,
         page.packedRecord,
-        page.packedRaw,
         new Date().toISOString(),
       );
     if (info.changes === 0) return null;
@@ -225,6 +224,7 @@ export class SqliteStore implements Store {
     const line = this.sql("INSERT INTO removed (document, n, line, reason) VALUES (?, ?, ?, ?)");
     removed.forEach((item, n) => line.run(id, n, item.line, item.reason));
     this.sql("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)").run(id, page.titleTokens, page.bodyTokens);
+    this.sql("INSERT INTO pages_as_read (id, raw) VALUES (?, ?)").run(id, page.packedRaw);
     this.sql("INSERT INTO signatures (id, signature) VALUES (?, ?)").run(id, Buffer.from(page.signature.buffer, page.signature.byteOffset, page.signature.byteLength));
     return id;
   }
@@ -392,7 +392,7 @@ export class SqliteStore implements Store {
   }
 
   async rawText(id: number): Promise<string | null> {
-    const raw = this.sql("SELECT raw FROM documents WHERE id = ?").pluck().get(id) as Buffer | null | undefined;
+    const raw = this.sql("SELECT raw FROM pages_as_read WHERE id = ?").pluck().get(id) as Buffer | undefined;
     return raw ? inflateRawSync(raw).toString("utf8") : null;
   }
 
