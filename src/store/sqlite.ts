@@ -336,7 +336,8 @@ export class SqliteStore implements Store {
     // BM25 over the matches that pass the filters, newest first and at most RANKED_AT_MOST of them (or, with
     // no words, the newest documents by date, undated last: SQLite sorts NULL lowest); then one page per
     // cluster, the best-ranked one.
-    const columns = "f.cluster, f.id, %RANK%, f.region, f.date, f.kinds";
+    // What facets count is read only when they are asked for: a broad query ranks up to 10,000 rows.
+    const columns = `f.cluster, f.id, %RANK%${request.facets ? ", f.region, f.date, f.kinds" : ""}`;
     const rows = (
       browsing
         ? this.sql(`SELECT ${columns.replace("%RANK%", "0")} FROM facets f WHERE ${where.sql} ORDER BY f.date DESC, f.id DESC LIMIT ${RANKED_AT_MOST}`).raw().all(...where.params)
