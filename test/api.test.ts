@@ -10,7 +10,7 @@ import { buildApp } from "../src/serve/app.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import type { Record } from "../src/types.js";
 import { CLI, CORPUS } from "./helpers.js";
-import { tempDir } from "./store-helpers.js";
+import { huiyiRun, tempDir } from "./store-helpers.js";
 
 // Every route of the API over the shared corpus (seeds and dev pages), good input and bad. Expected facts
 // come from the corpus's gold files: seed 000 is 西青区's 2021-07-23 meeting where 李清 spoke beside 白凤祥
@@ -270,6 +270,10 @@ test("huiyi serve listens on 127.0.0.1, prints its token, answers over HTTP and 
     body: JSON.stringify({ status: "已落实" }),
   });
   assert.equal(written.status, 200);
+  // A second server on the same port says so in one line.
+  const second = huiyiRun(["serve", "--db", join(dir, "api.db"), "--port", new URL(address).port]);
+  assert.equal(second.status, 1);
+  assert.match(second.stderr, /^huiyi serve: 127\.0\.0\.1:\d+ 已被占用,请用 --port 换一个端口\n$/);
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   assert.equal(await exited, 0);

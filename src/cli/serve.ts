@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { UserError } from "../errors.js";
 import { buildApp } from "../serve/app.js";
 import { UsageError } from "./pages-command.js";
 import { DB_OPTION, openExisting } from "./store-options.js";
@@ -23,7 +24,18 @@ export async function serveCommand(args: string[]): Promise<number> {
   const store = openExisting(values.db);
   const token = process.env.HUIYI_TOKEN || randomBytes(18).toString("base64url");
   const app = await buildApp({ store, token, webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : null });
-  const address = await app.listen({ port, host: values.host ?? "127.0.0.1" });
+  const host = values.host ?? "127.0.0.1";
+  let address: string;
+  try {
+    address = await app.listen({ port, host });
+  } catch (error) {
+    await store.close();
+    const code = (error as { code?: string }).code;
+    if (code === "EADDRINUSE") throw new UserError(`${host}:${port} 已被占用,请用 --port 换一个端口`);
+    if (code === "EACCES") throw new UserError(`没有权限监听 ${host}:${port},请换一个大于 1024 的端口`);
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new UserError(`无法在 ${host} 上监听:本机没有这个地址`);
+    throw error;
+  }
   process.stdout.write(`huiyi serve: ${address}/ · 数据库 ${store.file}\n写入令牌: ${process.env.HUIYI_TOKEN ? "(取自 HUIYI_TOKEN)" : token}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
