@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { FastifyInstance } from "fastify";
@@ -270,6 +271,16 @@ test("huiyi serve listens on 127.0.0.1, prints its token, answers over HTTP and 
     body: JSON.stringify({ status: "已落实" }),
   });
   assert.equal(written.status, 200);
+  // Chinese sent raw in the address (as curl does) is answered in JSON, not dropped.
+  const rawAnswer = await new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(new URL(address).port), "127.0.0.1", () => socket.end(Buffer.from("GET /api/trends?terms=高质量发展 HTTP/1.1\r\nHost: x\r\n\r\n")));
+    let answer = "";
+    socket.on("data", (chunk) => (answer += chunk.toString()));
+    socket.on("close", () => resolve(answer));
+    socket.on("error", reject);
+  });
+  assert.match(rawAnswer, /^HTTP\/1\.1 400/);
+  assert.match(rawAnswer, /百分号编码/);
   // A second server on the same port says so in one line.
   const second = huiyiRun(["serve", "--db", join(dir, "api.db"), "--port", new URL(address).port]);
   assert.equal(second.status, 1);

@@ -49,7 +49,15 @@ const localizeZh = zh as unknown as (errors: NonNullable<FastifyError["validatio
 const fail = (reply: FastifyReply, status: number, error: string) => reply.code(status).send({ error });
 
 export async function buildApp({ store, token, webRoot }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false } } });
+  const app = Fastify({
+    logger: false,
+    ajv: { customOptions: { removeAdditional: false } },
+    // A request Node cannot parse at all (say, Chinese in the address not percent-encoded, as curl sends it).
+    clientErrorHandler: (_error, socket) => {
+      const body = JSON.stringify({ error: "请求无法解析:地址中的中文等字符须经百分号编码(curl 可用 -G --data-urlencode)" });
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.0.3",
