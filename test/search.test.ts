@@ -50,6 +50,18 @@ test("1- and 2-character queries find the words they are part of: 招商 finds �
   assert.deepEqual(await searchClusters("招"), clustersContaining(["招"]));
   assert.deepEqual(await searchClusters("资"), clustersContaining(["资"]));
   assert.deepEqual(await searchClusters("引资"), clustersContaining(["引资"]));
+  // A one-character word beside others: every part must be there.
+  assert.deepEqual(await searchClusters("县 招商"), clustersContaining(["县", "招商"]));
+  assert.deepEqual(await searchClusters("招 乡村振兴"), clustersContaining(["招", "乡村振兴"]));
+});
+
+test("a word of digits and one character finds it where the character opens or closes a longer run", async () => {
+  // 2026年 stands in 2026年上半年 as much as in 2026年，; 县2017 in 阜城县2017.
+  for (const word of ["2026年", "县2017"]) {
+    const expected = clustersContaining([word]);
+    assert.ok(expected.length > 0, word);
+    assert.deepEqual(await searchClusters(`"${word}"`), expected, word);
+  }
 });
 
 test("a quoted phrase must stand whole; unquoted words need only all be there", async () => {

@@ -3,7 +3,7 @@ import { deflateRawSync } from "node:zlib";
 import { clean, cleanBatch } from "../clean/index.js";
 import { shingleHashes, signatureOf } from "../dedup/minhash.js";
 import { extract } from "../extract/index.js";
-import { indexTokens } from "../search/terms.js";
+import { indexCharacters, indexTokens } from "../search/terms.js";
 import type { PreparedPage } from "../store/store.js";
 import type { RawDoc, ReadFailure, Record } from "../types.js";
 
@@ -59,6 +59,8 @@ export function preparePages({ docs, keys }: Window): Prepared {
         packedRaw: deflateRawSync(doc.text, { level: 1 }),
         titleTokens: indexTokens(record.title ?? ""),
         bodyTokens: indexTokens(record.text),
+        titleCharacters: indexCharacters(record.title ?? ""),
+        bodyCharacters: indexCharacters(record.text),
       });
     } catch (error) {
       prepared.failures.push({ path: doc.path ?? doc.url ?? "-", problem: problemOf(error) });

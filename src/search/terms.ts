@@ -5,9 +5,11 @@ import { normalizeWidth } from "../clean/width.js";
 import { lazy, readListFile } from "../lexicon/load.js";
 
 // The full-text index holds overlapping character pairs (招商 商引 引资 资), the way Lucene's CJK analyzer
-// does: a word a segmenter would keep whole (招商引资) is still found by any part of it (招商, 引资, 商),
+// does: a word a segmenter would keep whole (招商引资) is still found by any part of it (招商, 引资),
 // and a phrase is a run of consecutive pairs. Each run of Chinese ends with its last character alone, so a
-// one-character query, asked as a prefix of the pairs, finds that character wherever it stands.
+// query that starts with one character before digits or letters (年GDP) finds it at the end of a longer run.
+// One-character queries are answered by a second index of each page's distinct characters: asking the
+// pair index for every pair that starts with the character needs a prefix index as large as the pairs'.
 // Queries are segmented with jieba, so 招商引资高质量发展 asks for 招商引资 and 高质量 and 发展.
 
 const segmenter = lazy(() => Jieba.withDict(dict));
@@ -36,30 +38,57 @@ export function indexTokens(text: string): string {
   return out.join(" ");
 }
 
+/** A text's distinct Chinese characters, space-separated: what one-character queries look up. */
+export function indexCharacters(text: string): string {
+  const seen = new Set<number>();
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    // The common block decided by its range; any other character (extension A, B …) by its script.
+    if (code < 0x2e80 || seen.has(code)) continue;
+    if ((code >= 0x4e00 && code <= 0x9fff) || HAN.test(String.fromCodePoint(code))) {
+      seen.add(code);
+      out.push(String.fromCodePoint(code));
+    }
+  }
+  return out.join(" ");
+}
+
 /** A query folded the way documents were: full width narrowed, traditional script made simplified. */
 export function foldQuery(query: string): string {
   return convertToSimplified(normalizeWidth(query).text).text;
 }
 
 export interface ParsedQuery {
-  /** the FTS5 expression, null when the query has nothing to search for */
+  /** the FTS5 expression over the pair index, null when the query asks it nothing */
   match: string | null;
+  /** the FTS5 expression over the character index for one-character words, null when there are none */
+  characters: string | null;
   /** the words and phrases asked for, folded, to mark them in snippets */
   terms: string[];
 }
 
-/** One word or phrase of the query as an FTS5 phrase over the index's tokens. */
-function phraseOf(term: string): string | null {
+type QueryPart = { phrase: string } | { character: string };
+
+/** One word or phrase of the query over the indexes' tokens: a phrase of pairs, or one character alone. */
+function partOf(term: string): QueryPart | null {
   const runs = Array.from(term.matchAll(RUN), (match) => match[0]);
   if (runs.length === 0) return null;
-  if (runs.length === 1 && Array.from(runs[0]!).length === 1 && HAN.test(runs[0]!)) return `"${runs[0]}" *`;
+  const last = runs[runs.length - 1]!;
+  const lastLength = HAN.test(last[0]!) ? Array.from(last).length : 0;
+  if (runs.length === 1 && lastLength === 1) return { character: last };
   const tokens: string[] = [];
   for (const run of runs) runTokens(run, tokens);
+  if (lastLength === 0) return { phrase: `"${tokens.join(" ")}"` };
   // The index closes each run with its last character alone; a query ending mid-run (招商 inside 招商引资)
   // must not ask for that closing character: its pairs alone say the word is there.
-  const last = runs[runs.length - 1]!;
-  if (HAN.test(last[0]!) && Array.from(last).length > 1) tokens.pop();
-  return `"${tokens.join(" ")}"`;
+  if (lastLength > 1) {
+    tokens.pop();
+    return { phrase: `"${tokens.join(" ")}"` };
+  }
+  // One character closing a term (2021年) may open a longer run in the page (2021年上半年): any token it begins.
+  return { phrase: `"${tokens.join(" ")}" *` };
 }
 
 /**
@@ -101,6 +130,8 @@ export function parseQuery(query: string): ParsedQuery {
   // Segmented between punctuation, not across it: in 县委常委(扩大)会 the 会 is not part of 扩大.
   for (const chunk of folded.replace(quoted, " ").split(/[^\p{L}\p{N}]+/u)) terms.push(...wordsOf(chunk));
   const unique = [...new Set(terms.filter((term) => term !== ""))];
-  const phrases = unique.map(phraseOf).filter((phrase): phrase is string => phrase !== null);
-  return { match: phrases.length ? phrases.join(" AND ") : null, terms: unique };
+  const parts = unique.map(partOf);
+  const phrases = parts.flatMap((part) => (part && "phrase" in part ? [part.phrase] : []));
+  const characters = parts.flatMap((part) => (part && "character" in part ? [`"${part.character}"`] : []));
+  return { match: phrases.length ? phrases.join(" AND ") : null, characters: characters.length ? characters.join(" AND ") : null, terms: unique };
 }

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { UserError } from "../errors.js";
 import { themeOf } from "../lexicon/directive-themes.js";
-import { indexTokens } from "../search/terms.js";
+import { indexCharacters, indexTokens } from "../search/terms.js";
 
 // The database schema, one numbered step at a time. A file records the last step applied (user_version);
 // opening it with a newer huiyi applies the steps it has not seen, in one transaction each. Steps are never
@@ -151,12 +151,8 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX documents_division;
     `,
     run: (db) => {
-      // Every stored page indexed again, a thousand at a time (a statement cannot write while another reads).
-      const page = db.prepare("SELECT id, title, text FROM documents WHERE id > ? ORDER BY id LIMIT 1000");
       const insert = db.prepare("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)");
-      for (let rows = page.all(0) as { id: number; title: string | null; text: string }[]; rows.length; rows = page.all(rows.at(-1)!.id) as typeof rows) {
-        for (const row of rows) insert.run(row.id, indexTokens(row.title ?? ""), indexTokens(row.text));
-      }
+      forEachStoredPage(db, (id, title, text) => insert.run(id, indexTokens(title), indexTokens(text)));
     },
   },
   {
@@ -186,7 +182,47 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const row of rows) update.run(themeOf(row.text), row.id);
     },
   },
+  {
+    version: 4,
+    sql: `
+      -- One-character queries move to an index of each page's distinct characters, which costs a tenth of
+      -- the prefix index they needed on the pairs (half of the pair index's cost: at 100,000 pages, 0.175 →
+      -- 0.085 ms a page for the pairs, 0.026 for the characters). Columns, not positions: a character is
+      -- never asked for as part of a phrase there, and the title still counts for more in the ranking.
+      DROP TABLE search;
+      CREATE VIRTUAL TABLE search USING fts5(
+        title, body,
+        content = '', contentless_delete = 1,
+        tokenize = 'ascii'
+      );
+      INSERT INTO search (search, rank) VALUES ('hashsize', 16777216);
+      INSERT INTO search (search, rank) VALUES ('automerge', 8);
+      CREATE VIRTUAL TABLE characters USING fts5(
+        title, body,
+        content = '', contentless_delete = 1, detail = column,
+        tokenize = 'ascii'
+      );
+      INSERT INTO characters (characters, rank) VALUES ('hashsize', 16777216);
+      INSERT INTO characters (characters, rank) VALUES ('automerge', 8);
+    `,
+    run: (db) => {
+      const pairs = db.prepare("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)");
+      const characters = db.prepare("INSERT INTO characters (rowid, title, body) VALUES (?, ?, ?)");
+      forEachStoredPage(db, (id, title, text) => {
+        pairs.run(id, indexTokens(title), indexTokens(text));
+        characters.run(id, indexCharacters(title), indexCharacters(text));
+      });
+    },
+  },
 ];
+
+/** Every stored page's title and text, a thousand at a time (a statement cannot write while another reads). */
+function forEachStoredPage(db: Database.Database, visit: (id: number, title: string, text: string) => void): void {
+  const page = db.prepare("SELECT id, title, text FROM documents WHERE id > ? ORDER BY id LIMIT 1000");
+  for (let rows = page.all(0) as { id: number; title: string | null; text: string }[]; rows.length; rows = page.all(rows.at(-1)!.id) as typeof rows) {
+    for (const row of rows) visit(row.id, row.title ?? "", row.text);
+  }
+}
 
 /** Bring a database up to the newest schema this huiyi knows; refuse one written by a newer huiyi. */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {

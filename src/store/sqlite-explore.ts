@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { parseQuery } from "../search/terms.js";
+import { matchingOf } from "./sqlite-match.js";
 import type { Companion, DirectiveRequest, FacetCount, FollowUpStatus, LedgerEntry, RegionOverview, SearchFacets, TrendRequest, TrendSeries } from "./store.js";
 
 // The SQLite store's views for exploring a corpus: facet counts, a region's overview, term trends, the
@@ -101,11 +102,11 @@ export function trends(sql: Sql, where: Where, request: TrendRequest): TrendSeri
   const width = request.by === "year" ? 4 : 7;
   return request.terms.map((term) => {
     // A term is counted where it stands whole, as a phrase.
-    const { match } = parseQuery(`"${term.replace(/"/g, "")}"`);
-    if (!match) return { term, total: 0, points: [] };
-    const rows = sql(`SELECT f.cluster, f.date FROM search JOIN facets f ON f.id = search.rowid WHERE search MATCH ? AND ${filter.sql}`)
+    const matching = matchingOf(parseQuery(`"${term.replace(/"/g, "")}"`));
+    if (!matching) return { term, total: 0, points: [] };
+    const rows = sql(`SELECT f.cluster, f.date FROM ${matching.sql} AND ${filter.sql}`)
       .raw()
-      .all(match, ...filter.params) as [number, string | null][];
+      .all(...matching.params, ...filter.params) as [number, string | null][];
     // One document per cluster, at its earliest date: a report reposted ten times counts once.
     const earliest = new Map<number, string | null>();
     for (const [cluster, date] of rows) {

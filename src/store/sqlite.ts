@@ -8,6 +8,7 @@ import type { Record, Role } from "../types.js";
 import { UserError } from "../errors.js";
 import { themeOf } from "../lexicon/directive-themes.js";
 import { migrate } from "./migrations.js";
+import { matchingOf, type Matching } from "./sqlite-match.js";
 import { Namesakes } from "./namesakes.js";
 import { absorb, profileOf, readSighting, type Sighting } from "./person-match.js";
 import { companions, facetsOf, ledger, regionOverview, setFollowUp, trends, type RankedRow, type Sql } from "./sqlite-explore.js";
@@ -224,6 +225,7 @@ export class SqliteStore implements Store {
     const line = this.sql("INSERT INTO removed (document, n, line, reason) VALUES (?, ?, ?, ?)");
     removed.forEach((item, n) => line.run(id, n, item.line, item.reason));
     this.sql("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)").run(id, page.titleTokens, page.bodyTokens);
+    this.sql("INSERT INTO characters (rowid, title, body) VALUES (?, ?, ?)").run(id, page.titleCharacters, page.bodyCharacters);
     this.sql("INSERT INTO pages_as_read (id, raw) VALUES (?, ?)").run(id, page.packedRaw);
     this.sql("INSERT INTO signatures (id, signature) VALUES (?, ?)").run(id, Buffer.from(page.signature.buffer, page.signature.byteOffset, page.signature.byteLength));
     return id;
@@ -328,8 +330,10 @@ export class SqliteStore implements Store {
 
   async search(request: SearchRequest): Promise<SearchResult> {
     const browsing = request.query.trim() === "";
-    const { match, terms } = browsing ? { match: null, terms: [] } : parseQuery(request.query);
-    if (!browsing && !match) return { total: 0, estimated: false, hits: [], terms };
+    const parsed = browsing ? null : parseQuery(request.query);
+    const terms = parsed?.terms ?? [];
+    const matching = parsed && matchingOf(parsed);
+    if (!browsing && !matching) return { total: 0, estimated: false, hits: [], terms };
     const limit = Math.max(1, Math.min(request.limit ?? 10, 100));
     const offset = Math.max(0, request.offset ?? 0);
     const where = whereOf(request);
@@ -337,16 +341,13 @@ export class SqliteStore implements Store {
     // no words, the newest documents by date, undated last: SQLite sorts NULL lowest); then one page per
     // cluster, the best-ranked one.
     // What facets count is read only when they are asked for: a broad query ranks up to 10,000 rows.
-    const columns = `f.cluster, f.id, %RANK%${request.facets ? ", f.region, f.date, f.kinds" : ""}`;
+    const columns = (rank: string) => `f.cluster, f.id, ${rank}${request.facets ? ", f.region, f.date, f.kinds" : ""}`;
     const rows = (
-      browsing
-        ? this.sql(`SELECT ${columns.replace("%RANK%", "0")} FROM facets f WHERE ${where.sql} ORDER BY f.date DESC, f.id DESC LIMIT ${RANKED_AT_MOST}`).raw().all(...where.params)
-        : this.sql(
-            `SELECT ${columns.replace("%RANK%", "bm25(search, 4.0, 1.0)")} FROM search JOIN facets f ON f.id = search.rowid
-             WHERE search MATCH ? AND ${where.sql} ORDER BY search.rowid DESC LIMIT ${RANKED_AT_MOST}`,
-          )
+      matching
+        ? this.sql(`SELECT ${columns(matching.rank)} FROM ${matching.sql} AND ${where.sql} ORDER BY ${matching.newestFirst} LIMIT ${RANKED_AT_MOST}`)
             .raw()
-            .all(match, ...where.params)
+            .all(...matching.params, ...where.params)
+        : this.sql(`SELECT ${columns("0")} FROM facets f WHERE ${where.sql} ORDER BY f.date DESC, f.id DESC LIMIT ${RANKED_AT_MOST}`).raw().all(...where.params)
     ) as RankedRow[];
     // Browsing ranks by the date order the rows came in.
     if (browsing) rows.forEach((row, i) => (row[2] = i));
@@ -357,7 +358,7 @@ export class SqliteStore implements Store {
     }
     const ranked = [...best.values()].sort((a, b) => a[2] - b[2] || b[1] - a[1]);
     const estimated = rows.length === RANKED_AT_MOST;
-    const total = estimated ? this.countMatches(match, where) : best.size;
+    const total = estimated ? this.countMatches(matching, where) : best.size;
     const document = this.sql(`SELECT ${SUMMARY_COLUMNS}, f.cluster, d.text FROM documents d JOIN facets f ON f.id = d.id WHERE d.id = ?`);
     const hits = ranked.slice(offset, offset + limit).map(([, id, score]) => {
       const row = document.get(id) as DocumentRow & { cluster: number; text: string };
@@ -367,9 +368,9 @@ export class SqliteStore implements Store {
   }
 
   /** Documents matching a query (all of them, when it has no words) that pass the filters. */
-  private countMatches(match: string | null, where: { sql: string; params: unknown[] }): number {
-    if (match === null) return this.sql(`SELECT COUNT(*) FROM facets f WHERE ${where.sql}`).pluck().get(...where.params) as number;
-    return this.sql(`SELECT COUNT(*) FROM search JOIN facets f ON f.id = search.rowid WHERE search MATCH ? AND ${where.sql}`).pluck().get(match, ...where.params) as number;
+  private countMatches(matching: Matching | null, where: { sql: string; params: unknown[] }): number {
+    if (matching === null) return this.sql(`SELECT COUNT(*) FROM facets f WHERE ${where.sql}`).pluck().get(...where.params) as number;
+    return this.sql(`SELECT COUNT(*) FROM ${matching.sql} AND ${where.sql}`).pluck().get(...matching.params, ...where.params) as number;
   }
 
   private copies(cluster: number, except: number): DocumentSummary[] {

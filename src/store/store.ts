@@ -17,6 +17,9 @@ export interface PreparedPage {
   /** title and text as the full-text index's tokens */
   titleTokens: string;
   bodyTokens: string;
+  /** title and text as the character index's tokens */
+  titleCharacters: string;
+  bodyCharacters: string;
 }
 
 export interface AddResult {
