@@ -1,3 +1,5 @@
+import { matchesOf } from "../matches.js";
+
 // Calendar dates as pages and addresses print them, read into ISO form.
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -17,7 +19,7 @@ const PRINTED_DATES: { pattern: RegExp; order: "ymd" | "dmy" }[] = [
 export function findPrintedDate(text: string): string | null {
   let best: { at: number; date: string } | null = null;
   for (const { pattern, order } of PRINTED_DATES) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of matchesOf(pattern, text)) {
       const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
       const date = order === "ymd" ? isoDate(a, b, c) : isoDate(c, b, a);
       if (date && (!best || m.index! < best.at)) best = { at: m.index!, date };
@@ -45,7 +47,7 @@ export function findUrlDate(url: string | null): string | null {
     const date = isoDate(+yearThenMonthDay[1]!, +yearThenMonthDay[2]!, +yearThenMonthDay[3]!);
     if (date) return date;
   }
-  for (const m of path.matchAll(/(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})/g)) {
+  for (const m of matchesOf(/(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})/g, path)) {
     const date = isoDate(+m[1]!, +m[2]!, +m[3]!);
     if (date) return date;
   }

@@ -5,6 +5,7 @@ import type { GarbledSpan } from "../types.js";
 import type { Stage } from "./draft.js";
 import { lazy } from "../lexicon/load.js";
 import { dropGlosses } from "./glosses.js";
+import { matchesOf } from "../matches.js";
 
 // Encoding damage, found per line and repaired only where a re-reading of the bytes is clearly better
 // Chinese than what stands there. Kinds handled:
@@ -89,10 +90,10 @@ function looksMisread(run: string): boolean {
 
 function lostForGood(text: string): Finding[] {
   const found: Finding[] = [];
-  for (const m of text.matchAll(LOST_FOR_GOOD)) {
+  for (const m of matchesOf(LOST_FOR_GOOD, text)) {
     found.push({ start: m.index!, end: m.index! + m[0].length, replacement: "", span: { text: m[0], repaired: null, how: "字节已丢失,删去" } });
   }
-  for (const m of text.matchAll(QUESTION_RUN)) {
+  for (const m of matchesOf(QUESTION_RUN, text)) {
     found.push({ start: m.index!, end: m.index! + m[0].length, replacement: m[0], span: { text: m[0], repaired: null, how: "连续问号:原字符已丢失,保留原样" } });
   }
   return found;
@@ -100,7 +101,7 @@ function lostForGood(text: string): Finding[] {
 
 function latinMojibake(text: string): Finding[] {
   const found: Finding[] = [];
-  for (const m of text.matchAll(LATIN_MOJIBAKE)) {
+  for (const m of matchesOf(LATIN_MOJIBAKE, text)) {
     const latin1 = [...m[0]].every((ch) => ch.charCodeAt(0) <= 0xff);
     const bytes = latin1 ? Buffer.from(m[0], "latin1") : iconv.encode(m[0], "win1252");
     if (!latin1 && iconv.decode(bytes, "win1252") !== m[0]) continue;
@@ -241,7 +242,7 @@ function realign(run: string, before: string, after: string): Realigned | null {
 
 function slippedGbk(text: string, taken: (start: number, end: number) => boolean): Finding[] {
   const found: Finding[] = [];
-  for (const m of text.matchAll(WIDE_RUN)) {
+  for (const m of matchesOf(WIDE_RUN, text)) {
     const start = m.index!;
     const run = m[0];
     const end = start + run.length;

@@ -3,6 +3,7 @@ import { isKept } from "./draft.js";
 import { isBodyParagraph } from "./boilerplate.js";
 import { findPrintedDate } from "./dates.js";
 import { LIST_PREFIX } from "./repeats.js";
+import { matchesOf } from "../matches.js";
 
 const DATE_LINE_REASONS = new Set(["日期/来源行", "公开目录元数据"]);
 const TITLE_LINE = /^标题\s*[:：]\s*(.+?)\s*(<\/?\w+[^>]*>\s*)*$/;
@@ -23,7 +24,7 @@ export function cleanTitle(text: string, reporters: () => Set<string> = () => ne
 
 function reporterNames(lines: Line[]): Set<string> {
   const names = new Set<string>();
-  for (const line of lines) for (const m of line.text.matchAll(REPORTER)) names.add(m[1]!);
+  for (const line of lines) for (const m of matchesOf(REPORTER, line.text)) names.add(m[1]!);
   return names;
 }
 

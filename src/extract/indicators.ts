@@ -1,5 +1,6 @@
 import { factWords } from "../lexicon/fact-words.js";
 import type { Indicator } from "../types.js";
+import { matchesOf } from "../matches.js";
 
 // Figures: 地区生产总值同比增长90.2% → name 地区生产总值, measure 同比增长, value 90.2, unit %, and the period
 // the sentence gives before it (上半年).
@@ -10,10 +11,10 @@ export function extractIndicators(text: string): Indicator[] {
   const { indicator, period } = factWords();
   const found: Indicator[] = [];
   for (const sentence of text.split(/(?<=[。！？；;])|\n/)) {
-    for (const m of sentence.matchAll(indicator)) {
+    for (const m of matchesOf(indicator, sentence)) {
       const name = m[1]!.split(/[，,、]/).pop()!.replace(LEADING_NOISE, "");
       if (name.length < 2) continue;
-      const periods = [...sentence.slice(0, m.index!).matchAll(period)];
+      const periods = matchesOf(period, sentence.slice(0, m.index!));
       found.push({
         name,
         measure: m[2]!,

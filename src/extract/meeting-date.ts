@@ -2,6 +2,7 @@ import { isoDate } from "../clean/dates.js";
 import { datedEvents } from "../lexicon/extract-lexicons.js";
 import type { Record } from "../types.js";
 import { sentencesOf } from "./clauses.js";
+import { matchesOf } from "../matches.js";
 
 // The day a meeting was held. Reports give month and day (7月23日) and leave the year to the reader:
 // it comes from an explicit year, the publication date, a date in the address, or an event the text names.
@@ -42,7 +43,7 @@ const PLANNING = /(谋划|计划|安排|部署|打算|思路|目标|预算|草�
  * named too, the meeting is the year before.
  */
 function yearFromMentions(text: string, month: number): number | null {
-  const mentions = [...text.matchAll(/((?:19|20)\d{2})年/g)].map((m) => ({ year: Number(m[1]), at: m.index! }));
+  const mentions = matchesOf(/((?:19|20)\d{2})年/g, text).map((m) => ({ year: Number(m[1]), at: m.index! }));
   if (mentions.length === 0) return null;
   const latest = Math.max(...mentions.map((m) => m.year));
   if (month < 11) return latest;

@@ -1,8 +1,10 @@
 import { placeNamesOfLevel, placesIn, resolveDivision, stemPinyin } from "../lexicon/divisions.js";
 import { meetingKinds } from "../lexicon/extract-lexicons.js";
+import { lazy } from "../lexicon/load.js";
 import type { Meeting, Record } from "../types.js";
 import { sentencesOf } from "./clauses.js";
 import { meetingDate } from "./meeting-date.js";
+import { matchesOf } from "../matches.js";
 
 // The meeting a report is about: found in the headline or the opening sentences, where reports say
 // "X召开Y会议" or "Y会议召开"; null when they report none (an inspection tour, a notice).
@@ -70,7 +72,7 @@ function placeOfLevel(level: string, record: Record, pagePlaces: string[]): stri
   const counts = new Map<string, number>();
   const count = (name: string, weight = 1) => counts.set(name, (counts.get(name) ?? 0) + weight);
   for (const name of [...pagePlaces, ...placesIn(record.source.site ?? "").map((p) => p.name)]) if (name.endsWith(level)) count(name);
-  for (const m of text.matchAll(ZONES_IN_TEXT)) if (m[0].endsWith(level)) count(m[0]);
+  for (const m of matchesOf(ZONES_IN_TEXT, text)) if (m[0].endsWith(level)) count(m[0]);
   if (counts.size === 0) {
     for (const name of placeNamesOfLevel(level)) {
       const stem = name.slice(0, -level.length);
@@ -88,12 +90,24 @@ function placeSpelledInHost(level: string, url: string | null): string | null {
   } catch {
     return null;
   }
-  const labels = host.split(".");
-  const found = placeNamesOfLevel(level).filter((name) => {
-    const spelled = stemPinyin(name.slice(0, -level.length));
-    return spelled.length >= MIN_SPELLED && labels.includes(spelled);
-  });
-  return new Set(found).size === 1 ? found[0]! : null;
+  const found = new Set(host.split(".").flatMap((label) => placesBySpelling(level).get(label) ?? []));
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+const spellingsByLevel = lazy(() => new Map<string, Map<string, string[]>>());
+
+/** The places of a level by their stem's spelling (putuo → 普陀区), worked out once for each level. */
+function placesBySpelling(level: string): Map<string, string[]> {
+  let bySpelling = spellingsByLevel().get(level);
+  if (!bySpelling) {
+    bySpelling = new Map();
+    for (const name of placeNamesOfLevel(level)) {
+      const spelled = stemPinyin(name.slice(0, -level.length));
+      if (spelled.length >= MIN_SPELLED) bySpelling.set(spelled, [...(bySpelling.get(spelled) ?? []), name]);
+    }
+    spellingsByLevel().set(level, bySpelling);
+  }
+  return bySpelling;
 }
 
 /** Shorter spellings (an, xi) stand for too many places to name one. */

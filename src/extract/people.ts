@@ -2,6 +2,7 @@ import { isKnownPersonName, wordFrequency } from "../lexicon/char-model.js";
 import { postWords, surnames } from "../lexicon/extract-lexicons.js";
 import type { Person, Role } from "../types.js";
 import { clausesOf, type Clause } from "./clauses.js";
+import { matchesOf } from "../matches.js";
 
 // People named in the body, found from the grammar of the text rather than a list of known people:
 // a post right before a name (西青区委书记李清), a list after a collective label (区领导唐海蛟、吕晨飞),
@@ -68,7 +69,7 @@ function postBefore(text: string, end: number): { post: string; start: number } 
   post = post.slice(post.lastIndexOf("及") + 1);
   // 会议传达学习了市委书记李鸿忠: the post starts after the last lead-in word in it
   let cut = 0;
-  for (const m of post.matchAll(postWords().leadIn)) if (m.index! + m[0].length < post.length) cut = m.index! + m[0].length;
+  for (const m of matchesOf(postWords().leadIn, post)) if (m.index! + m[0].length < post.length) cut = m.index! + m[0].length;
   post = post.slice(cut).replace(/^\d+月\d+日(上午|下午|晚)?/, "");
   return post ? { post, start: end - post.length } : null;
 }
@@ -110,7 +111,7 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
   const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
   const { titles, collectiveLabel } = postWords();
 
-  for (const m of clause.matchAll(titles)) {
+  for (const m of matchesOf(titles, clause)) {
     const end = m.index! + m[0].length;
     const found = postsBefore(clause, end);
     if (!found) continue;
@@ -125,7 +126,7 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
     }
   }
 
-  for (const label of clause.matchAll(collectiveLabel)) {
+  for (const label of matchesOf(collectiveLabel, clause)) {
     const i = label.index! + label[0].length;
     const { names } = nameList(clause, i);
     let at = i;

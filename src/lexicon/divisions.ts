@@ -31,31 +31,47 @@ export const gazetteer = lazy(() => {
     const city = cityByCode.get(a.cityCode!)?.name;
     add(a.name, { code: a.code, path: city && !/^(市辖区|县)$/.test(city) ? [province, city, a.name] : [province, a.name] });
   }
-  /** for each first character, the lengths of the names that start with it, longest first */
-  const lengthsByFirst = new Map<string, number[]>();
-  for (const name of byName.keys()) {
-    const lengths = lengthsByFirst.get(name[0]!) ?? [];
-    if (!lengths.includes(name.length)) lengths.push(name.length);
-    lengthsByFirst.set(name[0]!, lengths.sort((a, b) => b - a));
-  }
-  return { byName, lengthsByFirst };
+  return { byName, names: trieOf(byName.keys()) };
 });
+
+/** Division names by their characters, so a scan of a text builds no string until a name is found. */
+interface NameNode {
+  next: Map<number, NameNode>;
+  /** the name ending here */
+  name: string | null;
+}
+
+function trieOf(names: Iterable<string>): NameNode {
+  const root: NameNode = { next: new Map(), name: null };
+  for (const name of names) {
+    if (name.length < 2) continue;
+    let node = root;
+    for (let i = 0; i < name.length; i++) {
+      const code = name.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = { next: new Map(), name: null }));
+      node = child;
+    }
+    node.name = name;
+  }
+  return root;
+}
 
 /** Every division name the text holds, in order, longest first where names overlap (西青区 over 青区). */
 export function placesIn(text: string): { name: string; at: number }[] {
-  const { byName, lengthsByFirst } = gazetteer();
+  const { names } = gazetteer();
   const found: { name: string; at: number }[] = [];
   for (let at = 0; at < text.length; at++) {
-    const lengths = lengthsByFirst.get(text[at]!);
-    if (!lengths) continue;
-    for (const length of lengths) {
-      if (length < 2 || at + length > text.length) continue;
-      const name = text.slice(at, at + length);
-      if (byName.has(name)) {
-        found.push({ name, at });
-        at += length - 1;
-        break;
-      }
+    let longest: string | null = null;
+    let node = names.next.get(text.charCodeAt(at));
+    for (let i = at + 1; node; i++) {
+      if (node.name) longest = node.name;
+      if (i === text.length) break;
+      node = node.next.get(text.charCodeAt(i));
+    }
+    if (longest) {
+      found.push({ name: longest, at });
+      at += longest.length - 1;
     }
   }
   return found;
@@ -69,9 +85,13 @@ export function resolveDivision(name: string, context: string[]): Division | nul
   return fitting.length === 1 ? fitting[0]! : null;
 }
 
+const namesByLevel = lazy(() => new Map<string, string[]>());
+
 /** Division names that end in a level word: 区, 县, 市 … */
-export function placeNamesOfLevel(level: string): string[] {
-  return [...gazetteer().byName.keys()].filter((name) => name.endsWith(level) && name.length > level.length);
+export function placeNamesOfLevel(level: string): readonly string[] {
+  let names = namesByLevel().get(level);
+  if (!names) namesByLevel().set(level, (names = [...gazetteer().byName.keys()].filter((name) => name.endsWith(level) && name.length > level.length)));
+  return names;
 }
 
 const spellings = lazy(() => new Map<string, string>());
