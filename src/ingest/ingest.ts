@@ -5,6 +5,7 @@ import { readInputs } from "../read/sources.js";
 import type { Store } from "../store/store.js";
 import type { RawDoc, ReadFailure } from "../types.js";
 import { pageKey, preparePages, type Prepared, type Window } from "./prepare.js";
+import { packed, unpacked } from "./worker.js";
 
 export interface IngestCounts {
   /** pages read (failures not counted) */
@@ -30,6 +31,9 @@ export interface IngestOptions {
 
 export const defaultWorkers = () => availableParallelism();
 
+/** A window as a worker hands it back (serialized), or as this thread prepared it. */
+const unpack = (result: Prepared | ArrayBuffer): Prepared => (result instanceof ArrayBuffer ? unpacked<Prepared>(result) : result);
+
 /**
  * Windows handed to each worker ahead: the store's writes block this thread (and so the pool's
  * dispatching) for a second or more, and workers with nothing queued would idle through it.
@@ -48,13 +52,13 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
   const counts: IngestCounts = { read: 0, stored: 0, known: 0, nearDuplicates: 0, failed: 0, bytes: 0 };
   const workers = options.workers ?? defaultWorkers();
   const pool = workers > 0 ? new Piscina({ filename: new URL("./worker.js", import.meta.url).href, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: QUEUED_PER_WORKER }) : null;
-  const prepare = (window: Window): Promise<Prepared> => {
-    const task: Promise<Prepared> = pool ? pool.run(window) : Promise.resolve(preparePages(window));
+  const prepare = (window: Window): Promise<Prepared | ArrayBuffer> => {
+    const task: Promise<Prepared | ArrayBuffer> = pool ? pool.run(packed(window)) : Promise.resolve(preparePages(window));
     task.catch(() => {}); // awaited in turn below; a failure is reported there, not as an unhandled rejection
     return task;
   };
   // Windows being prepared, oldest first: enough queued that the workers keep busy while the store writes.
-  const inFlight: Promise<Prepared>[] = [];
+  const inFlight: Promise<Prepared | ArrayBuffer>[] = [];
   const limit = Math.max(2, workers * QUEUED_PER_WORKER * 2);
 
   // Windows are stored as they come and committed together: every commit makes the full-text index
@@ -62,7 +66,7 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
   const writer = store.writer();
   let uncommitted = 0;
   const storeOldest = async () => {
-    const prepared = await inFlight.shift()!;
+    const prepared = unpack(await inFlight.shift()!);
     for (const failure of prepared.failures) {
       counts.failed++;
       options.onFailure?.(failure);
