@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { parseQuery } from "../search/terms.js";
-import { matchingOf } from "./sqlite-match.js";
+import { matchingOf, withFacets } from "./sqlite-match.js";
 import type { Companion, DirectiveRequest, FacetCount, FollowUpStatus, LedgerEntry, RegionOverview, SearchFacets, TrendRequest, TrendSeries } from "./store.js";
 
 // The SQLite store's views for exploring a corpus: facet counts, a region's overview, term trends, the
@@ -104,7 +104,7 @@ export function trends(sql: Sql, where: Where, request: TrendRequest): TrendSeri
     // A term is counted where it stands whole, as a phrase.
     const matching = matchingOf(parseQuery(`"${term.replace(/"/g, "")}"`));
     if (!matching) return { term, total: 0, points: [] };
-    const rows = sql(`SELECT f.cluster, f.date FROM ${matching.sql} AND ${filter.sql}`)
+    const rows = sql(`SELECT f.cluster, f.date FROM ${withFacets(matching)} AND ${filter.sql}`)
       .raw()
       .all(...matching.params, ...filter.params) as [number, string | null][];
     // One document per cluster, at its earliest date: a report reposted ten times counts once.
