@@ -189,6 +189,8 @@ export const MIGRATIONS: readonly Migration[] = [
       -- the prefix index they needed on the pairs (half of the pair index's cost: at 100,000 pages, 0.175 →
       -- 0.085 ms a page for the pairs, 0.026 for the characters). Columns, not positions: a character is
       -- never asked for as part of a phrase there, and the title still counts for more in the ranking.
+      -- Segments merge sixteen at a time: less rewriting as the index grows (0.095 → 0.088 ms a page for
+      -- the pairs of 100,000 pages, indexed alone), with queries no slower.
       DROP TABLE search;
       CREATE VIRTUAL TABLE search USING fts5(
         title, body,
@@ -196,14 +198,14 @@ export const MIGRATIONS: readonly Migration[] = [
         tokenize = 'ascii'
       );
       INSERT INTO search (search, rank) VALUES ('hashsize', 16777216);
-      INSERT INTO search (search, rank) VALUES ('automerge', 8);
+      INSERT INTO search (search, rank) VALUES ('automerge', 16);
       CREATE VIRTUAL TABLE characters USING fts5(
         title, body,
         content = '', contentless_delete = 1, detail = column,
         tokenize = 'ascii'
       );
       INSERT INTO characters (characters, rank) VALUES ('hashsize', 16777216);
-      INSERT INTO characters (characters, rank) VALUES ('automerge', 8);
+      INSERT INTO characters (characters, rank) VALUES ('automerge', 16);
     `,
     run: (db) => {
       const pairs = db.prepare("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)");

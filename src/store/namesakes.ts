@@ -83,17 +83,25 @@ export class Namesakes {
     let best: KnownPerson | null = null;
     let bestScore = 0;
     // A person met twice (filed under a place and a post) scores the same both times.
-    this.forEachCandidate(sighting, (person) => {
-      const score = fit(sighting, person.profile);
-      // Ties go to the person known longest, whatever order the candidates came in.
-      if (score !== null && (!best || score > bestScore || (score === bestScore && person.id < best.id))) [best, bestScore] = [person, score];
-    });
+    for (const candidates of this.candidateSets(sighting)) {
+      for (const person of candidates) {
+        const score = fit(sighting, person.profile);
+        // Ties go to the person known longest, whatever order the candidates came in.
+        if (score !== null && (!best || score > bestScore || (score === bestScore && person.id < best.id))) {
+          best = person;
+          bestScore = score;
+        }
+      }
+    }
     return best;
   }
 
-  /** Everyone `fit` may accept, and few others. */
-  private forEachCandidate(sighting: ReadSighting, visit: (person: KnownPerson) => void): void {
-    const take = (set: Set<KnownPerson> | undefined) => set?.forEach(visit);
+  /** The sets holding everyone `fit` may accept, and few others. */
+  private candidateSets(sighting: ReadSighting): Set<KnownPerson>[] {
+    const sets: Set<KnownPerson>[] = [];
+    const take = (set: Set<KnownPerson> | undefined) => {
+      if (set) sets.push(set);
+    };
     if (sighting.code) {
       // Divisions that can contain one another: the sighting's city, its province alone, or (for a
       // province) anything in it.
@@ -106,5 +114,6 @@ export class Namesakes {
     const { jurisdiction, posts } = comparedBy(sighting);
     for (const placement of jurisdiction) take(this.byJurisdiction.get(`${placement} ${sighting.jurisdiction}`));
     for (const placement of posts) for (const post of sighting.posts) take(this.byPost.get(`${placement} ${post}`));
+    return sets;
   }
 }
