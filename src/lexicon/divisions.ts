@@ -31,7 +31,7 @@ export const gazetteer = lazy(() => {
     const city = cityByCode.get(a.cityCode!)?.name;
     add(a.name, { code: a.code, path: city && !/^(市辖区|县)$/.test(city) ? [province, city, a.name] : [province, a.name] });
   }
-  return { byName, names: trieOf(byName.keys()) };
+  return { byName, nameTrie: trieOf(byName.keys()) };
 });
 
 /** Division names by their characters, so a scan of a text builds no string until a name is found. */
@@ -59,11 +59,11 @@ function trieOf(names: Iterable<string>): NameNode {
 
 /** Every division name the text holds, in order, longest first where names overlap (西青区 over 青区). */
 export function placesIn(text: string): { name: string; at: number }[] {
-  const { names } = gazetteer();
+  const { nameTrie } = gazetteer();
   const found: { name: string; at: number }[] = [];
   for (let at = 0; at < text.length; at++) {
     let longest: string | null = null;
-    let node = names.next.get(text.charCodeAt(at));
+    let node = nameTrie.next.get(text.charCodeAt(at));
     for (let i = at + 1; node; i++) {
       if (node.name) longest = node.name;
       if (i === text.length) break;
