@@ -32,12 +32,41 @@ export function codeStem(code: string): string {
   return code.slice(0, end);
 }
 
+/** Stems of the codes met so far: a corpus meets a few thousand divisions, and each is compared often. */
+const stems = new Map<string, string>();
+
+function stemOf(code: string): string {
+  let stem = stems.get(code);
+  if (stem === undefined) stems.set(code, (stem = codeStem(code)));
+  return stem;
+}
+
 function contains(a: string, b: string): boolean {
   if (a === b) return true;
-  const x = codeStem(a);
-  const y = codeStem(b);
+  const x = stemOf(a);
+  const y = stemOf(b);
   return x.startsWith(y) || y.startsWith(x);
 }
+
+/**
+ * One string object for each value: a sighting is compared with many known people, and strings that are
+ * the same object compare without reading their characters. Only speed depends on it, so the table is
+ * simply emptied when it grows large.
+ */
+const canonical = new Map<string, string>();
+
+function interned(value: string): string {
+  const known = canonical.get(value);
+  if (known !== undefined) return known;
+  if (canonical.size >= 100_000) canonical.clear();
+  canonical.set(value, value);
+  return value;
+}
+
+const sharesAny = (a: string[], b: string[]) => {
+  for (const item of a) if (b.includes(item)) return true;
+  return false;
+};
 
 /** A sighting with its post levels read once, to be fitted against every known person of its name. */
 export interface ReadSighting extends Sighting {
@@ -45,7 +74,13 @@ export interface ReadSighting extends Sighting {
 }
 
 export function readSighting(sighting: Sighting): ReadSighting {
-  return { ...sighting, levels: sighting.posts.map(postLevel).filter((level): level is string => level !== null) };
+  const posts = sighting.posts.map(interned);
+  return {
+    code: sighting.code && interned(sighting.code),
+    jurisdiction: sighting.jurisdiction && interned(sighting.jurisdiction),
+    posts,
+    levels: posts.map(postLevel).filter((level): level is string => level !== null),
+  };
 }
 
 /**
@@ -53,15 +88,32 @@ export function readSighting(sighting: Sighting): ReadSighting {
  * closer fit) to choose among several candidates.
  */
 export function fit(sighting: ReadSighting, profile: Profile): number | null {
-  if (sighting.levels.length && profile.levels.length && !sighting.levels.some((level) => profile.levels.includes(level))) return null;
+  if (sighting.levels.length && profile.levels.length && !sharesAny(sighting.levels, profile.levels)) return null;
   let sharedPosts = 0;
   for (const post of sighting.posts) if (profile.posts.includes(post)) sharedPosts++;
   if (sighting.code && profile.codes.length) {
-    if (!profile.codes.every((code) => contains(code, sighting.code!))) return null;
+    for (const code of profile.codes) if (!contains(code, sighting.code)) return null;
     return 2 + (profile.codes.includes(sighting.code) ? 1 : 0) + sharedPosts;
   }
   if (sighting.jurisdiction && profile.jurisdiction) return sighting.jurisdiction === profile.jurisdiction ? 1 + sharedPosts : null;
   return sharedPosts > 0 ? sharedPosts : null;
+}
+
+/** A profile as the persons table holds it: each list space-separated. */
+export interface StoredProfile {
+  codes: string;
+  jurisdiction: string | null;
+  levels: string;
+  posts: string;
+}
+
+export function storedProfile(profile: Profile): StoredProfile {
+  return { codes: profile.codes.join(" "), jurisdiction: profile.jurisdiction, levels: profile.levels.join(" "), posts: profile.posts.join(" ") };
+}
+
+export function profileFromStored(stored: StoredProfile): Profile {
+  const list = (joined: string) => (joined ? joined.split(" ").map(interned) : []);
+  return { codes: list(stored.codes), jurisdiction: stored.jurisdiction && interned(stored.jurisdiction), levels: list(stored.levels), posts: list(stored.posts) };
 }
 
 export function profileOf(sighting: ReadSighting): Profile {

@@ -10,7 +10,7 @@ import { themeOf } from "../lexicon/directive-themes.js";
 import { migrate } from "./migrations.js";
 import { matchingOf, withFacets, type Matching } from "./sqlite-match.js";
 import { Namesakes } from "./namesakes.js";
-import { absorb, profileOf, readSighting, type Sighting } from "./person-match.js";
+import { absorb, profileFromStored, profileOf, readSighting, storedProfile, type Sighting, type StoredProfile } from "./person-match.js";
 import { companions, facetsOf, ledger, regionOverview, setFollowUp, trends, type RankedRow, type Sql } from "./sqlite-explore.js";
 import type {
   AddResult,
@@ -321,15 +321,16 @@ export class SqliteStore implements Store {
     const namesakes = this.personsNamed(name);
     const known = namesakes.best(sighting);
     const profile = known ? absorb(known.profile, sighting) : profileOf(sighting);
-    const values = [profile.codes.join(" "), profile.jurisdiction, profile.levels.join(" "), profile.posts.join(" ")];
     if (known) {
       if (profile !== known.profile) {
-        this.sql("UPDATE persons SET codes = ?, jurisdiction = ?, levels = ?, posts = ? WHERE id = ?").run(...values, known.id);
+        this.sql("UPDATE persons SET codes = @codes, jurisdiction = @jurisdiction, levels = @levels, posts = @posts WHERE id = @id").run({ ...storedProfile(profile), id: known.id });
         namesakes.update(known, profile);
       }
       return known.id;
     }
-    const id = Number(this.sql("INSERT INTO persons (name, codes, jurisdiction, levels, posts) VALUES (?, ?, ?, ?, ?)").run(name, ...values).lastInsertRowid);
+    const id = Number(
+      this.sql("INSERT INTO persons (name, codes, jurisdiction, levels, posts) VALUES (@name, @codes, @jurisdiction, @levels, @posts)").run({ ...storedProfile(profile), name }).lastInsertRowid,
+    );
     namesakes.add({ id, profile });
     return id;
   }
@@ -338,16 +339,9 @@ export class SqliteStore implements Store {
   private personsNamed(name: string): Namesakes {
     let namesakes = this.knownPersons.get(name);
     if (!namesakes) {
-      const rows = this.sql("SELECT id, codes, jurisdiction, levels, posts FROM persons WHERE name = ?").all(name) as {
-        id: number;
-        codes: string;
-        jurisdiction: string | null;
-        levels: string;
-        posts: string;
-      }[];
-      const split = (list: string) => (list ? list.split(" ") : []);
+      const rows = this.sql("SELECT id, codes, jurisdiction, levels, posts FROM persons WHERE name = ?").all(name) as ({ id: number } & StoredProfile)[];
       namesakes = new Namesakes();
-      for (const row of rows) namesakes.add({ id: row.id, profile: { codes: split(row.codes), jurisdiction: row.jurisdiction, levels: split(row.levels), posts: split(row.posts) } });
+      for (const row of rows) namesakes.add({ id: row.id, profile: profileFromStored(row) });
       this.knownPersons.set(name, namesakes);
     }
     return namesakes;
