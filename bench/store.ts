@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BANDS, CONFIRMED_AT_MOST, HASHES, jaccard, ROWS, SHINGLE, shingleHashes, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
+import { BANDS, CONFIRMED_AT_MOST, distinctShingles, HASHES, jaccard, ROWS, SHINGLE, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
 import { defaultWorkers, ingest } from "../src/ingest/ingest.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { benchPages } from "./corpus-pages.js";
@@ -68,7 +68,7 @@ function compareParameters(texts: { url: string; text: string }[], groups: Map<s
   console.log(`\nMinHash settings on ${texts.length} cleaned pages (${truth.size} planted pairs); chosen: ${SHINGLE}-char shingles, ${BANDS}×${ROWS}, ≥ ${THRESHOLD}`);
   console.log("shingle  bands×rows  threshold  candidates/page  precision  recall");
   for (const shingle of [3, 5, 7]) {
-    const shingles = texts.map(({ text }) => shingleHashes(text, shingle));
+    const shingles = texts.map(({ text }) => distinctShingles(text, shingle));
     const signatures = shingles.map((hashes) => signatureOf(hashes, HASHES));
     for (const [bands, rows] of [
       [32, 2],

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import * as OpenCC from "opencc-js";
-import { jaccard, shingleHashes, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
+import { distinctShingles, jaccard, shingleHashes, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
 import { ingest } from "../src/ingest/ingest.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { cleanCorpusPage, CORPUS, corpusPage, ROOT } from "./helpers.js";
@@ -49,6 +49,8 @@ test("MinHash estimates Jaccard similarity: copies score high, different meeting
   const seed = cleanCorpusPage(SEED).text;
   const repost = OpenCC.Converter({ from: "t", to: "cn" })(repostOfSeed());
   assert.ok(similarity(signature(seed), signature(seed)) === 1);
+  // Signed from the hashes in text order, repeats and all, as from each hash once in order.
+  assert.deepEqual(signature(seed), signatureOf(distinctShingles(seed)));
   assert.ok(similarity(signature(seed), signature(repost)) >= THRESHOLD + 0.2);
   const fucheng = cleanCorpusPage("a001").text;
   assert.ok(similarity(signature(seed), signature(fucheng)) < 0.1);
@@ -59,9 +61,9 @@ test("the exact Jaccard similarity that confirms a candidate counts shared shing
   assert.equal(jaccard(Uint32Array.of(1, 2), Uint32Array.of(1, 2)), 1);
   assert.equal(jaccard(Uint32Array.of(1, 2), Uint32Array.of()), 0);
   // On real pages the estimate stays near it.
-  const seed = shingleHashes(cleanCorpusPage(SEED).text);
+  const seed = distinctShingles(cleanCorpusPage(SEED).text);
   assert.ok(seed.length > 500 && seed.every((hash, i) => i === 0 || hash > seed[i - 1]!), "each shingle once, ascending");
-  const repost = shingleHashes(OpenCC.Converter({ from: "t", to: "cn" })(repostOfSeed()));
+  const repost = distinctShingles(OpenCC.Converter({ from: "t", to: "cn" })(repostOfSeed()));
   const exact = jaccard(seed, repost);
   assert.ok(exact >= THRESHOLD + 0.2, `exact ${exact}`);
   assert.ok(Math.abs(similarity(signatureOf(seed), signatureOf(repost)) - exact) < 0.15);

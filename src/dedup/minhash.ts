@@ -32,7 +32,10 @@ function isContent(code: number): boolean {
   return code >= 0x3400 && CONTENT.test(String.fromCharCode(code));
 }
 
-/** Hashes of the text's overlapping SHINGLE-character runs, punctuation and spaces left out; each once, ascending. */
+/**
+ * Hashes of the text's overlapping SHINGLE-character runs, punctuation and spaces left out, in text order
+ * and with repeats: all a signature needs (sorting them took most of the time of signing a page).
+ */
 export function shingleHashes(text: string, size = SHINGLE): Uint32Array {
   const codes = new Uint16Array(text.length);
   let length = 0;
@@ -48,9 +51,14 @@ export function shingleHashes(text: string, size = SHINGLE): Uint32Array {
     for (let j = i; j < i + size; j++) h = Math.imul(h ^ codes[j]!, 0x01000193);
     hashes[i] = mix(h);
   }
-  // Sorted, repeats dropped: a typed array sorts far faster than a Set collects.
-  hashes.sort();
-  let unique = 1;
+  return hashes;
+}
+
+/** The text's shingle hashes, each once, ascending: what `jaccard` compares. */
+export function distinctShingles(text: string, size = SHINGLE): Uint32Array {
+  // A typed array sorts far faster than a Set collects.
+  const hashes = shingleHashes(text, size).sort();
+  let unique = hashes.length ? 1 : 0;
   for (let i = 1; i < hashes.length; i++) if (hashes[i] !== hashes[unique - 1]) hashes[unique++] = hashes[i]!;
   return hashes.subarray(0, unique);
 }
@@ -103,7 +111,7 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * The Jaccard similarity of two pages' shingle hashes (ascending, as shingleHashes gives them), exactly:
+ * The Jaccard similarity of two pages' shingle hashes (ascending, as distinctShingles gives them), exactly:
  * the estimate's spread (±0.06 with 64 hashes) would otherwise file two reports that merely share a
  * headline and opening as copies.
  */

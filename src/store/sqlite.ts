@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { existsSync, statSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
-import { bandKeys, CONFIRMED_AT_MOST, jaccard, shingleHashes, similarity, THRESHOLD } from "../dedup/minhash.js";
+import { bandKeys, CONFIRMED_AT_MOST, distinctShingles, jaccard, similarity, THRESHOLD } from "../dedup/minhash.js";
 import { parseQuery } from "../search/terms.js";
 import { snippetOf } from "../search/snippet.js";
 import type { Record, Role } from "../types.js";
@@ -282,10 +282,10 @@ export class SqliteStore implements Store {
     }
     if (likely.length === 0) return null;
     // The likeliest few, confirmed on their shingles.
-    const shingles = shingleHashes(page.record.text);
+    const shingles = distinctShingles(page.record.text);
     const textOf = this.sql("SELECT text FROM documents WHERE id = ?").pluck();
     for (const { id } of likely.sort((a, b) => b.estimate - a.estimate).slice(0, CONFIRMED_AT_MOST)) {
-      if (jaccard(shingles, shingleHashes(textOf.get(id) as string)) >= THRESHOLD) return this.sql("SELECT cluster FROM facets WHERE id = ?").pluck().get(id) as number;
+      if (jaccard(shingles, distinctShingles(textOf.get(id) as string)) >= THRESHOLD) return this.sql("SELECT cluster FROM facets WHERE id = ?").pluck().get(id) as number;
     }
     return null;
   }
