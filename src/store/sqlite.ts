@@ -113,8 +113,8 @@ export class SqliteStore implements Store {
 
   private readonly statements = new Map<string, Database.Statement>();
   private readonly knownPersons = new Map<string, Namesakes>();
-  /** Stored pages not yet in the full-text indexes: they go in together just before the commit. */
-  private readonly unindexed: { id: number; page: PreparedPage }[] = [];
+  /** Stored pages not yet in the full-text indexes, their tokens only: they go in together just before the commit. */
+  private readonly unindexed: ({ id: number } & Pick<PreparedPage, "titleTokens" | "bodyTokens" | "titleCharacters" | "bodyCharacters">)[] = [];
 
   /** Open (and bring up to date) a database file; `create` makes a new one where none is. */
   constructor(
@@ -234,7 +234,8 @@ export class SqliteStore implements Store {
     const id = Number(info.lastInsertRowid);
     const line = this.sql("INSERT INTO removed (document, n, line, reason) VALUES (?, ?, ?, ?)");
     removed.forEach((item, n) => line.run(id, n, item.line, item.reason));
-    this.unindexed.push({ id, page });
+    const { titleTokens, bodyTokens, titleCharacters, bodyCharacters } = page;
+    this.unindexed.push({ id, titleTokens, bodyTokens, titleCharacters, bodyCharacters });
     this.sql("INSERT INTO pages_as_read (id, raw) VALUES (?, ?)").run(id, page.packedRaw);
     this.sql("INSERT INTO signatures (id, signature) VALUES (?, ?)").run(id, Buffer.from(page.signature.buffer, page.signature.byteOffset, page.signature.byteLength));
     return id;
@@ -249,9 +250,9 @@ export class SqliteStore implements Store {
   private indexUnindexed(): void {
     const pairs = this.sql("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)");
     const characters = this.sql("INSERT INTO characters (rowid, title, body) VALUES (?, ?, ?)");
-    for (const { id, page } of this.unindexed) {
-      pairs.run(id, page.titleTokens, page.bodyTokens);
-      characters.run(id, page.titleCharacters, page.bodyCharacters);
+    for (const page of this.unindexed) {
+      pairs.run(page.id, page.titleTokens, page.bodyTokens);
+      characters.run(page.id, page.titleCharacters, page.bodyCharacters);
     }
     this.unindexed.length = 0;
   }
