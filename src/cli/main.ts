@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { UserError } from "../errors.js";
+import { useUserData } from "../lexicon/load.js";
 import { CLEAN_USAGE, cleanCommand } from "./clean.js";
 import { EXPORT_USAGE, exportCommand } from "./export.js";
 import { EXTRACT_USAGE, extractCommand } from "./extract.js";
@@ -21,6 +22,9 @@ const USAGE = `huiyi — 把地方政府新闻网页整理成干净、结构化�
   huiyi export               导出库中文档(jsonl 或 csv)
   huiyi stats                库的概况
   huiyi serve                网页与 JSON 接口(默认 http://127.0.0.1:8080/)
+
+全局选项:
+  --data DIR                 自己的数据目录:其中与 data/ 同名的文件扩充自带的词表(也可设 HUIYI_DATA)
 
 ${CLEAN_USAGE}
 
@@ -49,8 +53,22 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,
 };
 
+/** Take the global `--data DIR` out of the arguments, wherever it stands, and return the rest. */
+function withoutDataOption(argv: string[]): { dataDir: string | null; args: string[] } {
+  const args: string[] = [];
+  let dataDir: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--data" && i + 1 < argv.length) dataDir = argv[++i]!;
+    else if (arg.startsWith("--data=")) dataDir = arg.slice("--data=".length);
+    else args.push(arg);
+  }
+  return { dataDir, args };
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const { dataDir, args } = withoutDataOption(argv);
+  const [command, ...rest] = args;
   if (!command || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(USAGE + "\n");
     return command ? 0 : 2;
@@ -61,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    if (dataDir !== null) useUserData(dataDir);
     return await run(rest);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {

@@ -1,4 +1,4 @@
-import { lazy, readDataFile } from "./load.js";
+import { lazy, readDataJson } from "./load.js";
 
 export interface LineRule {
   reason: string;
@@ -13,7 +13,7 @@ interface RuleFile {
 }
 
 export const boilerplateRules = lazy(() => {
-  const file = JSON.parse(readDataFile("boilerplate.json")) as RuleFile;
+  const file = readDataJson<RuleFile>("boilerplate.json");
   const rules = file.rules.map(
       (r): LineRule => ({
         reason: r.reason,

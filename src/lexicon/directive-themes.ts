@@ -1,7 +1,7 @@
-import { lazy, readDataFile } from "./load.js";
+import { lazy, readDataJson } from "./load.js";
 
 /** Directive themes, most specific first (data/directive-themes.json). */
-export const directiveThemes = lazy(() => (JSON.parse(readDataFile("directive-themes.json")) as { themes: { theme: string; words: string[] }[] }).themes);
+export const directiveThemes = lazy(() => readDataJson<{ themes: { theme: string; words: string[] }[] }>("directive-themes.json").themes);
 
 /** The theme of a directive: the one with most of its words in it, the first listed on a tie; null when none has any. */
 export function themeOf(directive: string): string | null {

@@ -1,4 +1,4 @@
-import { lazy, readDataFile, readListFile } from "./load.js";
+import { lazy, readDataJson, readListFile } from "./load.js";
 
 // The words extraction needs, loaded once from data/: posts, surnames, meeting kinds, dated events.
 
@@ -7,7 +7,7 @@ const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (words: string[]) => longestFirst(words).map(escape).join("|");
 
 export const postWords = lazy(() => {
-  const file = JSON.parse(readDataFile("posts.json")) as { titles: string[]; collective: string[]; leadIns: string[] };
+  const file = readDataJson<{ titles: string[]; collective: string[]; leadIns: string[] }>("posts.json");
   return {
     /** a title at the end of a post */
     titleAtEnd: new RegExp(`(${alternation(file.titles)})$`),
@@ -23,17 +23,17 @@ export const surnames = lazy(() => {
 });
 
 export const meetingKinds = lazy(() => {
-  const file = JSON.parse(readDataFile("meeting-kinds.json")) as { kinds: { kind: string; words: string[] }[] };
+  const file = readDataJson<{ kinds: { kind: string; words: string[] }[] }>("meeting-kinds.json");
   return file.kinds;
 });
 
 export const datedEvents = lazy(() => {
-  const file = JSON.parse(readDataFile("dated-events.json")) as { events: { pattern: string; year: number }[] };
+  const file = readDataJson<{ events: { pattern: string; year: number }[] }>("dated-events.json");
   return file.events.map((event) => ({ pattern: new RegExp(event.pattern), year: event.year }));
 });
 
 export const postLevels = lazy(() => {
-  const file = JSON.parse(readDataFile("post-levels.json")) as { levels: { level: string; words: string[] }[] };
+  const file = readDataJson<{ levels: { level: string; words: string[] }[] }>("post-levels.json");
   const levelOf = new Map(file.levels.flatMap(({ level, words }) => words.map((word) => [word, level] as const)));
   return { pattern: new RegExp(alternation([...levelOf.keys()])), levelOf };
 });

@@ -1,4 +1,4 @@
-import { lazy, readDataFile } from "./load.js";
+import { lazy, readDataJson } from "./load.js";
 
 const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -6,7 +6,7 @@ const alternation = (words: string[]) => longestFirst(words).map(escape).join("|
 
 /** Words that open directives, and that name measures, units and periods of figures (data/facts.json). */
 export const factWords = lazy(() => {
-  const file = JSON.parse(readDataFile("facts.json")) as {
+  const file = readDataJson<{
     directiveMarkers: string[];
     speechVerbs: string[];
     genericProjectWords: string[];
@@ -14,7 +14,7 @@ export const factWords = lazy(() => {
     measures: string[];
     units: string[];
     periods: string[];
-  };
+  }>("facts.json");
   return {
     directiveMarker: new RegExp(`^(${alternation(file.directiveMarkers)})`),
     /** after a speaker: a few words, then a verb of speech (…在讲话中强调：) */
