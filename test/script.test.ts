@@ -15,7 +15,9 @@ test("converts phrase by phrase with OpenCC", () => {
   assert.equal(convertToSimplified("乾隆年間,乾淨的頭髮").text, "乾隆年间,干净的头发");
 });
 
-test("leaves characters that are simplified already (藉, 著) as written", () => {
-  assert.equal(convertToSimplified("要充分藉助東臨濱海").text, "要充分藉助东临滨海");
+test("converts 著 and 藉 as OpenCC does, by the phrase they stand in", () => {
+  assert.equal(convertToSimplified("要充分藉助東臨濱海").text, "要充分借助东临滨海");
+  // A page in Taiwan's variant (群眾) writes 著 for 着: OpenCC's tw2s undoes it; standard traditional keeps 著.
+  assert.equal(convertToSimplified("群眾的工作圍著發展謀").text, "群众的工作围着发展谋");
   assert.equal(convertToSimplified("顯著").text, "显著");
 });

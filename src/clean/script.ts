@@ -1,13 +1,66 @@
-import { ConverterFactory } from "opencc-js/core";
-import TSPhrases from "opencc-js/dict/TSPhrases";
+import { ConverterBuilder, type LocalePreset } from "opencc-js/core";
+import CJKCompatibility from "opencc-js/dict/CJK_Compatibility_Ideographs";
+import HKVariantsRev from "opencc-js/dict/HKVariantsRev";
+import HKVariantsRevPhrases from "opencc-js/dict/HKVariantsRevPhrases";
 import TSCharacters from "opencc-js/dict/TSCharacters";
+import TSPhrases from "opencc-js/dict/TSPhrases";
+import TWVariantsRev from "opencc-js/dict/TWVariantsRev";
+import TWVariantsRevPhrases from "opencc-js/dict/TWVariantsRevPhrases";
 import { lazy } from "../lexicon/load.js";
 import { scriptChars } from "../lexicon/script-chars.js";
 import type { Script } from "../types.js";
 import type { Stage } from "./draft.js";
 
-// OpenCC's traditional-to-simplified chain: phrases first (乾隆 stays, 乾淨 → 干净), then characters.
-const toSimplified = lazy(() => ConverterFactory([TSPhrases, TSCharacters]));
+/**
+ * Traditional text comes in regional variants: OpenCC's standard forms, Taiwan's (裡, 眾, 汙, 么) and Hong Kong's
+ * (衞, 説, 綫). OpenCC's own t2s, tw2s and hk2s configurations each undo one of them before converting phrase by
+ * phrase; we take the same three, so a page converts exactly as OpenCC converts text of its variant.
+ */
+export type Variant = "t" | "tw" | "hk";
+
+// OpenCC's configurations as opencc-js's presets spell them: compatibility ideographs normalized, the variant
+// undone, then phrases and characters matched together, longest first (乾隆 stays, 乾淨 → 干净).
+const SIMPLIFY = [TSPhrases, TSCharacters];
+const converters = lazy(() => {
+  const normalizationChain = [[CJKCompatibility]];
+  const configs = {
+    t2s: { normalizationChain, conversionChain: [SIMPLIFY] },
+    tw2s: { normalizationChain, segmentation: [TSPhrases], conversionChain: [[TWVariantsRevPhrases, TWVariantsRev], SIMPLIFY] },
+    hk2s: { normalizationChain, segmentation: [TSPhrases], conversionChain: [[HKVariantsRevPhrases, HKVariantsRev], SIMPLIFY] },
+  };
+  const build = ConverterBuilder({ from: { tw: [], hk: [] }, to: { cn: [] }, configs } as unknown as LocalePreset);
+  return { t: build({ from: "t", to: "cn" }), tw: build({ from: "tw", to: "cn" }), hk: build({ from: "hk", to: "cn" }) };
+});
+
+/**
+ * Characters only one region's variant uses, from the keys of OpenCC's variant tables. 著 is left out: it is
+ * standard traditional as well (著作), so it tells nothing about the region.
+ */
+const variantMarks = lazy(() => {
+  const marks = new Uint8Array(0x10000);
+  const mark = (dict: string, kind: number) => {
+    for (const entry of dict.split("|")) {
+      const from = entry.slice(0, entry.indexOf(" "));
+      if (from.length === 1 && from !== "著") marks[from.charCodeAt(0)] |= kind;
+    }
+  };
+  mark(TWVariantsRev, 1);
+  mark(HKVariantsRev, 2);
+  return marks;
+});
+
+/** The regional variant a text is written in: the one whose own characters it uses more, standard on a tie. */
+export function variantOf(text: string): Variant {
+  const marks = variantMarks();
+  let taiwan = 0;
+  let hongKong = 0;
+  for (let i = 0; i < text.length; i++) {
+    const kind = marks[text.charCodeAt(i)]!;
+    if (kind & 1) taiwan++;
+    if (kind & 2) hongKong++;
+  }
+  return taiwan > hongKong ? "tw" : hongKong > taiwan ? "hk" : "t";
+}
 
 /** Which script a text is written in, from the characters that only one script uses. */
 export function detectScript(text: string | readonly string[]): { script: Script; traditional: number } {
@@ -26,39 +79,25 @@ export function detectScript(text: string | readonly string[]): { script: Script
   return { script, traditional };
 }
 
-/**
- * Traditional to simplified, phrase by phrase. A character OpenCC's character table does not list as
- * traditional (藉, 著) is a simplified character already: a phrase rule that rewrites it (藉助 → 借助)
- * changes the wording, not the script, so the character is left as written.
- */
-export function convertToSimplified(text: string): { text: string; count: number } {
-  const converted = toSimplified()(text);
-  if (converted.length !== text.length) return { text: converted, count: Math.abs(converted.length - text.length) };
-  const { convertible } = scriptChars();
-  let out = "";
-  let from = 0;
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === converted.charCodeAt(i)) continue;
-    if (convertible[code] === 1) count++;
-    else {
-      out += converted.slice(from, i) + text[i];
-      from = i + 1;
-    }
-  }
-  return { text: from === 0 ? converted : out + converted.slice(from), count };
+/** Traditional to simplified as OpenCC converts text of the page's regional variant. */
+export function convertToSimplified(text: string, variant: Variant = variantOf(text)): { text: string; count: number } {
+  const converted = converters()[variant](text);
+  let count = Math.abs(converted.length - text.length);
+  if (count === 0) for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== converted.charCodeAt(i)) count++;
+  return { text: converted, count };
 }
 
 export const scriptStage: Stage = (draft, options) => {
   const texts = draft.lines.map((line) => line.text);
   const { script, traditional } = detectScript(texts);
   if (traditional === 0 || options.keepScript) return { ...draft, script };
-  const { text, count } = convertToSimplified(texts.join("\n"));
+  const whole = texts.join("\n");
+  const variant = variantOf(whole);
+  const { text, count } = convertToSimplified(whole, variant);
   const converted = text.split("\n");
   const lines =
     converted.length === draft.lines.length
       ? draft.lines.map((line, i) => (converted[i] === line.text ? line : { ...line, text: converted[i]! }))
-      : draft.lines.map((line) => ({ ...line, text: toSimplified()(line.text) }));
+      : draft.lines.map((line) => ({ ...line, text: convertToSimplified(line.text, variant).text }));
   return { ...draft, script, lines, converted: draft.converted + count };
 };

@@ -19,13 +19,9 @@ export const scriptChars = lazy(() => {
   const simplifiedOnly = new Set<string>();
   for (const [trad, simps] of ts) if (!simps.includes(trad) && !st.has(trad)) traditionalOnly.add(trad);
   for (const [simp, trads] of st) if (!trads.includes(simp) && !ts.has(simp)) simplifiedOnly.add(simp);
-  const traditional = ts.keys();
   /** per UTF-16 code unit: 1 traditional only, 2 simplified only (characters outside the BMP are left out) */
   const table = new Uint8Array(0x10000);
   for (const ch of traditionalOnly) if (ch.length === 1) table[ch.charCodeAt(0)] = 1;
   for (const ch of simplifiedOnly) if (ch.length === 1) table[ch.charCodeAt(0)] = 2;
-  /** per UTF-16 code unit: 1 when OpenCC converts the character at character level */
-  const convertible = new Uint8Array(0x10000);
-  for (const ch of traditional) if (ch.length === 1) convertible[ch.charCodeAt(0)] = 1;
-  return { convertible, table };
+  return { table };
 });
