@@ -4,7 +4,7 @@ import { decodeBytes } from "../src/read/decode.js";
 import type { Record } from "../src/types.js";
 import { fixtureSource } from "./fixture-pages.js";
 
-export { CLI, CORPUS, ROOT, SHARED } from "./paths.js";
+export { CLI, ROOT } from "./paths.js";
 
 /** The decoded text of a text fixture page (UTF-8, GBK or Big5 bytes, as huiyi reads them). */
 export function fixturePage(slug: string): string {

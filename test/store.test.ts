@@ -16,7 +16,7 @@ import { CLI, ROOT, SHARED } from "./paths.js";
 import { huiyiRun, summaryOf, tempDir } from "./store-helpers.js";
 
 // The fixture pages and the examples: the examples are also fixture pages, so five pages arrive twice.
-const CORPUS_INPUTS = [join(ROOT, "test/pages"), join(ROOT, "examples")];
+const PAGE_INPUTS = [join(ROOT, "test/pages"), join(ROOT, "examples")];
 
 async function distinctPageKeys(inputs: string[]): Promise<Set<string>> {
   const keys = new Set<string>();
@@ -43,8 +43,8 @@ function tableCounts(file: string) {
 
 test("ingest stores each page once: the same pages again add nothing", async () => {
   const db = join(tempDir(), "corpus.db");
-  const expected = await distinctPageKeys(CORPUS_INPUTS);
-  const first = huiyiRun(["ingest", ...CORPUS_INPUTS, "--db", db]);
+  const expected = await distinctPageKeys(PAGE_INPUTS);
+  const first = huiyiRun(["ingest", ...PAGE_INPUTS, "--db", db]);
   assert.equal(first.status, 0, first.stderr);
   // Not a terminal: progress comes as plain lines on stderr.
   assert.match(first.stderr, /^huiyi ingest: \d+% · \d+ 篇 · \d+ 篇\/秒 · 剩余 /m);
@@ -59,7 +59,7 @@ test("ingest stores each page once: the same pages again add nothing", async () 
   assert.equal(before.search_docsize, expected.size);
   assert.equal(before.integrity, "ok");
 
-  const again = huiyiRun(["ingest", ...CORPUS_INPUTS, "--db", db]);
+  const again = huiyiRun(["ingest", ...PAGE_INPUTS, "--db", db]);
   assert.equal(again.status, 0, again.stderr);
   assert.deepEqual(summaryOf(again.stdout), { read, stored: 0, known: read, nearDuplicates: 0, failed: 0 });
   assert.deepEqual(tableCounts(db), before);
@@ -134,7 +134,7 @@ test("an old database file opens with a newer huiyi: new migrations apply, data 
 
 test("export writes every stored record as schema-valid JSONL and as CSV; stats counts what is stored", () => {
   const file = join(tempDir(), "export.db");
-  assert.equal(huiyiRun(["ingest", ...CORPUS_INPUTS, "--db", file]).status, 0);
+  assert.equal(huiyiRun(["ingest", ...PAGE_INPUTS, "--db", file]).status, 0);
   const documents = tableCounts(file).documents;
 
   const jsonl = huiyiRun(["export", "--db", file]);
