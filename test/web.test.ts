@@ -56,7 +56,8 @@ const shoot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, 
 const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
 
 test("search with a facet, open a document, its raw view with removed lines and reasons, then a person", { skip }, async () => {
-  const page = await open("/?q=" + encodeURIComponent("招商引资"));
+  // Every page that names 乡村振兴 has people and removed lines, whichever year the facet picks.
+  const page = await open("/?q=" + encodeURIComponent("乡村振兴"));
   await page.locator(".summary").waitFor();
   const before = Number(/:(\d+) 篇/.exec(await page.locator(".summary").innerText())![1]);
   const hits = page.locator("article.hit");
