@@ -1,27 +1,25 @@
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { clean } from "../src/clean/index.js";
+import { decodeBytes } from "../src/read/decode.js";
 import type { Record } from "../src/types.js";
+import { fixtureSource } from "./fixture-pages.js";
 
-/** The repository root (tests run from dist/test/). */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const SHARED = resolve(ROOT, "../shared");
-export const CORPUS = resolve(SHARED, "corpus");
-export const CLI = resolve(ROOT, "dist/src/cli/main.js");
+export { CLI, ROOT } from "./paths.js";
 
-export function corpusPage(name: string): string {
-  const set = /^\d{3}_/.test(name) ? "seeds" : "dev";
-  return readFileSync(resolve(CORPUS, set, `${name}.txt`), "utf8");
+/** The decoded text of a text fixture page (UTF-8, GBK or Big5 bytes, as huiyi reads them). */
+export function fixturePage(slug: string): string {
+  return decodeBytes(readFileSync(fixtureSource(slug))).text;
 }
 
-export function cleanCorpusPage(name: string): Record {
-  return clean({ path: `${name}.txt`, url: null, text: corpusPage(name), encoding: "utf-8" });
+/** A text fixture page cleaned on its own. */
+export function cleanFixture(slug: string): Record {
+  const { text, encoding } = decodeBytes(readFileSync(fixtureSource(slug)));
+  return clean({ path: `${slug}.txt`, url: null, text, encoding });
 }
 
-/** The raw line of a corpus page that contains a fragment. */
-export function lineWith(name: string, fragment: string): string {
-  const line = corpusPage(name).split("\n").find((l) => l.includes(fragment));
-  if (!line) throw new Error(`no line with ${fragment} in ${name}`);
+/** The raw line of a fixture page that contains a fragment. */
+export function lineWith(slug: string, fragment: string): string {
+  const line = fixturePage(slug).split("\n").find((l) => l.includes(fragment));
+  if (!line) throw new Error(`no line with ${fragment} in ${slug}`);
   return line;
 }

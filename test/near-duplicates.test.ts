@@ -6,29 +6,32 @@ import * as OpenCC from "opencc-js";
 import { distinctShingles, jaccard, shingleHashes, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
 import { ingest } from "../src/ingest/ingest.js";
 import { SqliteStore } from "../src/store/sqlite.js";
-import { cleanCorpusPage, CORPUS, corpusPage, ROOT } from "./helpers.js";
+import { fixtureSource } from "./fixture-pages.js";
+import { cleanFixture } from "./helpers.js";
 import { tempDir } from "./store-helpers.js";
+import { FUCHENG_JANUARY, writePage } from "./written-pages.js";
 
-const SEED = "000_54e3948d9bb23207";
+const SEED = "xiqing-changweihui";
 
-/** Seed 000 as another site would repost it: its article in traditional script, one sentence cut, another site's header and footer around it. */
+/** The 西青 fixture page as another site would repost it: its article in traditional script, one sentence cut, another site's header and footer around it. */
 function repostOfSeed(): string {
-  const article = cleanCorpusPage(SEED).text.split("\n");
+  const article = cleanFixture(SEED).text.split("\n");
   const last = article.length - 1;
   article[last] = article[last]!.replace(/[^。]*。$/, "");
-  const otherSite = corpusPage("a001").split("\n");
+  const otherSite = FUCHENG_JANUARY.split("\n");
   const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
   return [...otherSite.slice(0, 2), "來源:轉載 | 發布時間: 2021-07-27 | 分享到:", ...article.map(toTraditional), "版權所有:某某縣融媒體中心 備案號:冀ICP備00000000號"].join("\n");
 }
 
-test("a seed page and its repost in traditional script with other boilerplate are near-duplicates; two meetings of one county are not", async () => {
+test("a page and its repost in traditional script with other boilerplate are near-duplicates; two meetings of one county are not", async (t) => {
   const dir = tempDir();
   const repost = join(dir, "repost.txt");
   writeFileSync(repost, repostOfSeed());
   const store = new SqliteStore(join(dir, "dups.db"), { create: true });
-  const original = join(CORPUS, "seeds", `${SEED}.txt`);
-  const fuchengJanuary = join(CORPUS, "dev/a001.txt");
-  const fuchengMarch = join(ROOT, "test/pages/fucheng-changweihui-2021-03.txt");
+  t.after(() => store.close());
+  const original = fixtureSource(SEED);
+  const fuchengJanuary = writePage(dir, "fucheng-january.txt", FUCHENG_JANUARY);
+  const fuchengMarch = fixtureSource("fucheng-changweihui-2021-03");
   const counts = await ingest(store, [original, fuchengJanuary, fuchengMarch, repost], { workers: 0 });
   assert.equal(counts.stored, 4);
   assert.equal(counts.nearDuplicates, 1);
@@ -41,18 +44,17 @@ test("a seed page and its repost in traditional script with other boilerplate ar
   assert.equal(result.total, 1);
   const shown = [result.hits[0]!.path, ...result.hits[0]!.copies.map((copy) => copy.path)];
   assert.deepEqual(shown.sort(), [original, repost].sort());
-  await store.close();
 });
 
 test("MinHash estimates Jaccard similarity: copies score high, different meetings of one county low", () => {
   const signature = (text: string) => signatureOf(shingleHashes(text));
-  const seed = cleanCorpusPage(SEED).text;
+  const seed = cleanFixture(SEED).text;
   const repost = OpenCC.Converter({ from: "t", to: "cn" })(repostOfSeed());
   assert.ok(similarity(signature(seed), signature(seed)) === 1);
   // Signed from the hashes in text order, repeats and all, as from each hash once in order.
   assert.deepEqual(signature(seed), signatureOf(distinctShingles(seed)));
   assert.ok(similarity(signature(seed), signature(repost)) >= THRESHOLD + 0.2);
-  const fucheng = cleanCorpusPage("a001").text;
+  const fucheng = cleanFixture("fucheng-changweihui-2021-03").text;
   assert.ok(similarity(signature(seed), signature(fucheng)) < 0.1);
 });
 
@@ -61,7 +63,7 @@ test("the exact Jaccard similarity that confirms a candidate counts shared shing
   assert.equal(jaccard(Uint32Array.of(1, 2), Uint32Array.of(1, 2)), 1);
   assert.equal(jaccard(Uint32Array.of(1, 2), Uint32Array.of()), 0);
   // On real pages the estimate stays near it.
-  const seed = distinctShingles(cleanCorpusPage(SEED).text);
+  const seed = distinctShingles(cleanFixture(SEED).text);
   assert.ok(seed.length > 500 && seed.every((hash, i) => i === 0 || hash > seed[i - 1]!), "each shingle once, ascending");
   const repost = distinctShingles(OpenCC.Converter({ from: "t", to: "cn" })(repostOfSeed()));
   const exact = jaccard(seed, repost);

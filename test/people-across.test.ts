@@ -6,19 +6,22 @@ import { random } from "../bench/pages.js";
 import { Namesakes, type KnownPerson } from "../src/store/namesakes.js";
 import { absorb, fit as fitRead, postLevel, profileOf as profileOfRead, readSighting, type Profile, type Sighting } from "../src/store/person-match.js";
 import { SqliteStore } from "../src/store/sqlite.js";
-import { CORPUS, ROOT } from "./helpers.js";
+import { fixtureSource } from "./fixture-pages.js";
 import { tempDir } from "./store-helpers.js";
+import { FUCHENG_JANUARY, WANGJIAN_BANNER, writePage } from "./written-pages.js";
 
-test("one official in two reports of his county is one person with a dated timeline; the same name elsewhere is another", async () => {
-  const store = new SqliteStore(join(tempDir(), "people.db"), { create: true });
+test("one official in two reports of his county is one person with a dated timeline; the same name elsewhere is another", async (t) => {
+  const dir = tempDir();
+  const store = new SqliteStore(join(dir, "people.db"), { create: true });
+  t.after(() => store.close());
   await ingest(
     store,
     [
-      join(ROOT, "test/pages/fucheng-changweihui-2021-03.txt"),
-      join(CORPUS, "dev/a001.txt"),
-      join(ROOT, "test/pages/fucheng-village-liangwei-2021.txt"),
-      join(CORPUS, "dev/a006.txt"),
-      join(CORPUS, "seeds/003_463d5c3ed4e0be60.txt"),
+      fixtureSource("fucheng-changweihui-2021-03"),
+      writePage(dir, "fucheng-january.txt", FUCHENG_JANUARY),
+      fixtureSource("fucheng-village-liangwei-2021"),
+      writePage(dir, "wangjian-banner.txt", WANGJIAN_BANNER),
+      fixtureSource("tianqu-tuijinhui-glossed"),
     ],
     { workers: 0 },
   );
@@ -35,7 +38,7 @@ test("one official in two reports of his county is one person with a dated timel
   const village = shen.find((person) => person !== county)!;
   assert.deepEqual(village.appearances.map((a) => a.posts), [["村党支部书记"]]);
 
-  // 王健: a 旗委书记 in Inner Mongolia (a006) and a deputy commander in Shandong's 天衢新区 (seed 003).
+  // 王健: a 旗委书记 in Inner Mongolia and a deputy commander in Shandong's 天衢新区.
   const wang = await store.persons("王健");
   assert.equal(wang.length, 2);
 
@@ -43,7 +46,6 @@ test("one official in two reports of his county is one person with a dated timel
   const index = document!.record.people.findIndex((person) => person.name === "申文霞");
   assert.equal(document!.personIds[index], county.id);
   assert.deepEqual((await store.person(county.id))?.appearances.length, 2);
-  await store.close();
 });
 
 const fit = (sighting: Sighting, profile: Profile) => fitRead(readSighting(sighting), profile);

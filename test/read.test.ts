@@ -7,13 +7,13 @@ import iconv from "iconv-lite";
 import { decodeBytes } from "../src/read/decode.js";
 import { readHtml } from "../src/read/html.js";
 import { readInputs, type ReadItem } from "../src/read/sources.js";
-import { corpusPage, ROOT } from "./helpers.js";
+import { fixturePage, ROOT } from "./helpers.js";
 
-const page = corpusPage("001_82af85d000967d12");
+const page = fixturePage("jinghai-ganbuhuiyi");
 
 test("detects UTF-8, GB18030/GBK, Big5 and UTF-16 with a byte-order mark", () => {
   // Only what GBK can encode: the page's no-break and em spaces are not in it.
-  const simplified = corpusPage("000_54e3948d9bb23207").replace(/[\u00a0\u2000-\u200a]/g, " ");
+  const simplified = fixturePage("xiqing-changweihui").replace(/[\u00a0\u2000-\u200a]/g, " ");
   assert.equal(iconv.decode(iconv.encode(simplified, "gbk"), "gbk"), simplified);
   assert.deepEqual(decodeBytes(Buffer.from(simplified, "utf8")), { text: simplified, encoding: "utf-8" });
   assert.deepEqual(decodeBytes(iconv.encode(simplified, "gbk")), { text: simplified, encoding: "gb18030" });

@@ -2,10 +2,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { findPrintedDate, findUrlDate } from "../src/clean/dates.js";
 import { cleanTitle } from "../src/clean/header.js";
-import { cleanCorpusPage } from "./helpers.js";
+import { clean } from "../src/clean/index.js";
+import { cleanFixture } from "./helpers.js";
+
+/** A short page cleaned on its own. */
+const cleanLines = (...lines: string[]) => clean({ path: null, url: null, text: lines.join("\n"), encoding: "utf-8" });
 
 test("a headline repeated as photo captions is kept once; its list-prefixed copy goes", () => {
-  const record = cleanCorpusPage("001_82af85d000967d12");
+  const record = cleanFixture("jinghai-ganbuhuiyi");
   const headline = "静海区召开领导干部会议 解放思想 下定决心 强化担当 以壮士断腕的勇气推动高质量发展";
   assert.equal(record.text.split("\n").filter((l) => l === headline).length, 1);
   assert.equal(record.text.split("\n")[0], headline);
@@ -15,7 +19,7 @@ test("a headline repeated as photo captions is kept once; its list-prefixed copy
 });
 
 test("a footer printed twice is removed both times, each with its reason", () => {
-  const record = cleanCorpusPage("000_54e3948d9bb23207");
+  const record = cleanFixture("xiqing-changweihui");
   assert.equal(record.removed.filter((r) => r.line === "wzalogo_06.png").length, 2);
   assert.ok(!record.text.includes("ICP"));
 });
@@ -23,20 +27,22 @@ test("a footer printed twice is removed both times, each with its reason", () =>
 test("title without column tags or list prefixes; null when the page has no headline line", () => {
   assert.equal(cleanTitle("V视 | 【“两会”动态】政协通山县十届十六次常委会召开"), "政协通山县十届十六次常委会召开");
   assert.equal(cleanTitle("- 连云港市开发区召开重点部门工作过堂会"), "连云港市开发区召开重点部门工作过堂会");
-  assert.equal(cleanCorpusPage("003_463d5c3ed4e0be60").title, "天衢新区:乘势而上 全力奋战二季度");
-  assert.equal(cleanCorpusPage("a031").title, "区领导带队到双新街开展调研");
-  assert.equal(cleanCorpusPage("c011").title, "市十六届人大常委会第二十七次会议举行第一次全体会议 于伟主持");
-  assert.equal(cleanCorpusPage("002_f2ba840133a4e5d0").title, null);
-  assert.equal(cleanCorpusPage("a030").title, null);
+  assert.equal(cleanFixture("tianqu-tuijinhui-glossed").title, "天衢新区:乘势而上 全力奋战二季度");
+  assert.equal(cleanFixture("shawan-diaoyan-no-meeting").title, "副市长刘志强到沙湾区调研春耕生产");
+  assert.equal(cleanFixture("gaoling-renda-zhuxituan").title, "高陵区第十八届人民代表大会第四次会议主席团举行第一次会议");
+  // A page that opens with its first paragraph has no headline.
+  assert.equal(cleanLines("7月22日,经开区召开上半年经济形势分析会,总结上半年工作,部署下半年任务。", "会议强调,要坚定信心,确保完成全年目标。").title, null);
 });
 
 test("published date from date lines in any common format, not from a weather box", () => {
-  assert.equal(cleanCorpusPage("000_54e3948d9bb23207").published, "2021-07-26");
-  assert.equal(cleanCorpusPage("a032").published, "2015-12-21");
-  assert.equal(cleanCorpusPage("c027").published, "2016-12-26");
-  assert.equal(cleanCorpusPage("c004").published, "2022-02-10");
-  assert.equal(cleanCorpusPage("b002").published, "2020-01-03");
-  assert.equal(cleanCorpusPage("a006").published, null);
+  assert.equal(cleanFixture("xiqing-changweihui").published, "2021-07-26");
+  const body = "会议强调,要坚定信心,确保完成全年目标。";
+  assert.equal(cleanLines("区政府召开常务会议", "21.12.2015 10:55", body).published, "2015-12-21");
+  assert.equal(cleanLines("区政府召开常务会议", "2016年12月26日 00:00:00tz2浏览量:180次", body).published, "2016-12-26");
+  assert.equal(cleanLines("区政府召开常务会议", "- 2022年02月10日来源:新闻中心", body).published, "2022-02-10");
+  assert.equal(cleanLines("区政府召开常务会议", "时间:2020-01-03 来源:党群工作部 点击:", body).published, "2020-01-03");
+  // The weather box's date is no publication date.
+  assert.equal(cleanLines("天气预报:", "西青区气象台2024年3月29日07时发布:今天白天晴间多云。", "区政府召开常务会议", body).published, null);
   assert.equal(findPrintedDate("2021年7月26日"), "2021-07-26");
   assert.equal(findPrintedDate("2021/2/30"), null);
 });
@@ -50,6 +56,6 @@ test("a date in the address is read but kept apart from the printed date", () =>
 });
 
 test("site from the source line", () => {
-  assert.equal(cleanCorpusPage("000_54e3948d9bb23207").source.site, "西青信息港");
-  assert.equal(cleanCorpusPage("003_463d5c3ed4e0be60").source.site ?? null, null);
+  assert.equal(cleanFixture("xiqing-changweihui").source.site, "西青信息港");
+  assert.equal(cleanFixture("tianqu-tuijinhui-glossed").source.site ?? null, null);
 });

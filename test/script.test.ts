@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { convertToSimplified, detectScript } from "../src/clean/script.js";
-import { corpusPage, lineWith } from "./helpers.js";
+import { fixturePage, lineWith } from "./helpers.js";
 
 test("detects the script of real pages", () => {
-  assert.equal(detectScript(corpusPage("000_54e3948d9bb23207")).script, "simplified");
-  assert.equal(detectScript(corpusPage("001_82af85d000967d12")).script, "traditional");
-  assert.equal(detectScript(corpusPage("b010")).script, "traditional");
+  assert.equal(detectScript(fixturePage("xiqing-changweihui")).script, "simplified");
+  assert.equal(detectScript(fixturePage("jinghai-ganbuhuiyi")).script, "traditional");
+  assert.equal(detectScript(fixturePage("tianqu-tuijinhui-glossed")).script, "traditional");
 });
 
 test("converts phrase by phrase with OpenCC", () => {
-  const line = lineWith("001_82af85d000967d12", "5月10日,靜海區召開領導幹部會議");
+  const line = lineWith("jinghai-ganbuhuiyi", "5月10日,靜海區召開領導幹部會議");
   assert.ok(convertToSimplified(line).text.startsWith("5月10日,静海区召开领导干部会议,认真传达贯彻市委书记李鸿忠"));
   assert.equal(convertToSimplified("乾隆年間,乾淨的頭髮").text, "乾隆年间,干净的头发");
 });

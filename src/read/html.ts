@@ -48,7 +48,8 @@ export function readHtml(html: string): HtmlPage {
     {
       onopentag(name) {
         if (!VOID.has(name)) stack.push(name);
-        if (SKIPPED.has(name)) skipDepth++;
+        // A void element (input) has no content and no closing tag to end the skip, so it opens none.
+        if (SKIPPED.has(name) && !VOID.has(name)) skipDepth++;
         if (name === "title" || (name === "h1" && heads.h1 === null)) capture = { tag: name, text: "" };
         if (BLOCK.has(name)) endLine();
         if (FURNITURE[name] && !furniture && skipDepth === 0) furniture = { depth: stack.length, reason: FURNITURE[name]!, lines: [] };
