@@ -1,11 +1,12 @@
-import type { Line, Stage } from "./draft.js";
+import type { Draft, Line, PageStage } from "./draft.js";
 import { isKept } from "./draft.js";
 import { isBodyParagraph } from "./boilerplate.js";
 import { findPrintedDate } from "./dates.js";
 import { LIST_PREFIX } from "./repeats.js";
 import { matchesOf } from "../matches.js";
 
-const DATE_LINE_REASONS = new Set(["日期/来源行", "公开目录元数据"]);
+/** Lines set aside under these rules print the page's date (and source). */
+const DATE_LINE_RULES = new Set(["boilerplate.meta.date-source", "boilerplate.meta.date-field", "boilerplate.meta.date-lead", "boilerplate.meta.date-inline", "boilerplate.meta.catalogue"]);
 const TITLE_LINE = /^标题\s*[:：]\s*(.+?)\s*(<\/?\w+[^>]*>\s*)*$/;
 // Column tags before a headline: "V视 | ", "【“两会”动态】", "[要闻]".
 const TITLE_TAGS = /^([^|｜]{1,12}\s*[|｜]\s*|[【\[][^】\]]{1,12}[】\]]\s*)+/;
@@ -53,7 +54,7 @@ export function findTitle(lines: Line[], htmlTitle: string | null): string | nul
 /** The publication date printed in the page's date/source lines. */
 export function findPublished(lines: Line[]): string | null {
   for (const line of lines) {
-    if (line.dropped && DATE_LINE_REASONS.has(line.dropped)) {
+    if (line.rule && DATE_LINE_RULES.has(line.rule)) {
       const date = findPrintedDate(line.text);
       if (date) return date;
     }
@@ -62,21 +63,27 @@ export function findPublished(lines: Line[]): string | null {
 }
 
 const SITE_FIELD = /(?:来源|主办单位|主办)\s*[:：]\s*([^\s|｜:：“”"。，,]+?)(?=\s|[|｜]|作者|发布|时间|日期|点击|浏览|编辑|$)/;
-const SITE_LINE_REASONS = new Set(["日期/来源行", "页脚:主办/版权"]);
+/** Lines set aside under these rules name the publisher. */
+const SITE_LINE_RULES = new Set(["boilerplate.meta.date-source", "boilerplate.meta.date-field", "boilerplate.meta.date-lead", "boilerplate.meta.date-inline", "boilerplate.footer.host"]);
 
 /** The publisher as the page names it: 来源:西青信息港, else 主办单位. */
 export function findSite(lines: Line[]): string | null {
   for (const line of lines) {
-    if (!line.dropped || !SITE_LINE_REASONS.has(line.dropped)) continue;
+    if (!line.rule || !SITE_LINE_RULES.has(line.rule)) continue;
     const m = line.text.match(SITE_FIELD);
     if (m && m[1]) return m[1];
   }
   return null;
 }
 
-export const headerStage: Stage = (draft) => ({
-  ...draft,
-  title: findTitle(draft.lines, draft.htmlTitle),
-  published: findPublished(draft.lines),
-  source: { ...draft.source, site: draft.source.site ?? findSite(draft.lines) },
-});
+function readHeader(draft: Draft): Draft {
+  return {
+    ...draft,
+    title: findTitle(draft.lines, draft.htmlTitle),
+    published: findPublished(draft.lines),
+    source: { ...draft.source, site: draft.source.site ?? findSite(draft.lines) },
+  };
+}
+
+/** Title, date and publisher, read once every line has been kept or set aside (after the batch stage). */
+export const headerStage: PageStage = { id: "header", run: readHeader };

@@ -4,7 +4,7 @@ import TSCharacters from "opencc-js/dict/TSCharacters";
 import { lazy } from "../lexicon/load.js";
 import { scriptChars } from "../lexicon/script-chars.js";
 import type { Script } from "../types.js";
-import type { Stage } from "./draft.js";
+import type { PageStage } from "./draft.js";
 
 // OpenCC's traditional-to-simplified chain: phrases first (乾隆 stays, 乾淨 → 干净), then characters.
 const toSimplified = lazy(() => ConverterFactory([TSPhrases, TSCharacters]));
@@ -50,15 +50,18 @@ export function convertToSimplified(text: string): { text: string; count: number
   return { text: from === 0 ? converted : out + converted.slice(from), count };
 }
 
-export const scriptStage: Stage = (draft, options) => {
-  const texts = draft.lines.map((line) => line.text);
-  const { script, traditional } = detectScript(texts);
-  if (traditional === 0 || options.keepScript) return { ...draft, script };
-  const { text, count } = convertToSimplified(texts.join("\n"));
-  const converted = text.split("\n");
-  const lines =
-    converted.length === draft.lines.length
-      ? draft.lines.map((line, i) => (converted[i] === line.text ? line : { ...line, text: converted[i]! }))
-      : draft.lines.map((line) => ({ ...line, text: toSimplified()(line.text) }));
-  return { ...draft, script, lines, converted: draft.converted + count };
+export const scriptStage: PageStage = {
+  id: "script",
+  run(draft, options) {
+    const texts = draft.lines.map((line) => line.text);
+    const { script, traditional } = detectScript(texts);
+    if (traditional === 0 || options.keepScript) return { ...draft, script };
+    const { text, count } = convertToSimplified(texts.join("\n"));
+    const converted = text.split("\n");
+    const lines =
+      converted.length === draft.lines.length
+        ? draft.lines.map((line, i) => (converted[i] === line.text ? line : { ...line, text: converted[i]! }))
+        : draft.lines.map((line) => ({ ...line, text: toSimplified()(line.text) }));
+    return { ...draft, script, lines, converted: draft.converted + count };
+  },
 };
