@@ -14,7 +14,11 @@ export function glossesIn(text: string): [number, number][] {
 }
 
 export function dropGlosses(text: string): { text: string; count: number } {
-  const spans = glossesIn(text);
+  return withoutSpans(text, glossesIn(text));
+}
+
+/** The text without the given spans (in order, not overlapping). */
+function withoutSpans(text: string, spans: [number, number][]): { text: string; count: number } {
   let out = "";
   let from = 0;
   for (const [start, end] of spans) {
@@ -48,7 +52,7 @@ export const glossesStage: PageStage = {
       // One message a line, with every gloss's span: glossed pages hold hundreds, one object each would outweigh the text.
       const placed = line.text === line.raw || line.edits ? placedInRaw(line, spans) : [];
       changes.push({ stage: "glosses", rule: "glosses.pinyin", line: i + 1, action: "dropped", spans: placed });
-      return { ...line, text: dropGlosses(line.text).text };
+      return { ...line, text: withoutSpans(line.text, spans).text };
     });
     return { ...draft, lines, glosses: draft.glosses + count, changes: [...draft.changes, ...changes] };
   },
