@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import Database from "better-sqlite3";
 import { after, before, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { ingest } from "../src/ingest/ingest.js";
@@ -108,4 +110,43 @@ test("a record stored before lines carried numbers and rule ids is still shown, 
     view.lines.map((line) => [line.n, line.removed, line.marks.length]),
   );
   assert.ok(fallback.lines.some((line) => line.marks.some((mark) => mark.kind === "gloss")), "glosses found by searching");
+});
+
+test("a database stored before records carried line numbers and rule ids still shows each removed line with its reason", async () => {
+  const dir = tempDir();
+  const inputs = join(dir, "pages");
+  mkdirSync(inputs);
+  writeFileSync(join(inputs, "kept-damage.txt"), KEPT_DAMAGE);
+  const file = join(dir, "old.db");
+  const fresh = new SqliteStore(file, { create: true });
+  await ingest(fresh, [inputs], { workers: 0 });
+  await fresh.close();
+  // Make the stored page what an older huiyi wrote: removed lines without place or rule, spans and glosses unplaced.
+  const db = new Database(file);
+  db.prepare("UPDATE removed SET line_no = NULL, rule = NULL").run();
+  const row = db.prepare("SELECT id, record FROM documents").get() as { id: number; record: Buffer };
+  const rest = JSON.parse(inflateRawSync(row.record).toString("utf8")) as Omit<Record, "text" | "removed">;
+  const { stages: _stages, ...quality } = rest.quality;
+  const old = { ...rest, changes: undefined, quality: { ...quality, garbled: quality.garbled.map(({ text, repaired, how }) => ({ text, repaired, how })) } };
+  db.prepare("UPDATE documents SET record = ? WHERE id = ?").run(deflateRawSync(JSON.stringify(old)), row.id);
+  db.close();
+
+  const reopened = new SqliteStore(file, { create: false });
+  const oldApp = await buildApp({ store: reopened, token: "old-token", webRoot: null });
+  try {
+    const { record } = (await oldApp.inject({ method: "GET", url: `/api/documents/${row.id}` })).json() as { record: Record };
+    assert.deepEqual(record.removed, [
+      { line: "发布时间：2021-07-26 来源：西青信息港", reason: "日期/来源行" },
+      { line: "津ICP备05004140号-1", reason: "页脚:备案号" },
+    ]);
+    const view = (await oldApp.inject({ method: "GET", url: `/api/documents/${row.id}/raw` })).json() as RawView;
+    assert.deepEqual(view.lines.filter((line) => line.removed).map((line) => [line.n, line.removed]), [[3, "日期/来源行"], [5, "页脚:备案号"]]);
+    const kept = view.lines.find((line) => line.text.includes("???"))!;
+    assert.equal(kept.removed, null);
+    assert.deepEqual(kept.marks.map((mark) => mark.kind), ["kept"]);
+    assert.deepEqual(view.elsewhere, []);
+  } finally {
+    await oldApp.close();
+    await reopened.close();
+  }
 });
