@@ -5,6 +5,7 @@ import { test } from "node:test";
 import { lineRule } from "../src/clean/boilerplate.js";
 import { findPublished, findSite } from "../src/clean/header.js";
 import { clean } from "../src/clean/index.js";
+import { messagesOf } from "../src/clean/messages.js";
 import { reasonCatalogue, reasonOf, stageOfRule } from "../src/lexicon/reasons.js";
 import type { RawDoc, Record } from "../src/types.js";
 import { exampleDocs, linesOf } from "./examples.js";
@@ -136,4 +137,14 @@ test("each stage counts what it did", () => {
   const text = "首页\n天衢新區(qū)召開推進會\n会议强调，要以更大力度推进项目建设，确保全年目标任务完成。\n津ICP备05004140号-1";
   const { quality } = clean(page(text));
   assert.deepEqual(quality.stages, { garbled: 0, glosses: 1, width: 0, script: 1, boilerplate: 2, repeats: 0, "site-recurring": 0, header: 1 });
+});
+
+test("one list of every change: stage, rule, line, span, action and reason", () => {
+  const text = ["区委常委会召开", "7月23日，区委书记???主持召开区(qū)委常委会。", "津ICP备05004140号-1"].join("\n");
+  const messages = messagesOf(clean(page(text)));
+  assert.deepEqual(messages, [
+    { stage: "boilerplate", rule: "boilerplate.footer.icp", line: 3, action: "dropped", reason: "页脚:备案号", text: "津ICP备05004140号-1" },
+    { stage: "garbled", rule: "garbled.question-run", line: 2, start: 10, end: 13, action: "kept", reason: "连续问号:原字符已丢失,保留原样", text: "???" },
+    { stage: "glosses", rule: "glosses.pinyin", line: 2, start: 18, end: 22, action: "dropped", reason: "拼音注音,已删去" },
+  ]);
 });
