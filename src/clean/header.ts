@@ -5,8 +5,11 @@ import { findPrintedDate } from "./dates.js";
 import { LIST_PREFIX } from "./repeats.js";
 import { matchesOf } from "../matches.js";
 
-/** Lines set aside under these rules print the page's date (and source). */
-const DATE_LINE_RULES = new Set(["boilerplate.meta.date-source", "boilerplate.meta.date-field", "boilerplate.meta.date-lead", "boilerplate.meta.date-inline", "boilerplate.meta.catalogue"]);
+// Rule ids say what a set-aside line is: every boilerplate.meta.date* rule's lines print the page's date and
+// source, the public catalogue's metadata its date, the footer's host line its publisher. A new rule for such
+// lines takes an id of the family and is found here without a change.
+const isDateLine = (rule: string | null) => rule !== null && (rule.startsWith("boilerplate.meta.date") || rule === "boilerplate.meta.catalogue");
+const isSiteLine = (rule: string | null) => rule !== null && (rule.startsWith("boilerplate.meta.date") || rule === "boilerplate.footer.host");
 const TITLE_LINE = /^标题\s*[:：]\s*(.+?)\s*(<\/?\w+[^>]*>\s*)*$/;
 // Column tags before a headline: "V视 | ", "【“两会”动态】", "[要闻]".
 const TITLE_TAGS = /^([^|｜]{1,12}\s*[|｜]\s*|[【\[][^】\]]{1,12}[】\]]\s*)+/;
@@ -54,7 +57,7 @@ export function findTitle(lines: Line[], htmlTitle: string | null): string | nul
 /** The publication date printed in the page's date/source lines. */
 export function findPublished(lines: Line[]): string | null {
   for (const line of lines) {
-    if (line.rule && DATE_LINE_RULES.has(line.rule)) {
+    if (isDateLine(line.rule)) {
       const date = findPrintedDate(line.text);
       if (date) return date;
     }
@@ -63,13 +66,11 @@ export function findPublished(lines: Line[]): string | null {
 }
 
 const SITE_FIELD = /(?:来源|主办单位|主办)\s*[:：]\s*([^\s|｜:：“”"。，,]+?)(?=\s|[|｜]|作者|发布|时间|日期|点击|浏览|编辑|$)/;
-/** Lines set aside under these rules name the publisher. */
-const SITE_LINE_RULES = new Set(["boilerplate.meta.date-source", "boilerplate.meta.date-field", "boilerplate.meta.date-lead", "boilerplate.meta.date-inline", "boilerplate.footer.host"]);
 
 /** The publisher as the page names it: 来源:西青信息港, else 主办单位. */
 export function findSite(lines: Line[]): string | null {
   for (const line of lines) {
-    if (!line.rule || !SITE_LINE_RULES.has(line.rule)) continue;
+    if (!isSiteLine(line.rule)) continue;
     const m = line.text.match(SITE_FIELD);
     if (m && m[1]) return m[1];
   }
