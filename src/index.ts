@@ -1,4 +1,5 @@
-export { clean, cleanBatch, type CleanOptions } from "./clean/index.js";
+export { clean, cleanBatch, STAGE_IDS, type CleanOptions } from "./clean/index.js";
+export { messagesOf, type Message } from "./clean/messages.js";
 export { extract } from "./extract/index.js";
 export { cleanItems, type CleanItem } from "./clean/batches.js";
 export { readInputs, pageFromBytes, pageFromText, type ReadItem } from "./read/sources.js";

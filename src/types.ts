@@ -14,6 +14,10 @@ export interface Source {
 export interface Removed {
   line: string;
   reason: string;
+  /** the line's number in the page as read (1-based); absent for lines the HTML reader set aside */
+  n?: number;
+  /** stable id of the rule that removed it (boilerplate.footer.icp); absent in records from before rule ids */
+  rule?: string;
 }
 
 export interface GarbledSpan {
@@ -21,6 +25,26 @@ export interface GarbledSpan {
   repaired: string | null;
   /** how the span was recognised and repaired */
   how?: string;
+  /** stable id of the repair (garbled.gbk-shift); garbled.question-run spans are kept in the text */
+  rule?: string;
+  /** the line (1-based, in the page as read) that holds the span */
+  line?: number;
+  /** where the span stands in that line, in UTF-16 code units [start, end) */
+  start?: number;
+  end?: number;
+}
+
+/**
+ * One in-line change with its place: which stage, which rule, which line of the page as read, and the
+ * spans [start, end) it touched there. Dropped lines are `removed` entries and encoding damage is
+ * `quality.garbled`, each with its rule id and place, so they are not repeated here.
+ */
+export interface Change {
+  stage: string;
+  rule: string;
+  line: number;
+  action: "dropped" | "replaced" | "kept";
+  spans: [number, number][];
 }
 
 export interface Quality {
@@ -30,6 +54,8 @@ export interface Quality {
   width?: number;
   /** characters changed by the script conversion */
   converted?: number;
+  /** for each cleaning stage that ran, by id: lines it changed or dropped (header: fields it found) */
+  stages?: { [id: string]: number };
 }
 
 /** Where an extracted fact came from, so a reader can check it: the sentence, and the rule that read it. */
@@ -90,6 +116,8 @@ export interface Record {
   text: string;
   removed: Removed[];
   quality: Quality;
+  /** in-line changes with their places (pinyin glosses dropped); see Change */
+  changes?: Change[];
   meeting: Meeting | null;
   people: Person[];
   directives?: Directive[];

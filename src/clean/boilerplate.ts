@@ -1,5 +1,6 @@
 import { boilerplateRules } from "../lexicon/boilerplate-rules.js";
-import { drop, isKept, type Line, type Stage } from "./draft.js";
+import { reasonOf } from "../lexicon/reasons.js";
+import { drop, isKept, type Draft, type Line, type PageStage } from "./draft.js";
 
 const HAS_HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const SENTENCE_MARK = /[。，,；;！!？?：:、]/;
@@ -17,17 +18,23 @@ function isWidgetLine(text: string, widgetWords: RegExp): boolean {
   return rest.length < text.length && rest.replace(WIDGET_GLUE, "") === "";
 }
 
-/** The reason a single line is boilerplate wherever it stands, or null. */
-export function lineRuleReason(text: string): string | null {
+/** The id of the rule by which a single line is boilerplate wherever it stands, or null. */
+export function lineRule(text: string): string | null {
   const { rules, longestMatch, widgetWords } = boilerplateRules();
   if (text.length <= longestMatch) {
     for (const rule of rules) {
-      if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.reason;
+      if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.id;
     }
-    if (isWidgetLine(text, widgetWords)) return "字号/打印";
+    if (isWidgetLine(text, widgetWords)) return "boilerplate.widget.line";
   }
-  if (!HAS_HAN.test(text)) return /[\p{L}\p{N}]/u.test(text) ? "非中文行" : "仅符号";
+  if (!HAS_HAN.test(text)) return /[\p{L}\p{N}]/u.test(text) ? "boilerplate.no-han.text" : "boilerplate.no-han.symbols";
   return null;
+}
+
+/** The reason users see for a line that is boilerplate wherever it stands, or null. */
+export function lineRuleReason(text: string): string | null {
+  const rule = lineRule(text);
+  return rule === null ? null : reasonOf(rule);
 }
 
 /** A paragraph of the article body, as opposed to a headline, menu or header line. */
@@ -46,19 +53,19 @@ function isMenuItem(text: string, max: number): boolean {
   return text.length <= max && !SENTENCE_MARK.test(text) && !/\d/.test(text);
 }
 
-export const boilerplateStage: Stage = (draft) => {
+function dropBoilerplate(draft: Draft): Draft {
   const { relatedBlockStart } = boilerplateRules();
   let inRelatedBlock = false;
   let lines: Line[] = draft.lines.map((line) => {
     if (!isKept(line)) return line;
     if (relatedBlockStart.test(line.text)) {
       inRelatedBlock = true;
-      return drop(line, "相关文章列表");
+      return drop(line, "boilerplate.related.heading");
     }
     // A related-articles list holds headlines; a line of finished prose is the article again.
     if (inRelatedBlock && isProse(line.text)) inRelatedBlock = false;
-    const reason = lineRuleReason(line.text) ?? (inRelatedBlock ? "相关文章列表" : null);
-    return reason ? drop(line, reason) : line;
+    const rule = lineRule(line.text) ?? (inRelatedBlock ? "boilerplate.related.block" : null);
+    return rule ? drop(line, rule) : line;
   });
 
   const kept = lines.map((line, i) => (isKept(line) ? i : -1)).filter((i) => i >= 0);
@@ -69,10 +76,12 @@ export const boilerplateStage: Stage = (draft) => {
     const headline = kept.find((i) => i < firstBody && !isMenuItem(lines[i]!.text, MENU_ITEM_MAX.head)) ?? firstBody;
     lines = lines.map((line, i) => {
       if (!isKept(line)) return line;
-      if (i < headline && isMenuItem(line.text, MENU_ITEM_MAX.head)) return drop(line, "导航:栏目菜单");
-      if (i > lastBody && isMenuItem(line.text, MENU_ITEM_MAX.tail)) return drop(line, "导航:页尾菜单");
+      if (i < headline && isMenuItem(line.text, MENU_ITEM_MAX.head)) return drop(line, "boilerplate.nav.menu-head");
+      if (i > lastBody && isMenuItem(line.text, MENU_ITEM_MAX.tail)) return drop(line, "boilerplate.nav.menu-tail");
       return line;
     });
   }
   return { ...draft, lines };
-};
+}
+
+export const boilerplateStage: PageStage = { id: "boilerplate", run: dropBoilerplate };

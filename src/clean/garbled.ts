@@ -2,8 +2,9 @@ import iconv from "iconv-lite";
 import { charactersReading, charScore, commonTable, wordFit, readsAs, textScore } from "../lexicon/char-model.js";
 import { isPinyinSyllable, stripTones } from "../lexicon/pinyin.js";
 import type { GarbledSpan } from "../types.js";
-import type { Stage } from "./draft.js";
+import type { Edit, PageStage } from "./draft.js";
 import { lazy } from "../lexicon/load.js";
+import { reasonOf } from "../lexicon/reasons.js";
 import { dropGlosses } from "./glosses.js";
 import { matchesOf } from "../matches.js";
 
@@ -22,6 +23,11 @@ interface Finding {
   /** what goes into the text instead (may carry glosses the next stage drops) */
   replacement: string;
   span: GarbledSpan;
+}
+
+/** A span of damage under its rule id, with the catalogue's words for how it was repaired. */
+function damage(rule: string, text: string, repaired: string | null, slots: { [name: string]: string } = {}): GarbledSpan {
+  return { text, repaired, how: reasonOf(rule, slots), rule };
 }
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -91,10 +97,10 @@ function looksMisread(run: string): boolean {
 function lostForGood(text: string): Finding[] {
   const found: Finding[] = [];
   for (const m of matchesOf(LOST_FOR_GOOD, text)) {
-    found.push({ start: m.index!, end: m.index! + m[0].length, replacement: "", span: { text: m[0], repaired: null, how: "字节已丢失,删去" } });
+    found.push({ start: m.index!, end: m.index! + m[0].length, replacement: "", span: damage("garbled.lost", m[0], null) });
   }
   for (const m of matchesOf(QUESTION_RUN, text)) {
-    found.push({ start: m.index!, end: m.index! + m[0].length, replacement: m[0], span: { text: m[0], repaired: null, how: "连续问号:原字符已丢失,保留原样" } });
+    found.push({ start: m.index!, end: m.index! + m[0].length, replacement: m[0], span: damage("garbled.question-run", m[0], null) });
   }
   return found;
 }
@@ -106,15 +112,15 @@ function latinMojibake(text: string): Finding[] {
     const bytes = latin1 ? Buffer.from(m[0], "latin1") : iconv.encode(m[0], "win1252");
     if (!latin1 && iconv.decode(bytes, "win1252") !== m[0]) continue;
     let repaired: string | null = null;
-    let how = "";
+    let rule = "";
     try {
       const decoded = utf8.decode(bytes);
-      if (HAN.test(decoded)) [repaired, how] = [decoded, "UTF-8 被当作 Latin-1 读取,按 UTF-8 重读"];
+      if (HAN.test(decoded)) [repaired, rule] = [decoded, "garbled.latin1-utf8"];
     } catch {
       const decoded = iconv.decode(bytes, "gbk");
-      if (!decoded.includes("\ufffd") && HAN.test(decoded) && !hasRareCluster(decoded)) [repaired, how] = [decoded, "GBK 被当作 Latin-1 读取,按 GBK 重读"];
+      if (!decoded.includes("\ufffd") && HAN.test(decoded) && !hasRareCluster(decoded)) [repaired, rule] = [decoded, "garbled.latin1-gbk"];
     }
-    if (repaired) found.push({ start: m.index!, end: m.index! + m[0].length, replacement: repaired, span: { text: m[0], repaired, how } });
+    if (repaired) found.push({ start: m.index!, end: m.index! + m[0].length, replacement: repaired, span: damage(rule, m[0], repaired) });
   }
   return found;
 }
@@ -254,7 +260,7 @@ function slippedGbk(text: string, taken: (start: number, end: number) => boolean
     const mojibake = utf8ReadAsGbk(run);
     if (mojibake) {
       const [from, to] = [start + mojibake.start, start + mojibake.end];
-      found.push({ start: from, end: to, replacement: mojibake.repaired, span: { text: text.slice(from, to), repaired: mojibake.repaired, how: "UTF-8 被当作 GBK 读取,按 UTF-8 重读" } });
+      found.push({ start: from, end: to, replacement: mojibake.repaired, span: damage("garbled.utf8-as-gbk", text.slice(from, to), mojibake.repaired) });
       continue;
     }
     const before = lostBefore ? "" : text[start - 1] ?? "";
@@ -267,7 +273,7 @@ function slippedGbk(text: string, taken: (start: number, end: number) => boolean
       start,
       end: spanEnd,
       replacement: realigned.text,
-      span: { text: text.slice(start, spanEnd), repaired: plain, how: "GBK 错位一个字节:重新对齐字节后解码" },
+      span: damage("garbled.gbk-shift", text.slice(start, spanEnd), plain),
     });
     if (lostBefore && isPinyinSyllable(lostBefore[1]!)) found.push(lostCharacter(text, start - lostBefore[0].length, lostBefore[1]!, plain));
   }
@@ -289,8 +295,8 @@ function lostCharacter(text: string, start: number, syllable: string, following:
   }
   const original = text.slice(start, end);
   return guess
-    ? { start, end, replacement: `${guess}(${syllable})`, span: { text: original, repaired: guess, how: `字符丢失,仅余注音 ${syllable}:取读音相符且与邻字成词的字` } }
-    : { start, end, replacement: "", span: { text: original, repaired: null, how: `字符丢失,仅余注音 ${syllable}:无法确定,删去残片` } };
+    ? { start, end, replacement: `${guess}(${syllable})`, span: damage("garbled.lost-char.guessed", original, guess, { syllable }) }
+    : { start, end, replacement: "", span: damage("garbled.lost-char.dropped", original, null, { syllable }) };
 }
 
 export function findDamage(text: string): Finding[] {
@@ -300,12 +306,23 @@ export function findDamage(text: string): Finding[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** A line with its damage repaired, each span placed [start, end) in the line given. */
 export function repairLine(text: string): { text: string; spans: GarbledSpan[] } {
-  if (!mayBeDamaged(text)) return { text, spans: [] };
+  const { edits: _edits, ...repaired } = repairWithEdits(text);
+  return repaired;
+}
+
+/** The repair, with the stretches it replaced, so later stages can place their own spans in the line as read. */
+function repairWithEdits(text: string): { text: string; spans: GarbledSpan[]; edits: Edit[] } {
+  if (!mayBeDamaged(text)) return { text, spans: [], edits: [] };
   const found = findDamage(text);
   let out = text;
   for (const f of [...found].sort((a, b) => b.start - a.start)) out = out.slice(0, f.start) + f.replacement + out.slice(f.end);
-  return { text: out, spans: found.map((f) => f.span) };
+  return {
+    text: out,
+    spans: found.map((f) => ({ ...f.span, start: f.start, end: f.end })),
+    edits: found.filter((f) => f.replacement !== text.slice(f.start, f.end)).map((f) => ({ start: f.start, end: f.end, length: f.replacement.length })),
+  };
 }
 
 /** A cheap look before the expensive one: most lines hold nothing but common characters. */
@@ -324,12 +341,18 @@ function mayBeDamaged(text: string): boolean {
   return false;
 }
 
-export const garbledStage: Stage = (draft) => {
-  const garbled = [...draft.garbled];
-  const lines = draft.lines.map((line) => {
-    const { text, spans } = repairLine(line.text);
-    garbled.push(...spans);
-    return text === line.text ? line : { ...line, text };
-  });
-  return { ...draft, lines, garbled };
+export const garbledStage: PageStage = {
+  id: "garbled",
+  run(draft) {
+    const garbled = [...draft.garbled];
+    const lines = draft.lines.map((line, i) => {
+      // Spans are placed in the line as read; a line another stage changed before this one keeps its number only.
+      const { text, spans, edits } = repairWithEdits(line.text);
+      const asRead = line.text === line.raw && !line.edits;
+      for (const { start, end, ...span } of spans) garbled.push(asRead ? { ...span, line: i + 1, start, end } : { ...span, line: i + 1 });
+      if (text === line.text) return line;
+      return asRead ? { ...line, text, edits } : { ...line, text };
+    });
+    return { ...draft, lines, garbled };
+  },
 };

@@ -1,5 +1,6 @@
 import { isPinyinSyllable } from "../lexicon/pinyin.js";
-import { mapLines, type Stage } from "./draft.js";
+import type { Change } from "../types.js";
+import { rawOffset, type Line, type PageStage } from "./draft.js";
 import { matchesOf } from "../matches.js";
 
 // A gloss is a pinyin syllable in parentheses right after a Han character: 區(qū), 發(fā), 調(diào).
@@ -13,7 +14,11 @@ export function glossesIn(text: string): [number, number][] {
 }
 
 export function dropGlosses(text: string): { text: string; count: number } {
-  const spans = glossesIn(text);
+  return withoutSpans(text, glossesIn(text));
+}
+
+/** The text without the given spans (in order, not overlapping). */
+function withoutSpans(text: string, spans: [number, number][]): { text: string; count: number } {
   let out = "";
   let from = 0;
   for (const [start, end] of spans) {
@@ -23,7 +28,32 @@ export function dropGlosses(text: string): { text: string; count: number } {
   return { text: spans.length ? out + text.slice(from) : text, count: spans.length };
 }
 
-export const glossesStage: Stage = (draft) => {
-  const { lines, count } = mapLines(draft, dropGlosses);
-  return { ...draft, lines, glosses: draft.glosses + count };
+/** Where a line's glosses stand in the line as read; a gloss inside a repaired stretch has no place there. */
+function placedInRaw(line: Line, spans: [number, number][]): [number, number][] {
+  if (!line.edits) return spans;
+  const placed: [number, number][] = [];
+  for (const [start, end] of spans) {
+    const from = rawOffset(line, start);
+    const to = rawOffset(line, end - 1);
+    if (from !== null && to !== null) placed.push([from, to + 1]);
+  }
+  return placed;
+}
+
+export const glossesStage: PageStage = {
+  id: "glosses",
+  run(draft) {
+    let count = 0;
+    const changes: Change[] = [];
+    const lines = draft.lines.map((line, i) => {
+      const spans = glossesIn(line.text);
+      if (spans.length === 0) return line;
+      count += spans.length;
+      // One message a line, with every gloss's span: glossed pages hold hundreds, one object each would outweigh the text.
+      const placed = line.text === line.raw || line.edits ? placedInRaw(line, spans) : [];
+      changes.push({ stage: "glosses", rule: "glosses.pinyin", line: i + 1, action: "dropped", spans: placed });
+      return { ...line, text: withoutSpans(line.text, spans).text };
+    });
+    return { ...draft, lines, glosses: draft.glosses + count, changes: [...draft.changes, ...changes] };
+  },
 };

@@ -1,11 +1,15 @@
-import type { Line, Stage } from "./draft.js";
+import type { Draft, Line, PageStage } from "./draft.js";
 import { isKept } from "./draft.js";
 import { isBodyParagraph } from "./boilerplate.js";
 import { findPrintedDate } from "./dates.js";
 import { LIST_PREFIX } from "./repeats.js";
 import { matchesOf } from "../matches.js";
 
-const DATE_LINE_REASONS = new Set(["日期/来源行", "公开目录元数据"]);
+// Rule ids say what a set-aside line is: every boilerplate.meta.date* rule's lines print the page's date and
+// source, the public catalogue's metadata its date, the footer's host line its publisher. A new rule for such
+// lines takes an id of the family and is found here without a change.
+const isDateLine = (rule: string | null) => rule !== null && (rule.startsWith("boilerplate.meta.date") || rule === "boilerplate.meta.catalogue");
+const isSiteLine = (rule: string | null) => rule !== null && (rule.startsWith("boilerplate.meta.date") || rule === "boilerplate.footer.host");
 const TITLE_LINE = /^标题\s*[:：]\s*(.+?)\s*(<\/?\w+[^>]*>\s*)*$/;
 // Column tags before a headline: "V视 | ", "【“两会”动态】", "[要闻]".
 const TITLE_TAGS = /^([^|｜]{1,12}\s*[|｜]\s*|[【\[][^】\]]{1,12}[】\]]\s*)+/;
@@ -53,7 +57,7 @@ export function findTitle(lines: Line[], htmlTitle: string | null): string | nul
 /** The publication date printed in the page's date/source lines. */
 export function findPublished(lines: Line[]): string | null {
   for (const line of lines) {
-    if (line.dropped && DATE_LINE_REASONS.has(line.dropped)) {
+    if (isDateLine(line.rule)) {
       const date = findPrintedDate(line.text);
       if (date) return date;
     }
@@ -62,21 +66,25 @@ export function findPublished(lines: Line[]): string | null {
 }
 
 const SITE_FIELD = /(?:来源|主办单位|主办)\s*[:：]\s*([^\s|｜:：“”"。，,]+?)(?=\s|[|｜]|作者|发布|时间|日期|点击|浏览|编辑|$)/;
-const SITE_LINE_REASONS = new Set(["日期/来源行", "页脚:主办/版权"]);
 
 /** The publisher as the page names it: 来源:西青信息港, else 主办单位. */
 export function findSite(lines: Line[]): string | null {
   for (const line of lines) {
-    if (!line.dropped || !SITE_LINE_REASONS.has(line.dropped)) continue;
+    if (!isSiteLine(line.rule)) continue;
     const m = line.text.match(SITE_FIELD);
     if (m && m[1]) return m[1];
   }
   return null;
 }
 
-export const headerStage: Stage = (draft) => ({
-  ...draft,
-  title: findTitle(draft.lines, draft.htmlTitle),
-  published: findPublished(draft.lines),
-  source: { ...draft.source, site: draft.source.site ?? findSite(draft.lines) },
-});
+function readHeader(draft: Draft): Draft {
+  return {
+    ...draft,
+    title: findTitle(draft.lines, draft.htmlTitle),
+    published: findPublished(draft.lines),
+    source: { ...draft.source, site: draft.source.site ?? findSite(draft.lines) },
+  };
+}
+
+/** Title, date and publisher, read once every line has been kept or set aside (after the batch stage). */
+export const headerStage: PageStage = { id: "header", run: readHeader };

@@ -1,28 +1,21 @@
 import { createHash } from "node:crypto";
-import type { RawDoc, Record } from "../types.js";
-import { boilerplateStage } from "./boilerplate.js";
+import { reasonOf } from "../lexicon/reasons.js";
+import type { RawDoc, Record, Removed } from "../types.js";
 import { findUrlDate } from "./dates.js";
-import type { CleanOptions, Draft, Stage } from "./draft.js";
+import type { CleanOptions, Draft } from "./draft.js";
 import { isKept } from "./draft.js";
-import { garbledStage } from "./garbled.js";
-import { glossesStage } from "./glosses.js";
-import { headerStage } from "./header.js";
-import { repeatsStage } from "./repeats.js";
-import { scriptStage } from "./script.js";
-import { markSiteRecurring } from "./site-recurring.js";
-import { widthStage } from "./width.js";
+import { detectScript } from "./script.js";
+import { checkSkip, runStages } from "./stages.js";
 
 export type { CleanOptions } from "./draft.js";
-
-/** The stages that need one page only, in order. */
-export const PAGE_STAGES: readonly Stage[] = [garbledStage, glossesStage, widthStage, scriptStage, boilerplateStage, repeatsStage];
+export { STAGES, STAGE_IDS } from "./stages.js";
 
 export function draftOf(doc: RawDoc): Draft {
-  const lines = doc.text.split(/\r\n|\r|\n/).map((raw) => ({ raw, text: raw, dropped: null }));
+  const lines = doc.text.split(/\r\n|\r|\n/).map((raw) => ({ raw, text: raw, dropped: null, rule: null }));
   return {
     source: { path: doc.path, url: doc.url, site: null, url_date: findUrlDate(doc.url) },
     lines,
-    script: "simplified",
+    script: null,
     glosses: 0,
     garbled: [],
     width: 0,
@@ -31,44 +24,48 @@ export function draftOf(doc: RawDoc): Draft {
     published: null,
     preRemoved: doc.htmlRemoved ?? [],
     htmlTitle: doc.htmlTitle ?? null,
+    changes: [],
+    stages: {},
   };
 }
 
-export function runStages(draft: Draft, stages: readonly Stage[], options: CleanOptions): Draft {
-  return stages.reduce((d, stage) => stage(d, options), draft);
+/** Lines of the page that are not in the text, each with its number, rule id and reason. */
+function removedLines(draft: Draft): Removed[] {
+  const removed: Removed[] = [];
+  draft.lines.forEach((line, i) => {
+    if (isKept(line) || line.raw.trim() === "") return;
+    const rule = line.rule ?? "clean.empty";
+    removed.push({ line: line.raw.trim(), reason: line.dropped ?? reasonOf(rule), n: i + 1, rule });
+  });
+  return removed;
 }
 
-/** The finished record: article text, every removed line with its reason, and what was repaired. */
-export function recordOf(draft: Draft, options: CleanOptions): Record {
-  const done = headerStage(draft, options);
+/** The finished record: article text, every removed line with its place and reason, and what was repaired. */
+export function recordOf(done: Draft): Record {
   const text = done.lines.filter(isKept).map((line) => line.text).join("\n");
-  const removed = [
-    ...done.preRemoved,
-    ...done.lines
-      .filter((line) => !isKept(line) && line.raw.trim() !== "")
-      .map((line) => ({ line: line.raw.trim(), reason: line.dropped ?? "清理后为空" })),
-  ];
-  return {
+  const record: Record = {
     id: createHash("sha256").update(text).digest("hex"),
     source: done.source,
     title: done.title,
     published: done.published,
-    script: done.script,
+    script: done.script ?? detectScript(done.lines.map((line) => line.text)).script,
     text,
-    removed,
-    quality: { glosses: done.glosses, garbled: done.garbled, width: done.width, converted: done.converted },
+    removed: [...done.preRemoved, ...removedLines(done)],
+    quality: { glosses: done.glosses, garbled: done.garbled, width: done.width, converted: done.converted, stages: done.stages },
     meeting: null,
     people: [],
   };
+  if (done.changes.length) record.changes = done.changes;
+  return record;
 }
 
 /** Clean one page alone. */
 export function clean(doc: RawDoc, options: CleanOptions = {}): Record {
-  return recordOf(runStages(draftOf(doc), PAGE_STAGES, options), options);
+  return cleanBatch([doc], options)[0]!;
 }
 
 /** Clean pages of a batch together, so lines that recur across one site's pages count as boilerplate too. */
 export function cleanBatch(docs: RawDoc[], options: CleanOptions = {}): Record[] {
-  const drafts = markSiteRecurring(docs.map((doc) => runStages(draftOf(doc), PAGE_STAGES, options)));
-  return drafts.map((draft) => recordOf(draft, options));
+  checkSkip(options.skip);
+  return runStages(docs.map(draftOf), options).map(recordOf);
 }

@@ -1,4 +1,4 @@
-import { drop, isKept, type Stage } from "./draft.js";
+import { drop, isKept, type Draft, type PageStage } from "./draft.js";
 
 // A list prefix before a headline reused in a list: "05.11 ", "- ", "• ", "2024-06-28 ".
 export const LIST_PREFIX = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}|[-•·*]|\[\d{1,2}[-/.]\d{1,2}\])\s*/;
@@ -8,7 +8,7 @@ const MIN_REPEAT_LENGTH = 8;
 
 const key = (text: string) => (/\s/.test(text) ? text.replace(/\s+/g, "") : text);
 
-export const repeatsStage: Stage = (draft) => {
+function dropRepeats(draft: Draft): Draft {
   const keys = new Set(draft.lines.filter(isKept).map((line) => key(line.text)));
   const seen = new Set<string>();
   const lines = draft.lines.map((line) => {
@@ -16,11 +16,13 @@ export const repeatsStage: Stage = (draft) => {
     const k = key(line.text);
     const unprefixed = MAY_HAVE_PREFIX.test(line.text) ? key(line.text.replace(LIST_PREFIX, "")) : k;
     if (unprefixed !== k && unprefixed.length >= MIN_REPEAT_LENGTH && keys.has(unprefixed)) {
-      return drop(line, "重复行:带列表前缀的标题副本");
+      return drop(line, "repeats.list-prefix");
     }
-    if (seen.has(k) && k.length >= MIN_REPEAT_LENGTH) return drop(line, "重复行");
+    if (seen.has(k) && k.length >= MIN_REPEAT_LENGTH) return drop(line, "repeats.copy");
     seen.add(k);
     return line;
   });
   return { ...draft, lines };
-};
+}
+
+export const repeatsStage: PageStage = { id: "repeats", run: dropRepeats };

@@ -9,7 +9,7 @@ import TWVariantsRevPhrases from "opencc-js/dict/TWVariantsRevPhrases";
 import { lazy } from "../lexicon/load.js";
 import { scriptChars } from "../lexicon/script-chars.js";
 import type { Script } from "../types.js";
-import type { Stage } from "./draft.js";
+import type { PageStage } from "./draft.js";
 
 /**
  * Traditional text comes in regional variants: OpenCC's standard forms, Taiwan's (裡, 眾, 汙, 么) and Hong Kong's
@@ -87,17 +87,20 @@ export function convertToSimplified(text: string, variant: Variant = variantOf(t
   return { text: converted, count };
 }
 
-export const scriptStage: Stage = (draft, options) => {
-  const texts = draft.lines.map((line) => line.text);
-  const { script, traditional } = detectScript(texts);
-  if (traditional === 0 || options.keepScript) return { ...draft, script };
-  const whole = texts.join("\n");
-  const variant = variantOf(whole);
-  const { text, count } = convertToSimplified(whole, variant);
-  const converted = text.split("\n");
-  const lines =
-    converted.length === draft.lines.length
-      ? draft.lines.map((line, i) => (converted[i] === line.text ? line : { ...line, text: converted[i]! }))
-      : draft.lines.map((line) => ({ ...line, text: convertToSimplified(line.text, variant).text }));
-  return { ...draft, script, lines, converted: draft.converted + count };
+export const scriptStage: PageStage = {
+  id: "script",
+  run(draft, options) {
+    const texts = draft.lines.map((line) => line.text);
+    const { script, traditional } = detectScript(texts);
+    if (traditional === 0 || options.keepScript) return { ...draft, script };
+    const whole = texts.join("\n");
+    const variant = variantOf(whole);
+    const { text, count } = convertToSimplified(whole, variant);
+    const converted = text.split("\n");
+    const lines =
+      converted.length === draft.lines.length
+        ? draft.lines.map((line, i) => (converted[i] === line.text ? line : { ...line, text: converted[i]! }))
+        : draft.lines.map((line) => ({ ...line, text: convertToSimplified(line.text, variant).text }));
+    return { ...draft, script, lines, converted: draft.converted + count };
+  },
 };

@@ -1,5 +1,5 @@
 import { dirname } from "node:path";
-import type { Draft } from "./draft.js";
+import type { BatchStage, Draft } from "./draft.js";
 import { drop, isKept } from "./draft.js";
 
 /** A line is the site's own when at least this many of its pages, and this share of them, carry it. */
@@ -21,7 +21,7 @@ export function siteKey(draft: Draft): string | null {
 }
 
 /** Drop lines that recur across many pages of the same site (menus, footers, slogans a page rule missed). */
-export function markSiteRecurring(drafts: Draft[]): Draft[] {
+export function markSiteRecurring(drafts: readonly Draft[]): Draft[] {
   const bySite = new Map<string, number[]>();
   drafts.forEach((draft, i) => {
     const key = siteKey(draft);
@@ -43,9 +43,11 @@ export function markSiteRecurring(drafts: Draft[]): Draft[] {
       const draft = drafts[i]!;
       out[i] = {
         ...draft,
-        lines: draft.lines.map((line) => (isKept(line) && recurring.has(line.text) ? drop(line, "站内重复:同站多页共有") : line)),
+        lines: draft.lines.map((line) => (isKept(line) && recurring.has(line.text) ? drop(line, "site-recurring.common") : line)),
       };
     }
   }
   return out;
 }
+
+export const siteRecurringStage: BatchStage = { id: "site-recurring", runBatch: markSiteRecurring };

@@ -1,4 +1,4 @@
-import { mapLines, type Stage } from "./draft.js";
+import { mapLines, type PageStage } from "./draft.js";
 
 // Full-width ASCII letters and digits become half-width, with the percent sign and decimal point that go
 // with numbers (５．２％ → 5.2%); Chinese punctuation (，。：（）) is left as it is.
@@ -30,7 +30,10 @@ export function normalizeWidth(text: string): { text: string; count: number } {
   return { text: out, count };
 }
 
-export const widthStage: Stage = (draft) => {
-  const { lines, count } = mapLines(draft, normalizeWidth);
-  return { ...draft, lines, width: draft.width + count };
+export const widthStage: PageStage = {
+  id: "width",
+  run(draft) {
+    const { lines, count } = mapLines(draft, normalizeWidth);
+    return { ...draft, lines, width: draft.width + count };
+  },
 };

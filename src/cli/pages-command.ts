@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { cleanItems } from "../clean/batches.js";
+import { STAGE_IDS } from "../clean/index.js";
 import { readInputs } from "../read/sources.js";
 import type { Record } from "../types.js";
 import { reportFailure, writeLine } from "./output.js";
@@ -15,7 +16,12 @@ export function pagesCommand(usage: string, finish: (record: Record) => Record):
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { "keep-script": { type: "boolean" }, "max-page-mb": { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        "keep-script": { type: "boolean" },
+        "max-page-mb": { type: "string" },
+        skip: { type: "string", multiple: true },
+        help: { type: "boolean", short: "h" },
+      },
     });
     if (values.help) {
       process.stdout.write(usage + "\n");
@@ -23,9 +29,13 @@ export function pagesCommand(usage: string, finish: (record: Record) => Record):
     }
     const maxPageMb = values["max-page-mb"] ? Number(values["max-page-mb"]) : undefined;
     if (maxPageMb !== undefined && !(maxPageMb > 0)) throw new UsageError("--max-page-mb 需要一个正数");
+    // --skip boilerplate --skip repeats, or --skip boilerplate,repeats
+    const skip = (values.skip ?? []).flatMap((value) => value.split(/[,，]/)).map((id) => id.trim()).filter((id) => id !== "");
+    const unknown = skip.filter((id) => !STAGE_IDS.includes(id));
+    if (unknown.length) throw new UsageError(`--skip 不认识的清洗步骤: ${unknown.join(", ")};可跳过的步骤: ${STAGE_IDS.join(", ")}`);
     let failed = 0;
     const items = readInputs(positionals.length ? positionals : ["-"], { maxPageBytes: maxPageMb ? maxPageMb * 1024 * 1024 : undefined });
-    for await (const item of cleanItems(items, { keepScript: values["keep-script"] })) {
+    for await (const item of cleanItems(items, { keepScript: values["keep-script"], skip })) {
       if ("record" in item) await writeLine(process.stdout, JSON.stringify(finish(item.record)));
       else {
         failed++;

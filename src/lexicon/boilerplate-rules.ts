@@ -1,13 +1,16 @@
 import { lazy, readDataJson } from "./load.js";
+import { reasonOf } from "./reasons.js";
 
 export interface LineRule {
+  /** stable rule id (boilerplate.footer.icp); the reason users see comes from the catalogue by this id */
+  id: string;
   reason: string;
   pattern: RegExp;
   maxLength: number;
 }
 
 interface RuleFile {
-  rules: { reason: string; pattern: string; flags?: string; maxLength?: number }[];
+  rules: { id: string; pattern: string; flags?: string; maxLength?: number }[];
   relatedBlockStarts: string;
   widgetWords: string[];
 }
@@ -16,7 +19,8 @@ export const boilerplateRules = lazy(() => {
   const file = readDataJson<RuleFile>("boilerplate.json");
   const rules = file.rules.map(
       (r): LineRule => ({
-        reason: r.reason,
+        id: r.id,
+        reason: reasonOf(r.id),
         pattern: new RegExp(r.pattern, r.flags ?? ""),
         maxLength: r.maxLength ?? Infinity,
       }),

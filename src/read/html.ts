@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { reasonOf } from "../lexicon/reasons.js";
 import type { Removed } from "../types.js";
 
 // HTML to the lines a reader sees: block elements end lines; scripts, styles and hidden parts are not
@@ -6,7 +7,9 @@ import type { Removed } from "../types.js";
 // is nothing but link text (a menu, a list of other articles) goes too.
 
 const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "iframe", "object", "select", "button", "input", "textarea", "head"]);
-const FURNITURE: Record<string, string> = { nav: "导航:网页<nav>", footer: "页脚:网页<footer>", aside: "侧栏:网页<aside>" };
+/** Furniture elements by the rule id their lines are set aside under (reasons in data/clean-reasons.json). */
+const FURNITURE: Record<string, string> = { nav: "html.nav", footer: "html.footer", aside: "html.aside" };
+const setAside = (line: string, rule: string): Removed => ({ line, reason: reasonOf(rule), rule });
 const BLOCK = new Set([
   "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table",
   "section", "article", "header", "main", "blockquote", "pre", "hr", "center", "form", "figure", "figcaption", "title", "body",
@@ -26,7 +29,7 @@ export function readHtml(html: string): HtmlPage {
   const removed: Removed[] = [];
   const stack: string[] = [];
   let skipDepth = 0;
-  let furniture: { depth: number; reason: string; lines: string[] } | null = null;
+  let furniture: { depth: number; rule: string; lines: string[] } | null = null;
   let line = "";
   let linkChars = 0;
   let inLink = 0;
@@ -40,7 +43,7 @@ export function readHtml(html: string): HtmlPage {
     linkChars = 0;
     if (!text) return;
     if (furniture) furniture.lines.push(text);
-    else if (linkShare >= LINK_SHARE && !/[。，,；]/.test(text)) removed.push({ line: text, reason: "导航:整行为链接" });
+    else if (linkShare >= LINK_SHARE && !/[。，,；]/.test(text)) removed.push(setAside(text, "html.link-line"));
     else lines.push(text);
   };
 
@@ -52,7 +55,7 @@ export function readHtml(html: string): HtmlPage {
         if (SKIPPED.has(name) && !VOID.has(name)) skipDepth++;
         if (name === "title" || (name === "h1" && heads.h1 === null)) capture = { tag: name, text: "" };
         if (BLOCK.has(name)) endLine();
-        if (FURNITURE[name] && !furniture && skipDepth === 0) furniture = { depth: stack.length, reason: FURNITURE[name]!, lines: [] };
+        if (FURNITURE[name] && !furniture && skipDepth === 0) furniture = { depth: stack.length, rule: FURNITURE[name]!, lines: [] };
         if (name === "a") inLink++;
       },
       ontext(data) {
@@ -73,7 +76,7 @@ export function readHtml(html: string): HtmlPage {
         if (BLOCK.has(name)) endLine();
         if (furniture && furniture.depth === stack.length && FURNITURE[name]) {
           endLine();
-          for (const text of furniture.lines) removed.push({ line: text, reason: furniture.reason });
+          for (const text of furniture.lines) removed.push(setAside(text, furniture.rule));
           furniture = null;
         }
         if (SKIPPED.has(name) && skipDepth > 0) skipDepth--;
@@ -85,8 +88,8 @@ export function readHtml(html: string): HtmlPage {
   parser.write(html);
   parser.end();
   endLine();
-  const unclosed = furniture as { reason: string; lines: string[] } | null;
-  if (unclosed) for (const text of unclosed.lines) removed.push({ line: text, reason: unclosed.reason });
+  const unclosed = furniture as { rule: string; lines: string[] } | null;
+  if (unclosed) for (const text of unclosed.lines) removed.push(setAside(text, unclosed.rule));
   const headline = heads.h1 ?? (heads.title ? heads.title.split(/\s*[-_|–—]\s*/)[0]! : null);
   return { text: lines.join("\n"), title: headline || null, removed };
 }

@@ -6,14 +6,19 @@ import type { Removed } from "../types.js";
 export interface RawMark {
   start: number;
   end: number;
-  kind: "gloss" | "garbled";
+  /** gloss: a pinyin gloss dropped; garbled: encoding damage repaired or dropped; kept: damage left in the text */
+  kind: "gloss" | "garbled" | "kept";
   note: string;
 }
 
 export interface RawLine {
+  /** the line's number in the page as read (1-based); runs of blank lines are shown once */
+  n: number;
   text: string;
   /** why the line is not in the clean text; null when it is */
   removed: string | null;
+  /** the id of the rule that removed it, when the record names one */
+  rule?: string;
   marks: RawMark[];
 }
 

@@ -216,6 +216,16 @@ export const MIGRATIONS: readonly Migration[] = [
       });
     },
   },
+  {
+    version: 5,
+    sql: `
+      -- Each removed line keeps its place in the page as read and the id of the rule that removed it, so
+      -- the raw view marks the line itself instead of searching for its text. Rows stored before stay
+      -- without them (NULL) and are placed by their text, as before.
+      ALTER TABLE removed ADD COLUMN line_no INTEGER;
+      ALTER TABLE removed ADD COLUMN rule TEXT;
+    `,
+  },
 ];
 
 /** Every stored page's title and text, a thousand at a time (a statement cannot write while another reads). */

@@ -4,7 +4,7 @@ import { inflateRawSync } from "node:zlib";
 import { bandKeys, CONFIRMED_AT_MOST, distinctShingles, jaccard, similarity, THRESHOLD } from "../dedup/minhash.js";
 import { parseQuery } from "../search/terms.js";
 import { snippetOf } from "../search/snippet.js";
-import type { Record, Role } from "../types.js";
+import type { Record, Removed, Role } from "../types.js";
 import { UserError } from "../errors.js";
 import { themeOf } from "../lexicon/directive-themes.js";
 import { migrate } from "./migrations.js";
@@ -38,6 +38,14 @@ import type {
 function uint32s(bytes: Buffer): Uint32Array {
   if (bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/** A removed line as stored; line_no and rule are NULL in rows stored before records carried them. */
+interface RemovedRow {
+  line: string;
+  reason: string;
+  line_no: number | null;
+  rule: string | null;
 }
 
 interface DocumentRow {
@@ -232,8 +240,8 @@ export class SqliteStore implements Store {
       );
     if (info.changes === 0) return null;
     const id = Number(info.lastInsertRowid);
-    const line = this.sql("INSERT INTO removed (document, n, line, reason) VALUES (?, ?, ?, ?)");
-    removed.forEach((item, n) => line.run(id, n, item.line, item.reason));
+    const line = this.sql("INSERT INTO removed (document, n, line, reason, line_no, rule) VALUES (?, ?, ?, ?, ?, ?)");
+    removed.forEach((item, n) => line.run(id, n, item.line, item.reason, item.n ?? null, item.rule ?? null));
     const { titleTokens, bodyTokens, titleCharacters, bodyCharacters } = page;
     this.unindexed.push({ id, titleTokens, bodyTokens, titleCharacters, bodyCharacters });
     this.sql("INSERT INTO pages_as_read (id, raw) VALUES (?, ?)").run(id, page.packedRaw);
@@ -402,7 +410,8 @@ export class SqliteStore implements Store {
 
   private recordOf(id: number, text: string, packed: Buffer): Record {
     const rest = JSON.parse(inflateRawSync(packed).toString("utf8")) as Omit<Record, "text" | "removed">;
-    const removed = this.sql("SELECT line, reason FROM removed WHERE document = ? ORDER BY n").all(id) as Record["removed"];
+    const rows = this.sql("SELECT line, reason, line_no, rule FROM removed WHERE document = ? ORDER BY n").all(id) as RemovedRow[];
+    const removed = rows.map(({ line, reason, line_no, rule }): Removed => ({ line, reason, ...(line_no === null ? {} : { n: line_no }), ...(rule === null ? {} : { rule }) }));
     return { ...rest, text, removed } as Record;
   }
 

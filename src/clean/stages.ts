@@ -1,0 +1,69 @@
+import { UserError } from "../errors.js";
+import { boilerplateStage } from "./boilerplate.js";
+import type { CleanOptions, CleanStage, Draft, Line } from "./draft.js";
+import { garbledStage } from "./garbled.js";
+import { glossesStage } from "./glosses.js";
+import { headerStage } from "./header.js";
+import { repeatsStage } from "./repeats.js";
+import { scriptStage } from "./script.js";
+import { siteRecurringStage } from "./site-recurring.js";
+import { widthStage } from "./width.js";
+
+/**
+ * Every cleaning stage, in the order they run. Damage is repaired and glosses dropped on the lines as read,
+ * so their places are places in the page; boilerplate is judged on normalized, simplified text; the batch
+ * stage sees every page's kept lines; the header is read last, from what is kept and what was set aside.
+ * Adding a stage: its own file exporting {id, run} (or {id, runBatch}), its entry here, and its rule ids
+ * in data/clean-reasons.json.
+ */
+export const STAGES: readonly CleanStage[] = [
+  garbledStage,
+  glossesStage,
+  widthStage,
+  scriptStage,
+  boilerplateStage,
+  repeatsStage,
+  siteRecurringStage,
+  headerStage,
+];
+
+export const STAGE_IDS: readonly string[] = STAGES.map((stage) => stage.id);
+
+/** Refuse a stage name this huiyi does not have, so a typo does not silently clean with everything on. */
+export function checkSkip(skip: readonly string[] | undefined): void {
+  for (const id of skip ?? []) {
+    if (!STAGE_IDS.includes(id)) throw new UserError(`没有名为 ${id} 的清洗步骤;可跳过的步骤: ${STAGE_IDS.join(", ")}`);
+  }
+}
+
+const lineChanged = (before: Line | undefined, after: Line) => before !== after && (before?.text !== after.text || before?.dropped !== after.dropped);
+
+/** What a stage did to one page: lines it changed or set aside, and header fields it filled in. */
+function countDone(before: Draft, after: Draft): number {
+  let count = 0;
+  after.lines.forEach((line, i) => {
+    if (lineChanged(before.lines[i], line)) count++;
+  });
+  if (after.title !== before.title) count++;
+  if (after.published !== before.published) count++;
+  if (after.source.site !== before.source.site) count++;
+  return count;
+}
+
+function counted(before: Draft, after: Draft, id: string): Draft {
+  return { ...after, stages: { ...after.stages, [id]: countDone(before, after) } };
+}
+
+/** Run the stages not switched off over a batch of pages, each stage over every page before the next. */
+export function runStages(drafts: readonly Draft[], options: CleanOptions, stages: readonly CleanStage[] = STAGES): Draft[] {
+  let current = drafts.slice();
+  for (const stage of stages) {
+    if (options.skip?.includes(stage.id)) continue;
+    if ("run" in stage) current = current.map((draft) => counted(draft, stage.run(draft, options), stage.id));
+    else {
+      const before = current;
+      current = stage.runBatch(before, options).map((draft, i) => counted(before[i]!, draft, stage.id));
+    }
+  }
+  return current;
+}
