@@ -1,5 +1,6 @@
 import { boilerplateRules } from "../lexicon/boilerplate-rules.js";
 import { drop, isKept, type Line, type Stage } from "./draft.js";
+import { applyLineModel } from "./line-model.js";
 
 const HAS_HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const SENTENCE_MARK = /[。，,；;！!？?：:、]/;
@@ -46,10 +47,11 @@ function isMenuItem(text: string, max: number): boolean {
   return text.length <= max && !SENTENCE_MARK.test(text) && !/\d/.test(text);
 }
 
-export const boilerplateStage: Stage = (draft) => {
+/** The exact rules: lines that are boilerplate by their words, related-article blocks, menu items around the body. */
+export function dropByRules(input: Line[]): Line[] {
   const { relatedBlockStart } = boilerplateRules();
   let inRelatedBlock = false;
-  let lines: Line[] = draft.lines.map((line) => {
+  let lines: Line[] = input.map((line) => {
     if (!isKept(line)) return line;
     if (relatedBlockStart.test(line.text)) {
       inRelatedBlock = true;
@@ -74,5 +76,8 @@ export const boilerplateStage: Stage = (draft) => {
       return line;
     });
   }
-  return { ...draft, lines };
-};
+  return lines;
+}
+
+/** The rules first, then the line model on what they left. */
+export const boilerplateStage: Stage = (draft) => ({ ...draft, lines: applyLineModel(dropByRules(draft.lines)) });

@@ -1,0 +1,56 @@
+import { lineModelWeights, type LineModelFile } from "../lexicon/line-classes.js";
+import { drop, isKept, type Line } from "./draft.js";
+import { FEATURE_NAMES, pageFeatures, type FeatureName } from "./line-features.js";
+
+// The line model: a logistic regression over line-features.ts, fitted on the gold of the corpus by
+// scripts/fit-line-model.ts (npm run fit) into data/line-model.json. It judges the lines the exact rules
+// of boilerplate.ts left, so a line of an unseen site's menu, credit or footer goes by what it looks like
+// and where it stands, not by the words of the pages the rules were written on.
+
+/** Each kind of drop the model makes, with a stable id and the reason shown to users. */
+export const MODEL_DROPS = {
+  dateLine: { id: "boilerplate.model.dateline", reason: "日期/来源行(模型)" },
+  credit: { id: "boilerplate.model.credit", reason: "署名/来源(模型)" },
+  contact: { id: "boilerplate.model.contact", reason: "联系方式(模型)" },
+  widget: { id: "boilerplate.model.widget", reason: "页面组件(模型)" },
+  fileName: { id: "boilerplate.model.file", reason: "图片文件名(模型)" },
+  caption: { id: "boilerplate.model.caption", reason: "图片说明(模型)" },
+  nav: { id: "boilerplate.model.nav", reason: "导航(模型)" },
+  outside: { id: "boilerplate.model.outside", reason: "正文外短行(模型)" },
+} as const;
+export type ModelDrop = keyof typeof MODEL_DROPS;
+
+const index = new Map(FEATURE_NAMES.map((name, i) => [name, i]));
+const feature = (values: number[], name: FeatureName) => values[index.get(name)!]!;
+
+/** The probability that a line with these features is not article content. */
+export function boilerplateProbability(values: number[], model: LineModelFile = lineModelWeights()): number {
+  let z = model.bias;
+  for (let i = 0; i < values.length; i++) z += model.weights[i]! * ((values[i]! - model.mean[i]!) / model.scale[i]!);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Why the model drops a line, named by the strongest shape or word class the line shows. */
+export function dropKind(values: number[]): ModelDrop {
+  const has = (name: FeatureName) => feature(values, name) > 0;
+  if (has("fileName")) return "fileName";
+  if (has("dateLine") && !has("leadingClock")) return "dateLine";
+  if (has("creditLabel") || has("credit")) return "credit";
+  if (has("contact") || has("phone") || has("email")) return "contact";
+  if (has("widget")) return "widget";
+  if (has("caption")) return "caption";
+  if (has("separators") || has("shortItems") || has("nav")) return "nav";
+  return "outside";
+}
+
+/** Drop the kept lines the model judges boilerplate; lines the rules already dropped are left as they are. */
+export function applyLineModel(lines: Line[]): Line[] {
+  const model = lineModelWeights();
+  const features = pageFeatures(lines.map((line) => line.text));
+  return lines.map((line, i) => {
+    const values = features[i];
+    if (!values || !isKept(line)) return line;
+    if (boilerplateProbability(values, model) < model.threshold) return line;
+    return drop(line, MODEL_DROPS[dropKind(values)].reason);
+  });
+}
