@@ -6,7 +6,8 @@ import { garbledStage } from "../src/clean/garbled.js";
 import { glossesStage } from "../src/clean/glosses.js";
 import { draftOf, runStages } from "../src/clean/index.js";
 import { FEATURE_NAMES, pageFeatures } from "../src/clean/line-features.js";
-import { boilerplateProbability } from "../src/clean/line-model.js";
+import { applyLineModel, boilerplateProbability } from "../src/clean/line-model.js";
+import type { Line } from "../src/clean/draft.js";
 import { scriptStage } from "../src/clean/script.js";
 import { widthStage } from "../src/clean/width.js";
 import type { LineModelFile } from "../src/lexicon/line-classes.js";
@@ -32,6 +33,9 @@ interface Sample {
   page: string;
   site: string;
   text: string;
+  /** the page's lines as the rules left them, and this line's place among them */
+  ruled: Line[];
+  at: number;
 }
 
 function argument(name: string, fallback: string): string {
@@ -68,6 +72,8 @@ function samplesOf(corpus: string, set: string): Sample[] {
         page: `${set}/${name}`,
         site: siteOf(gold.url, name),
         text: line.text.trim(),
+        ruled,
+        at: i,
       });
     });
   }
@@ -109,9 +115,13 @@ function fit(samples: Sample[]): LineModelFile {
   return model;
 }
 
-/** Line-level figures of rules plus model on some pages: boilerplate recall and content retention. */
+/** Line-level figures of rules plus model (as the stage applies it) on some pages: boilerplate recall and content retention. */
 function evaluate(model: LineModelFile, samples: Sample[]): { recall: number; retention: number; missed: string[]; lost: string[] } {
-  const dropped = (s: Sample) => !s.keptByRules || boilerplateProbability(s.values, model) >= model.threshold;
+  const judged = new Map<Line[], Line[]>();
+  const dropped = (s: Sample) => {
+    if (!judged.has(s.ruled)) judged.set(s.ruled, applyLineModel(s.ruled, model));
+    return !isKept(judged.get(s.ruled)![s.at]!);
+  };
   const bp = samples.filter((s) => s.boilerplate);
   const content = samples.filter((s) => !s.boilerplate);
   return {

@@ -1,4 +1,5 @@
 import { boilerplateRules } from "../lexicon/boilerplate-rules.js";
+import { lineClasses } from "../lexicon/line-classes.js";
 import { drop, isKept, type Line, type Stage } from "./draft.js";
 import { applyLineModel } from "./line-model.js";
 
@@ -43,8 +44,9 @@ function isProse(text: string): boolean {
   return text.length >= 50 && /[。！？][”’"）)]?$/.test(text);
 }
 
+/** A short bare line, not a reporter's byline (记者 李娅妮), which the articles keep. */
 function isMenuItem(text: string, max: number): boolean {
-  return text.length <= max && !SENTENCE_MARK.test(text) && !/\d/.test(text);
+  return text.length <= max && !SENTENCE_MARK.test(text) && !/\d/.test(text) && !lineClasses().reporter.test(text);
 }
 
 /** The exact rules: lines that are boilerplate by their words, related-article blocks, menu items around the body. */

@@ -16,6 +16,7 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 /** Past this length a line's shape is prose whatever it holds; the word-class scans stop here. */
 const SCAN_MAX = 300;
 const DISTANCE_CAP = 4;
+const BYLINE_MAX = 40;
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const SENTENCE_END = /[。！？!?][”’"）)]?$/;
@@ -147,7 +148,8 @@ export function pageFeatures(texts: readonly string[]): (number[] | null)[] {
       labelColon: has(LABEL_COLON),
       credit: has(classes.credit),
       creditLabel: has(classes.creditLabel),
-      reporter: has(classes.reporter),
+      // a reporter's byline, not a paragraph that opens with 本报讯 or names its reporter
+      reporter: !block.isProse[i] && text.length <= BYLINE_MAX ? has(classes.reporter) : 0,
       event: has(classes.event),
       contact: has(classes.contact),
       widget: scan ? coverage(scan, classes.widget) : 0,

@@ -20,6 +20,9 @@ export const MODEL_DROPS = {
 } as const;
 export type ModelDrop = keyof typeof MODEL_DROPS;
 
+/** Above this score a line is boilerplate even with article lines on both sides. */
+const SURE = 0.95;
+
 const index = new Map(FEATURE_NAMES.map((name, i) => [name, i]));
 const feature = (values: number[], name: FeatureName) => values[index.get(name)!]!;
 
@@ -43,14 +46,21 @@ export function dropKind(values: number[]): ModelDrop {
   return "outside";
 }
 
-/** Drop the kept lines the model judges boilerplate; lines the rules already dropped are left as they are. */
-export function applyLineModel(lines: Line[]): Line[] {
-  const model = lineModelWeights();
+/**
+ * Drop the kept lines the model judges boilerplate; lines the rules already dropped are left as they are.
+ * Context smoothing as jusText does it: a doubtful line with article lines on both sides (a line of names
+ * under the headline, a short heading between paragraphs) stays, runs at the edges of the article go; a
+ * line the model is sure of (a date line, a credit) goes wherever it stands.
+ */
+export function applyLineModel(lines: Line[], model: LineModelFile = lineModelWeights()): Line[] {
   const features = pageFeatures(lines.map((line) => line.text));
-  return lines.map((line, i) => {
-    const values = features[i];
-    if (!values || !isKept(line)) return line;
-    if (boilerplateProbability(values, model) < model.threshold) return line;
-    return drop(line, MODEL_DROPS[dropKind(values)].reason);
+  const judged = lines.map((line, i) => isKept(line) && features[i] !== null && boilerplateProbability(features[i]!, model) >= model.threshold);
+  const kept = lines.map((line, i) => (isKept(line) ? i : -1)).filter((i) => i >= 0);
+  const between = new Set<number>();
+  kept.forEach((i, k) => {
+    const before = kept[k - 1];
+    const after = kept[k + 1];
+    if (judged[i] && boilerplateProbability(features[i]!, model) < SURE && before !== undefined && after !== undefined && !judged[before] && !judged[after]) between.add(i);
   });
+  return lines.map((line, i) => (judged[i] && !between.has(i) ? drop(line, MODEL_DROPS[dropKind(features[i]!)].reason) : line));
 }
