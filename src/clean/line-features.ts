@@ -59,7 +59,7 @@ function coverage(text: string, words: RegExp): number {
 }
 
 /** Share of the space-separated items that start with a surname: a line of names, not of menu items. */
-function nameItemShare(text: string): number {
+export function nameItemShare(text: string): number {
   const items = text.split(/\s+/).filter((item) => /^[\u4e00-\u9fff]{2,6}$/.test(item));
   if (items.length < 2) return 0;
   const { single, compound } = surnames();
