@@ -2,6 +2,9 @@ import { boilerplateRules } from "../lexicon/boilerplate-rules.js";
 import { lineClasses } from "../lexicon/line-classes.js";
 import { drop, isKept, type Line, type Stage } from "./draft.js";
 import { applyLineModel } from "./line-model.js";
+import { isBodyParagraph } from "./paragraph.js";
+
+export { isBodyParagraph };
 
 const HAS_HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const SENTENCE_MARK = /[。，,；;！!？?：:、]/;
@@ -32,12 +35,6 @@ export function lineRuleReason(text: string): string | null {
   return null;
 }
 
-/** A paragraph of the article body, as opposed to a headline, menu or header line. */
-export function isBodyParagraph(text: string): boolean {
-  if (text.length > 80 || text.includes("。")) return true;
-  const commas = text.match(/[，,、；;]/g)?.length ?? 0;
-  return commas >= 2 || (commas >= 1 && text.length >= 30);
-}
 
 /** Finished sentences, not a headline nor a list's summary cut off mid-sentence (…县长朱小兵,副县). */
 function isProse(text: string): boolean {

@@ -1,6 +1,6 @@
 import { surnames } from "../lexicon/extract-lexicons.js";
 import { lineClasses } from "../lexicon/line-classes.js";
-import { isBodyParagraph } from "./boilerplate.js";
+import { isBodyParagraph } from "./paragraph.js";
 
 // What every page has, measured per line: its own shape, the word classes it holds, and where it stands
 // relative to the article's block of prose. The line model (line-model.ts) weighs these into one score.
@@ -31,7 +31,10 @@ const DATE_TIME_ALL = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|(?<!\
 const DATE_LINE_RESIDUE = 16;
 const LEADING_CLOCK = /^\s*\d{1,2}[:：]\d{2}/;
 const SEPARATORS = /[|｜>»→]|>>/;
-const LABEL_COLON = /^[(（\[【]?[^\s:：，。,]{1,8}[:：]/;
+// A label before a colon holds no digit: 来源:, 编辑(一审):, but not the clock of a timetable line (10:05 …).
+const LABEL_COLON = /^[(（\[【]?[^\s:：，。,\d]{1,8}[:：]/;
+/** A unit's or a medium's name standing alone is short and has no grammar: 南昌县农业农村局, 县融媒体中心供图. */
+const UNIT_NAME_MAX = 20;
 const BRACKETED = /^[(（\[【].*[)）\]】]$/;
 
 function count(text: string, pattern: RegExp): number {
@@ -46,9 +49,15 @@ function isShortItems(text: string): boolean {
 
 /** A date or time with little else: 2022-08-25 08:16:35, 甘孜日报 2020年07月10日, 内容更新时间:…来源:…. */
 function isDateLine(text: string): boolean {
-  if (!DATE_TIME.test(text)) return false;
+  // a clock before a clause is a timetable line of the report (11:20 王明作总结讲话), not a date line
+  if (!DATE_TIME.test(text) || (LEADING_CLOCK.test(text) && /[\u4e00-\u9fff]{2}/.test(text))) return false;
   const residue = text.replace(DATE_TIME_ALL, "").replace(/[\s:：|｜\-/()（）\[\]【】]/g, "");
   return residue.length <= DATE_LINE_RESIDUE;
+}
+
+function isUnitName(text: string, classes: ReturnType<typeof lineClasses>): boolean {
+  const bare = text.replace(/^[(（\[【\s]+|[)）\]】\s]+$/g, "");
+  return bare.length <= UNIT_NAME_MAX && functionDensity(bare, classes.functionTable) === 0 && classes.unitEnd.test(bare);
 }
 
 /** Share of the line's characters that words of a class cover: 推荐阅读 is all widget, a headline naming 新闻 is not nav. */
@@ -155,7 +164,7 @@ export function pageFeatures(texts: readonly string[]): (number[] | null)[] {
       widget: scan ? coverage(scan, classes.widget) : 0,
       caption: scan ? coverage(scan, classes.caption) : 0,
       nav: scan ? coverage(scan, classes.nav) : 0,
-      unitName: scan && classes.unitEnd.test(scan.replace(/^[(（\[【\s]+|[)）\]】\s]+$/g, "")) ? 1 : 0,
+      unitName: isUnitName(text, classes) ? 1 : 0,
       bracketed: has(BRACKETED),
       prose: block.isProse[i] ? 1 : 0,
       beforeBlock: block.first >= 0 && i < block.first ? 1 : 0,

@@ -48,19 +48,27 @@ export function dropKind(values: number[]): ModelDrop {
 
 /**
  * Drop the kept lines the model judges boilerplate; lines the rules already dropped are left as they are.
- * Context smoothing as jusText does it: a doubtful line with article lines on both sides (a line of names
- * under the headline, a short heading between paragraphs) stays, runs at the edges of the article go; a
- * line the model is sure of (a date line, a credit) goes wherever it stands.
+ * Context smoothing as jusText does it: a run of doubtful lines with article lines on both sides (a line of
+ * names under the headline, the timetable lines of a step-by-step report, a short heading) stays; runs at
+ * the edges of the article go; a line the model is sure of (a date line, a credit) goes wherever it stands.
  */
 export function applyLineModel(lines: Line[], model: LineModelFile = lineModelWeights()): Line[] {
   const features = pageFeatures(lines.map((line) => line.text));
-  const judged = lines.map((line, i) => isKept(line) && features[i] !== null && boilerplateProbability(features[i]!, model) >= model.threshold);
+  const score = lines.map((line, i) => (isKept(line) && features[i] ? boilerplateProbability(features[i]!, model) : 0));
+  const judged = score.map((p) => p >= model.threshold);
   const kept = lines.map((line, i) => (isKept(line) ? i : -1)).filter((i) => i >= 0);
-  const between = new Set<number>();
-  kept.forEach((i, k) => {
-    const before = kept[k - 1];
-    const after = kept[k + 1];
-    if (judged[i] && boilerplateProbability(features[i]!, model) < SURE && before !== undefined && after !== undefined && !judged[before] && !judged[after]) between.add(i);
-  });
-  return lines.map((line, i) => (judged[i] && !between.has(i) ? drop(line, MODEL_DROPS[dropKind(features[i]!)].reason) : line));
+  const spared = new Set<number>();
+  for (let k = 0; k < kept.length; ) {
+    if (!judged[kept[k]!]) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end + 1 < kept.length && judged[kept[end + 1]!]) end++;
+    if (k > 0 && end + 1 < kept.length) {
+      for (let r = k; r <= end; r++) if (score[kept[r]!]! < SURE) spared.add(kept[r]!);
+    }
+    k = end + 1;
+  }
+  return lines.map((line, i) => (judged[i] && !spared.has(i) ? drop(line, MODEL_DROPS[dropKind(features[i]!)].reason) : line));
 }
