@@ -17,6 +17,8 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 const SCAN_MAX = 300;
 const DISTANCE_CAP = 4;
 const BYLINE_MAX = 40;
+/** Share of a row's items that start with a surname for it to be a row of names. */
+const NAME_ROW = 0.6;
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const SENTENCE_END = /[。！？!?][”’"）)]?$/;
@@ -152,7 +154,8 @@ export function pageFeatures(texts: readonly string[]): (number[] | null)[] {
       dateLine: scan && isDateLine(scan) ? 1 : 0,
       leadingClock: has(LEADING_CLOCK),
       separators: has(SEPARATORS),
-      shortItems: scan && isShortItems(scan) ? 1 : 0,
+      // a row of people's names (周连华主持 于海田 丛锡钢出席) has the shape of a menu and is not one
+      shortItems: scan && isShortItems(scan) && nameItemShare(scan) < NAME_ROW ? 1 : 0,
       nameItems: scan ? nameItemShare(scan) : 0,
       labelColon: has(LABEL_COLON),
       credit: has(classes.credit),
