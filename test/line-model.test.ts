@@ -37,7 +37,7 @@ const BOILERPLATE: [string, Place, string][] = [
   ["内容更新时间:2025-05-30 07:56:21来源:闽侯乡音报", "head", model("dateLine")],
   ["甘孜日报    2020年07月10日", "head", model("dateLine")],
   ["微信图片_20230506102233.jpg", "inside", model("fileName")],
-  ["会议现场", "inside", model("caption")],
+  ["图为会议现场", "inside", model("caption")],
   ["打开APP查看更多图片", "inside", model("widget")],
   ["(来源:县委办)", "tail", model("credit")],
   ["稿源:县委宣传部", "tail", model("credit")],

@@ -22,6 +22,9 @@ export type ModelDrop = keyof typeof MODEL_DROPS;
 
 /** Above this score a line is boilerplate even with article lines on both sides. */
 const SURE = 0.95;
+/** Only a line without a boilerplate class of its own can be spared by its neighbours: a caption or a credit
+ * between two paragraphs is still a caption or a credit; a short heading or a timetable line is the article's. */
+const SHAPELESS: ReadonlySet<ModelDrop> = new Set(["outside", "nav"]);
 
 const index = new Map(FEATURE_NAMES.map((name, i) => [name, i]));
 const feature = (values: number[], name: FeatureName) => values[index.get(name)!]!;
@@ -50,7 +53,8 @@ export function dropKind(values: number[]): ModelDrop {
  * Drop the kept lines the model judges boilerplate; lines the rules already dropped are left as they are.
  * Context smoothing as jusText does it: a run of doubtful lines with article lines on both sides (a line of
  * names under the headline, the timetable lines of a step-by-step report, a short heading) stays; runs at
- * the edges of the article go; a line the model is sure of (a date line, a credit) goes wherever it stands.
+ * the edges of the article go; a line the model is sure of, or one of a class (a date line, a credit, a
+ * caption), goes wherever it stands.
  */
 export function applyLineModel(lines: Line[], model: LineModelFile = lineModelWeights()): Line[] {
   const features = pageFeatures(lines.map((line) => line.text));
@@ -66,7 +70,10 @@ export function applyLineModel(lines: Line[], model: LineModelFile = lineModelWe
     let end = k;
     while (end + 1 < kept.length && judged[kept[end + 1]!]) end++;
     if (k > 0 && end + 1 < kept.length) {
-      for (let r = k; r <= end; r++) if (score[kept[r]!]! < SURE) spared.add(kept[r]!);
+      for (let r = k; r <= end; r++) {
+        const i = kept[r]!;
+        if (score[i]! < SURE && SHAPELESS.has(dropKind(features[i]!))) spared.add(i);
+      }
     }
     k = end + 1;
   }
