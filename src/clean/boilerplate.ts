@@ -1,6 +1,11 @@
 import { boilerplateRules } from "../lexicon/boilerplate-rules.js";
 import { reasonOf } from "../lexicon/reasons.js";
-import { drop, isKept, type Draft, type Line, type PageStage } from "./draft.js";
+import { lineClasses } from "../lexicon/line-classes.js";
+import { drop, isKept, type Line, type PageStage } from "./draft.js";
+import { applyLineModel } from "./line-model.js";
+import { isBodyParagraph } from "./paragraph.js";
+
+export { isBodyParagraph };
 
 const HAS_HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const SENTENCE_MARK = /[。，,；;！!？?：:、]/;
@@ -37,26 +42,21 @@ export function lineRuleReason(text: string): string | null {
   return rule === null ? null : reasonOf(rule);
 }
 
-/** A paragraph of the article body, as opposed to a headline, menu or header line. */
-export function isBodyParagraph(text: string): boolean {
-  if (text.length > 80 || text.includes("。")) return true;
-  const commas = text.match(/[，,、；;]/g)?.length ?? 0;
-  return commas >= 2 || (commas >= 1 && text.length >= 30);
-}
-
 /** Finished sentences, not a headline nor a list's summary cut off mid-sentence (…县长朱小兵,副县). */
 function isProse(text: string): boolean {
   return text.length >= 50 && /[。！？][”’"）)]?$/.test(text);
 }
 
+/** A short bare line, not a reporter's byline (记者 李娅妮), which the articles keep. */
 function isMenuItem(text: string, max: number): boolean {
-  return text.length <= max && !SENTENCE_MARK.test(text) && !/\d/.test(text);
+  return text.length <= max && !SENTENCE_MARK.test(text) && !/\d/.test(text) && !lineClasses().reporter.test(text);
 }
 
-function dropBoilerplate(draft: Draft): Draft {
+/** The exact rules: lines that are boilerplate by their words, related-article blocks, menu items around the body. */
+export function dropByRules(input: Line[]): Line[] {
   const { relatedBlockStart } = boilerplateRules();
   let inRelatedBlock = false;
-  let lines: Line[] = draft.lines.map((line) => {
+  let lines: Line[] = input.map((line) => {
     if (!isKept(line)) return line;
     if (relatedBlockStart.test(line.text)) {
       inRelatedBlock = true;
@@ -81,7 +81,8 @@ function dropBoilerplate(draft: Draft): Draft {
       return line;
     });
   }
-  return { ...draft, lines };
+  return lines;
 }
 
-export const boilerplateStage: PageStage = { id: "boilerplate", run: dropBoilerplate };
+/** The rules first, then the line model on what they left. */
+export const boilerplateStage: PageStage = { id: "boilerplate", run: (draft) => ({ ...draft, lines: applyLineModel(dropByRules(draft.lines)) }) };

@@ -4,6 +4,7 @@ import { isBodyParagraph } from "./boilerplate.js";
 import { findPrintedDate } from "./dates.js";
 import { LIST_PREFIX } from "./repeats.js";
 import { matchesOf } from "../matches.js";
+import { chooseHeadline } from "./title-model.js";
 
 // Rule ids say what a set-aside line is: every boilerplate.meta.date* rule's lines print the page's date and
 // source, the public catalogue's metadata its date, the footer's host line its publisher. A new rule for such
@@ -13,14 +14,18 @@ const isSiteLine = (rule: string | null) => rule !== null && (rule.startsWith("b
 const TITLE_LINE = /^标题\s*[:：]\s*(.+?)\s*(<\/?\w+[^>]*>\s*)*$/;
 // Column tags before a headline: "V视 | ", "【“两会”动态】", "[要闻]".
 const TITLE_TAGS = /^([^|｜]{1,12}\s*[|｜]\s*|[【\[][^】\]]{1,12}[】\]]\s*)+/;
-const NOT_A_TITLE = /[。，,；;！!？?]|^\d{1,2}月\d{1,2}日|^(本报讯|本网讯|讯)/;
+// A headline may hold a comma or an exclamation (…胜利召开,全票选举乡长及人大主席!); a finished sentence or a
+// lead paragraph's opening (6月28日…, 本报讯, 东北网伊春6月29日电) is not one.
+const NOT_A_TITLE = /[。；;]|^\d{1,2}月\d{1,2}日|^(本报讯|本网讯|讯)|\d{1,2}月\d{1,2}日电/;
+// A news portal prints the source and the time on the headline's line: "…经济社会发展 上游新闻     2022-05-31 21:10".
+const FUSED_TAIL = /\s+(?:[^\s\d]{2,12}\s+)?(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 
 const TRAILING_MARKS = /[\s|｜]+$/;
 const REPORTER = /记者\s*[:：]?\s*([\u4e00-\u9fff]{2,4})/g;
 
 /** The headline without column tags, list prefixes, trailing separators or the reporter's name a template appended. */
 export function cleanTitle(text: string, reporters: () => Set<string> = () => new Set()): string {
-  let title = text.replace(TITLE_TAGS, "").replace(LIST_PREFIX, "").replace(TRAILING_MARKS, "");
+  let title = text.replace(FUSED_TAIL, "").replace(TITLE_TAGS, "").replace(LIST_PREFIX, "").replace(TRAILING_MARKS, "");
   const lastWord = title.match(/\s(\S{2,4})$/)?.[1];
   if (lastWord && reporters().has(lastWord)) title = title.slice(0, -lastWord.length).replace(TRAILING_MARKS, "");
   return title.trim();
@@ -38,19 +43,28 @@ function looksLikeHeadline(text: string): boolean {
   return text.length >= MIN_TITLE && text.length <= 80 && !NOT_A_TITLE.test(text);
 }
 
-/** The headline: a "标题:" line, else the first headline-like line above the first paragraph. */
+/** The headline-like kept lines above the first paragraph, cleaned, and that paragraph. */
+function headlineCandidates(lines: Line[]): { candidates: string[]; lead: string } {
+  const candidates: string[] = [];
+  for (const line of lines) {
+    if (!isKept(line)) continue;
+    if (isBodyParagraph(line.text)) return { candidates, lead: line.text };
+    if (!looksLikeHeadline(line.text)) continue;
+    const title = cleanTitle(line.text, () => reporterNames(lines));
+    if (title.length >= MIN_TITLE) candidates.push(title);
+  }
+  return { candidates, lead: "" };
+}
+
+/** The headline: a "标题:" line, else the candidate above the first paragraph that scores most like one. */
 export function findTitle(lines: Line[], htmlTitle: string | null): string | null {
   for (const line of lines) {
     const m = line.text.match(TITLE_LINE);
     if (m) return cleanTitle(m[1]!);
   }
-  for (const line of lines) {
-    if (!isKept(line)) continue;
-    if (isBodyParagraph(line.text)) break;
-    if (!looksLikeHeadline(line.text)) continue;
-    const title = cleanTitle(line.text, () => reporterNames(lines));
-    if (title.length >= MIN_TITLE) return title;
-  }
+  const { candidates, lead } = headlineCandidates(lines);
+  const best = chooseHeadline(candidates, lead);
+  if (best >= 0) return candidates[best]!;
   return htmlTitle ? cleanTitle(htmlTitle) : null;
 }
 
@@ -61,6 +75,17 @@ export function findPublished(lines: Line[]): string | null {
       const date = findPrintedDate(line.text);
       if (date) return date;
     }
+  }
+  return fusedHeadlineDate(lines);
+}
+
+/** The date a portal printed on the headline's line, when the page has no date line of its own. */
+function fusedHeadlineDate(lines: Line[]): string | null {
+  for (const line of lines) {
+    if (!isKept(line)) continue;
+    if (isBodyParagraph(line.text)) break;
+    const m = line.text.match(FUSED_TAIL);
+    if (m) return findPrintedDate(m[1]!);
   }
   return null;
 }

@@ -1,0 +1,70 @@
+import { lazy, readDataFile } from "../lexicon/load.js";
+import { lineClasses } from "../lexicon/line-classes.js";
+import { nameItemShare } from "./line-features.js";
+
+// The headline among the lines above the first paragraph, chosen by what a headline is: it retells the
+// lead paragraph, names what happened, and is not the site's name nor a byline. The first headline-like line
+// is not always it: a site or channel name often stands above the headline.
+
+interface TitleModel {
+  weights: { likeness: number; event: number; siteName: number; byline: number; deck: number; order: number; lengthFit: number };
+  minScore: number;
+}
+
+const titleModel = lazy(() => JSON.parse(readDataFile("title-model.json")) as TitleModel);
+
+const DECK_DASH = /^[—–]/;
+/** Share of a line's items that are names for it to be a line of names rather than a headline. */
+const DECK_NAMES = 0.6;
+
+/** The opening of the lead paragraph that a headline retells. */
+const LEAD_SPAN = 160;
+
+function pairsOf(text: string): string[] {
+  const compact = text.replace(/[\s\p{P}]+/gu, "");
+  const out: string[] = [];
+  for (let i = 0; i + 1 < compact.length; i++) out.push(compact.slice(i, i + 2));
+  return out;
+}
+
+/** Share of the candidate's character pairs that the lead also has. */
+export function likeness(candidate: string, lead: string): number {
+  const pairs = pairsOf(candidate);
+  if (pairs.length === 0) return 0;
+  const leadPairs = new Set(pairsOf(lead.slice(0, LEAD_SPAN)));
+  return pairs.filter((pair) => leadPairs.has(pair)).length / pairs.length;
+}
+
+export function headlineScore(candidate: string, order: number, lead: string): number {
+  const { weights } = titleModel();
+  const classes = lineClasses();
+  const event = classes.event.test(candidate);
+  const bare = candidate.replace(/^[(（\[【■\s]+|[)）\]】\s]+$/g, "");
+  const siteName = !event && classes.unitEnd.test(bare) && !/\s/.test(bare);
+  const byline = classes.reporter.test(candidate) || classes.creditLabel.test(candidate);
+  const deck = DECK_DASH.test(candidate) || (candidate.split(/\s+/).length >= 3 && nameItemShare(candidate) >= DECK_NAMES);
+  const lengthFit = candidate.length >= 6 && candidate.length <= 60;
+  return (
+    weights.likeness * likeness(candidate, lead) +
+    weights.event * Number(event) +
+    weights.siteName * Number(siteName) +
+    weights.byline * Number(byline) +
+    weights.deck * Number(deck) +
+    weights.order * order +
+    weights.lengthFit * Number(lengthFit)
+  );
+}
+
+/** The index of the best-scoring candidate, or -1 when none scores like a headline. */
+export function chooseHeadline(candidates: string[], lead: string): number {
+  let best = -1;
+  let bestScore = titleModel().minScore;
+  candidates.forEach((candidate, order) => {
+    const score = headlineScore(candidate, order, lead);
+    if (score >= bestScore && (best < 0 || score > bestScore)) {
+      best = order;
+      bestScore = score;
+    }
+  });
+  return best;
+}
