@@ -1,9 +1,12 @@
-import type { Line, Stage } from "./draft.js";
+import type { CleanOptions, Line, Stage } from "./draft.js";
 import { isKept } from "./draft.js";
 import { isBodyParagraph } from "./boilerplate.js";
 import { findPrintedDate } from "./dates.js";
 import { LIST_PREFIX } from "./repeats.js";
 import { matchesOf } from "../matches.js";
+import { dropGlosses } from "./glosses.js";
+import { convertToSimplified } from "./script.js";
+import { normalizeWidth } from "./width.js";
 
 const DATE_LINE_REASONS = new Set(["日期/来源行", "公开目录元数据"]);
 const TITLE_LINE = /^标题\s*[:：]\s*(.+?)\s*(<\/?\w+[^>]*>\s*)*$/;
@@ -74,9 +77,16 @@ export function findSite(lines: Line[]): string | null {
   return null;
 }
 
-export const headerStage: Stage = (draft) => ({
+/** The HTML headline cleaned as the page's lines were: glosses dropped, width normalized, simplified unless kept. */
+function htmlTitleAsText(title: string | null, options: CleanOptions): string | null {
+  if (title === null) return null;
+  const text = normalizeWidth(dropGlosses(title).text).text;
+  return options.keepScript ? text : convertToSimplified(text).text;
+}
+
+export const headerStage: Stage = (draft, options) => ({
   ...draft,
-  title: findTitle(draft.lines, draft.htmlTitle),
+  title: findTitle(draft.lines, htmlTitleAsText(draft.htmlTitle, options)),
   published: findPublished(draft.lines),
   source: { ...draft.source, site: draft.source.site ?? findSite(draft.lines) },
 });

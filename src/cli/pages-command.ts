@@ -3,8 +3,16 @@ import { cleanItems } from "../clean/batches.js";
 import { readInputs } from "../read/sources.js";
 import type { Record } from "../types.js";
 import { reportFailure, writeLine } from "./output.js";
+import { printable } from "./printable.js";
 
 export class UsageError extends Error {}
+
+/** One line for the WARC responses that were not pages: how many, and why, most frequent first. */
+export function skippedSummary(skipped: Map<string, number>): string {
+  const total = [...skipped.values()].reduce((a, b) => a + b, 0);
+  const reasons = [...skipped].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${printable(reason)} ×${n}`);
+  return `huiyi: 跳过 ${total} 条不是网页的 WARC 响应(${reasons.join("、")})`;
+}
 
 /**
  * A command that reads pages (files, folders, '-'), cleans them and prints one JSON record a line; one line
@@ -24,7 +32,11 @@ export function pagesCommand(usage: string, finish: (record: Record) => Record):
     const maxPageMb = values["max-page-mb"] ? Number(values["max-page-mb"]) : undefined;
     if (maxPageMb !== undefined && !(maxPageMb > 0)) throw new UsageError("--max-page-mb 需要一个正数");
     let failed = 0;
-    const items = readInputs(positionals.length ? positionals : ["-"], { maxPageBytes: maxPageMb ? maxPageMb * 1024 * 1024 : undefined });
+    const skipped = new Map<string, number>();
+    const items = readInputs(positionals.length ? positionals : ["-"], {
+      maxPageBytes: maxPageMb ? maxPageMb * 1024 * 1024 : undefined,
+      onSkip: (_path, reason) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1),
+    });
     for await (const item of cleanItems(items, { keepScript: values["keep-script"] })) {
       if ("record" in item) await writeLine(process.stdout, JSON.stringify(finish(item.record)));
       else {
@@ -32,6 +44,7 @@ export function pagesCommand(usage: string, finish: (record: Record) => Record):
         reportFailure(item.failure);
       }
     }
+    if (skipped.size) process.stderr.write(skippedSummary(skipped) + "\n");
     return failed > 0 ? 1 : 0;
   };
 }

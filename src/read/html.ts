@@ -1,82 +1,142 @@
 import { Parser } from "htmlparser2";
 import type { Removed } from "../types.js";
 
-// HTML to the lines a reader sees: block elements end lines; scripts, styles and hidden parts are not
+// HTML to the lines a reader sees: block elements end lines; scripts, styles and form controls are not
 // text; <nav>, <footer> and <aside> are site furniture and go to `removed` with their reason; a line that
 // is nothing but link text (a menu, a list of other articles) goes too.
+//
+// The reader follows htmlparser2's events, which are balanced: every element opened is closed exactly
+// once — void elements (<input>, <br>, <img>) at once, unclosed ones when their parent closes or at the
+// end. So a depth counter raised on open and lowered on close always returns to where it was, whatever
+// the markup; nothing here keeps its own idea of which elements are void.
 
-const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "iframe", "object", "select", "button", "input", "textarea", "head"]);
+/** Elements whose content is not article text: code, styles, embedded objects, form controls. */
+const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "iframe", "object", "select", "button", "textarea", "head"]);
 const FURNITURE: Record<string, string> = { nav: "导航:网页<nav>", footer: "页脚:网页<footer>", aside: "侧栏:网页<aside>" };
 const BLOCK = new Set([
   "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table",
   "section", "article", "header", "main", "blockquote", "pre", "hr", "center", "form", "figure", "figcaption", "title", "body",
+  "input",
 ]);
-const VOID = new Set(["br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"]);
+/**
+ * Elements nested deeper than this are not a page's structure (real pages nest 20 to 60 deep) but damage
+ * or an attack; they are dropped as elements and their text kept in the element that holds them.
+ */
+const MAX_DEPTH = 256;
 /** A line at least this much link text, and without a sentence in it, is navigation. */
 const LINK_SHARE = 0.8;
+/** The headline captured from <title> or <h1> stops growing here: a page that never closes its <title> is not a headline. */
+const MAX_HEADLINE = 300;
 
 export interface HtmlPage {
   text: string;
   title: string | null;
   removed: Removed[];
+  /** for each line of `text`, the share of its characters that are link text (0–1) */
+  linkShare: number[];
+}
+
+interface Furniture {
+  depth: number;
+  reason: string;
+  lines: string[];
+}
+
+function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x20) n++;
+  return n;
+}
+
+/** The parser's own fields this reader bounds: htmlparser2 keeps open elements in an array it inserts at the front. */
+interface ParserInternals {
+  stack: string[];
+  tagname: string;
+  openTagStart: number;
+  startIndex: number;
+  endIndex: number;
+  getSlice?: (start: number, end: number) => string;
+}
+
+/**
+ * htmlparser2's parser with a bound on nesting. Each element it opens is inserted at the front of an array
+ * and each end tag searched for in it, so a million unclosed elements cost a million squared steps; past
+ * MAX_DEPTH an element is ignored the way the parser ignores a second <form>, keeping every step bounded.
+ */
+class BoundedParser extends Parser {
+  override onopentagname(start: number, endIndex: number): void {
+    const self = this as unknown as ParserInternals;
+    if (self.stack.length >= MAX_DEPTH && self.getSlice && !this.isVoidElement(self.getSlice(start, endIndex).toLowerCase())) {
+      self.endIndex = endIndex;
+      self.openTagStart = self.startIndex;
+      self.tagname = "";
+      return;
+    }
+    super.onopentagname(start, endIndex);
+  }
 }
 
 export function readHtml(html: string): HtmlPage {
   const lines: string[] = [];
+  const linkShares: number[] = [];
   const removed: Removed[] = [];
-  const stack: string[] = [];
+  let depth = 0;
   let skipDepth = 0;
-  let furniture: { depth: number; reason: string; lines: string[] } | null = null;
-  let line = "";
+  let furniture: Furniture | null = null;
+  let parts: string[] = [];
   let linkChars = 0;
   let inLink = 0;
   const heads: { title: string | null; h1: string | null } = { title: null, h1: null };
   let capture: { tag: "title" | "h1"; text: string } | null = null;
 
   const endLine = () => {
-    const text = line.replace(/\s+/g, " ").trim();
-    const linkShare = text.length ? linkChars / text.replace(/\s/g, "").length : 0;
-    line = "";
+    if (parts.length === 0) return;
+    const text = parts.join("").replace(/\s+/g, " ").trim();
+    const visible = visibleLength(text);
+    const linkShare = visible ? Math.min(1, linkChars / visible) : 0;
+    parts = [];
     linkChars = 0;
     if (!text) return;
     if (furniture) furniture.lines.push(text);
     else if (linkShare >= LINK_SHARE && !/[。，,；]/.test(text)) removed.push({ line: text, reason: "导航:整行为链接" });
-    else lines.push(text);
+    else {
+      lines.push(text);
+      linkShares.push(Math.round(linkShare * 100) / 100);
+    }
   };
 
-  const parser = new Parser(
+  const parser = new BoundedParser(
     {
       onopentag(name) {
-        if (!VOID.has(name)) stack.push(name);
+        depth++;
         if (SKIPPED.has(name)) skipDepth++;
         if (name === "title" || (name === "h1" && heads.h1 === null)) capture = { tag: name, text: "" };
         if (BLOCK.has(name)) endLine();
-        if (FURNITURE[name] && !furniture && skipDepth === 0) furniture = { depth: stack.length, reason: FURNITURE[name]!, lines: [] };
+        if (FURNITURE[name] && !furniture && skipDepth === 0) furniture = { depth, reason: FURNITURE[name]!, lines: [] };
         if (name === "a") inLink++;
       },
       ontext(data) {
-        if (capture) capture.text += data;
+        if (capture && capture.text.length < MAX_HEADLINE) capture.text += data;
         if (skipDepth > 0) return;
-        line += data;
-        if (inLink > 0) linkChars += data.replace(/\s/g, "").length;
+        parts.push(data);
+        if (inLink > 0) linkChars += visibleLength(data);
       },
       onclosetag(name) {
-        if (VOID.has(name)) return;
         if (capture && capture.tag === name) {
-          const text = capture.text.replace(/\s+/g, " ").trim();
+          const text = capture.text.replace(/\s+/g, " ").trim().slice(0, MAX_HEADLINE);
           if (name === "title") heads.title ??= text || null;
           else heads.h1 = text || null;
           capture = null;
         }
         if (name === "a" && inLink > 0) inLink--;
         if (BLOCK.has(name)) endLine();
-        if (furniture && furniture.depth === stack.length && FURNITURE[name]) {
+        if (furniture && furniture.depth === depth && FURNITURE[name]) {
           endLine();
           for (const text of furniture.lines) removed.push({ line: text, reason: furniture.reason });
           furniture = null;
         }
         if (SKIPPED.has(name) && skipDepth > 0) skipDepth--;
-        stack.pop();
+        depth--;
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
@@ -84,12 +144,17 @@ export function readHtml(html: string): HtmlPage {
   parser.write(html);
   parser.end();
   endLine();
-  const unclosed = furniture as { reason: string; lines: string[] } | null;
+  const unclosed = furniture as Furniture | null;
   if (unclosed) for (const text of unclosed.lines) removed.push({ line: text, reason: unclosed.reason });
   const headline = heads.h1 ?? (heads.title ? heads.title.split(/\s*[-_|–—]\s*/)[0]! : null);
-  return { text: lines.join("\n"), title: headline || null, removed };
+  return { text: lines.join("\n"), title: headline || null, removed, linkShare: linkShares };
 }
 
+/** Markup a page may begin with before its first element: a doctype, an XML declaration, comments (a browser's "saved from url"). */
+const LEADING_MARKUP = /^(?:\s*(?:<!--[^]{0,400}?-->|<\?xml[^>]{0,200}>))*/;
+
 export function looksLikeHtml(text: string): boolean {
-  return /^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[\s>])/i.test(text.slice(0, 1024));
+  const head = text.slice(0, 2048);
+  const rest = head.slice(head.match(LEADING_MARKUP)?.[0].length ?? 0);
+  return /^\s*(<!doctype html|<html|<head|<body|<meta|<title|<div|<table|<p[\s>])/i.test(rest);
 }

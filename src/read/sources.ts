@@ -1,11 +1,12 @@
 import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { sep } from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { WARCParser, type WARCRecord } from "warcio";
 import { createGunzip } from "node:zlib";
 import type { RawDoc, ReadFailure } from "../types.js";
+import { fileProblem, shownPath } from "./paths.js";
 import { declaredCharset, decodeBytes, ReadError } from "./decode.js";
 import { looksLikeHtml, readHtml } from "./html.js";
 
@@ -16,6 +17,8 @@ export interface ReadOptions {
   maxPageBytes?: number;
   /** told how many bytes of input files have been read, as reading goes on (for progress and ETA) */
   onBytes?: (bytes: number) => void;
+  /** told of each WARC response that is not a page (a 404, robots.txt, CSS, a script): counted, not read */
+  onSkip?: (path: string, reason: string) => void;
 }
 
 const DEFAULT_MAX_PAGE = 16 * 1024 * 1024;
@@ -35,22 +38,37 @@ export function pageFromText(text: string, path: string | null, url: string | nu
   if (text.trim() === "") throw new ReadError("没有文字内容");
   if (hint === "html" || (hint === null && looksLikeHtml(text))) {
     const page = readHtml(text);
-    return { path, url, text: page.text, encoding, htmlTitle: page.title, htmlRemoved: page.removed };
+    return { path, url, text: page.text, encoding, htmlTitle: page.title, htmlRemoved: page.removed, htmlLinkShare: page.linkShare };
   }
   return { path, url, text, encoding };
 }
 
 function failure(path: string, error: unknown): ReadItem {
-  const problem = error instanceof ReadError ? error.message : error instanceof Error ? error.message : String(error);
+  const problem = error instanceof ReadError ? error.message : (fileProblem(error) ?? (error instanceof Error ? error.message : String(error)));
   return { failure: { path, problem } };
+}
+
+/** What a JSON line's field holds, named for a message: 缺少 when absent, its type when it is not a string. */
+function fieldProblem(item: { [key: string]: unknown }): string {
+  const wrong = (["text", "html"] as const).filter((key) => item[key] !== undefined && item[key] !== null);
+  if (wrong.length === 0) return "JSON 行缺少 text 或 html 字段";
+  return wrong.map((key) => `JSON 行的 ${key} 字段不是字符串(是 ${jsonType(item[key])})`).join(";");
+}
+
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return "数组";
+  if (value === null) return "null";
+  return { number: "数字", boolean: "布尔值", object: "对象", string: "字符串" }[typeof value as string] ?? typeof value;
 }
 
 async function* readJsonLines(lines: AsyncIterable<string>, path: string, maxPageBytes: number, onBytes?: (bytes: number) => void): AsyncGenerator<ReadItem> {
   let n = 0;
+  let items = 0;
   for await (const line of lines) {
     n++;
     onBytes?.(Buffer.byteLength(line) + 1);
     if (line.trim() === "") continue;
+    items++;
     const where = `${path}:${n}`;
     if (line.length > maxPageBytes) {
       yield failure(where, new ReadError(`页面过大(${mb(line.length)},上限 ${mb(maxPageBytes)})`));
@@ -63,6 +81,10 @@ async function* readJsonLines(lines: AsyncIterable<string>, path: string, maxPag
       yield failure(where, new ReadError("不是有效的 JSON 行"));
       continue;
     }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      yield failure(where, new ReadError(`JSON 行不是对象(是 ${jsonType(value)})`));
+      continue;
+    }
     const item = value as { text?: unknown; html?: unknown; url?: unknown; id?: unknown };
     const url = typeof item.url === "string" ? item.url : null;
     const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id) : String(n);
@@ -70,11 +92,12 @@ async function* readJsonLines(lines: AsyncIterable<string>, path: string, maxPag
     try {
       if (typeof item.html === "string") yield { doc: pageFromText(item.html, docPath, url, "html") };
       else if (typeof item.text === "string") yield { doc: pageFromText(item.text, docPath, url, "text") };
-      else yield failure(where, new ReadError("JSON 行缺少 text 或 html 字段"));
+      else yield failure(where, new ReadError(fieldProblem(item)));
     } catch (error) {
       yield failure(where, error);
     }
   }
+  if (items === 0) yield failure(path, new ReadError(n === 0 ? "空文件" : "JSONL 文件里没有页面(只有空行)"));
 }
 
 /** A record that ends before its declared length: the file was cut off. */
@@ -85,38 +108,73 @@ function isCut(parser: WARCParser, record: WARCRecord): boolean {
   return Number.isFinite(declared) && parser.recordLength < headers + declared;
 }
 
-async function* readWarc(stream: Readable, path: string, maxPageBytes: number): AsyncGenerator<ReadItem> {
-  let n = 0;
-  const cut = (detail: string) => failure(path, new ReadError(`WARC 文件不完整或已损坏(已读 ${n} 条响应记录): ${detail}`));
+/**
+ * Why a WARC response is not a page, or null when it is one: only successful HTML responses are pages.
+ * A 404's error page, robots.txt, a style sheet or a script is what a crawl also fetched, not news.
+ */
+function notAPage(record: WARCRecord, body: Uint8Array): string | null {
+  const status = Number(record.httpHeaders?.statusCode ?? 200);
+  if (!(status >= 200 && status < 300)) return `HTTP ${status}`;
+  const contentType = (record.httpHeaders?.headers.get("content-type") ?? "").trim();
+  if (contentType) return /html/i.test(contentType) ? null : contentType.split(";")[0]!.trim().toLowerCase();
+  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, 2048)).toString("latin1");
+  return looksLikeHtml(head) ? null : "无类型且不像网页";
+}
+
+interface Reading {
+  maxPageBytes: number;
+  onBytes?: (bytes: number) => void;
+  onSkip?: (path: string, reason: string) => void;
+}
+
+async function* readWarc(stream: Readable, path: string, reading: Reading): AsyncGenerator<ReadItem> {
+  let records = 0;
+  let responses = 0;
+  let pages = 0;
+  const cut = (detail: string) => failure(path, new ReadError(`WARC 文件不完整或已损坏(已读 ${responses} 条响应记录): ${detail}`));
   try {
     const parser = new WARCParser(stream);
     for await (const record of parser) {
+      records++;
       if (record.warcType !== "response") continue;
-      n++;
+      responses++;
       const url = record.warcTargetURI ?? null;
-      const where = `${path}#${n}`;
-      const contentType = record.httpHeaders?.headers.get("content-type") ?? "";
+      const where = `${path}#${responses}`;
       const bytes = await record.readFully(true);
       if (isCut(parser, record)) {
         yield cut("最后一条记录被截断");
         return;
       }
-      if (contentType && !/html|text/i.test(contentType)) continue;
-      if (bytes.byteLength > maxPageBytes) {
-        yield failure(where, new ReadError(`页面过大(${mb(bytes.byteLength)},上限 ${mb(maxPageBytes)})`));
+      const skip = notAPage(record, bytes);
+      if (skip) {
+        reading.onSkip?.(where, skip);
         continue;
       }
-      const declared = contentType.match(/charset=([\w-]+)/i)?.[1] ?? null;
+      pages++;
+      if (bytes.byteLength > reading.maxPageBytes) {
+        yield failure(where, new ReadError(`页面过大(${mb(bytes.byteLength)},上限 ${mb(reading.maxPageBytes)})`));
+        continue;
+      }
+      const contentType = record.httpHeaders?.headers.get("content-type") ?? "";
+      const declared = contentType.match(/charset\s*=\s*["']?([\w-]+)/i)?.[1] ?? null;
       try {
         const { text, encoding } = decodeBytes(bytes, declared ?? declaredCharset(bytes));
-        yield { doc: pageFromText(text, where, url, /html/i.test(contentType) || looksLikeHtml(text) ? "html" : "text", encoding) };
+        yield { doc: pageFromText(text, where, url, "html", encoding) };
       } catch (error) {
         yield failure(where, error);
       }
     }
   } catch (error) {
-    yield cut(error instanceof Error ? error.message : String(error));
+    const problem = fileProblem(error);
+    yield problem ? failure(path, new ReadError(problem)) : records === 0 ? notWarc(path) : cut(error instanceof Error ? error.message : String(error));
+    return;
   }
+  if (records === 0) yield notWarc(path);
+  else if (pages === 0) yield failure(path, new ReadError(`WARC 文件里没有成功的网页响应(共 ${records} 条记录,${responses} 条响应)`));
+}
+
+function notWarc(path: string): ReadItem {
+  return failure(path, new ReadError("不是 WARC 文件:没有找到 WARC 记录"));
 }
 
 /** A gzipped WARC is unzipped by zlib, which (unlike the WARC parser) notices a cut-off file. */
@@ -127,46 +185,98 @@ function warcStream(source: Readable, gzipped: boolean): Readable {
   return source.pipe(gunzip);
 }
 
-async function* readFileInput(path: string, maxPageBytes: number, onBytes?: (bytes: number) => void): AsyncGenerator<ReadItem> {
-  if (/\.jsonl$/i.test(path)) {
-    yield* readJsonLines(createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity }), path, maxPageBytes, onBytes);
-    return;
-  }
+type FilePath = string | Buffer;
+
+async function* readFileInput(path: FilePath, shown: string, reading: Reading): AsyncGenerator<ReadItem> {
   const info = await stat(path);
-  onBytes?.(info.size);
-  if (/\.warc(\.gz)?$/i.test(path)) {
-    yield* readWarc(warcStream(createReadStream(path), /\.gz$/i.test(path)), path, maxPageBytes);
+  if (info.size === 0) {
+    yield failure(shown, new ReadError("空文件"));
     return;
   }
-  if (info.size > maxPageBytes) {
-    yield failure(path, new ReadError(`页面过大(${mb(info.size)},上限 ${mb(maxPageBytes)})`));
+  if (/\.jsonl$/i.test(shown)) {
+    yield* readJsonLines(createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity }), shown, reading.maxPageBytes, reading.onBytes);
     return;
   }
-  const hint = /\.html?$/i.test(path) ? "html" : /\.txt$/i.test(path) ? "text" : null;
+  reading.onBytes?.(info.size);
+  if (/\.warc(\.gz)?$/i.test(shown)) {
+    yield* readWarc(warcStream(createReadStream(path), /\.gz$/i.test(shown)), shown, reading);
+    return;
+  }
+  if (info.size > reading.maxPageBytes) {
+    yield failure(shown, new ReadError(`页面过大(${mb(info.size)},上限 ${mb(reading.maxPageBytes)})`));
+    return;
+  }
+  const hint = /\.html?$/i.test(shown) ? "html" : /\.txt$/i.test(shown) ? "text" : null;
   try {
-    yield { doc: pageFromBytes(await readFile(path), path, null, hint) };
+    yield { doc: pageFromBytes(await readFile(path), shown, null, hint) };
   } catch (error) {
-    yield failure(path, error);
+    yield failure(shown, error);
   }
 }
 
-/** The files a folder holds that are read as pages, in reading order (subfolders walked, names sorted). */
-async function* pageFiles(path: string): AsyncGenerator<string> {
-  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const child = join(path, entry.name);
-    if (entry.isDirectory()) yield* pageFiles(child);
-    else if (entry.isFile() && PAGE_EXTENSIONS.test(entry.name) && !entry.name.endsWith(".gold.json")) yield child;
+/** One entry of a folder: the bytes of its path (names need not be UTF-8) and the path as shown to people. */
+interface Entry {
+  path: Buffer;
+  shown: string;
+}
+
+type Walked = { file: Entry } | { failure: ReadFailure };
+
+function childOf(folder: Entry, name: Buffer): Entry {
+  return { path: Buffer.concat([folder.path, Buffer.from(sep), name]), shown: folder.shown + sep + shownPath(name) };
+}
+
+/**
+ * The files a folder holds that are read as pages, in reading order (subfolders walked, names sorted by
+ * their bytes). Links are followed, each folder walked once whatever links lead to it again; an entry
+ * that cannot be read is one failure and the walk goes on.
+ */
+async function* pageFiles(folder: Entry, seen: Set<string> = new Set()): AsyncGenerator<Walked> {
+  let names: Buffer[];
+  try {
+    const real = await realpath(folder.path);
+    if (seen.has(real)) return;
+    seen.add(real);
+    names = (await readdir(folder.path, { encoding: "buffer" })).sort(Buffer.compare);
+  } catch (error) {
+    yield { failure: { path: folder.shown, problem: fileProblem(error) ?? String(error) } };
+    return;
+  }
+  for (const name of names) {
+    const child = childOf(folder, name);
+    let info;
+    try {
+      info = await stat(child.path); // follows links
+    } catch (error) {
+      const dangling = (error as NodeJS.ErrnoException).code === "ENOENT";
+      yield { failure: { path: child.shown, problem: dangling ? "链接指向的文件不存在" : (fileProblem(error) ?? String(error)) } };
+      continue;
+    }
+    if (info.isDirectory()) yield* pageFiles(child, seen);
+    else if (info.isFile() && PAGE_EXTENSIONS.test(child.shown) && !child.shown.endsWith(".gold.json")) yield { file: child };
   }
 }
 
-async function* readFolder(path: string, maxPageBytes: number, onBytes?: (bytes: number) => void): AsyncGenerator<ReadItem> {
+async function* readFolder(path: string, reading: Reading): AsyncGenerator<ReadItem> {
   let files = 0;
-  for await (const file of pageFiles(path)) {
+  for await (const walked of pageFiles({ path: Buffer.from(path), shown: path })) {
+    if ("failure" in walked) {
+      yield walked;
+      continue;
+    }
     files++;
-    yield* readFileInput(file, maxPageBytes, onBytes);
+    yield* readAlone(walked.file.path, walked.file.shown, reading);
   }
   if (files === 0) yield failure(path, new ReadError("文件夹里没有可读的页面(.txt .html .htm .jsonl .warc .warc.gz)"));
+}
+
+/** One file of many: whatever goes wrong in it is its own failure, and the others are still read. */
+async function* readAlone(path: FilePath, shown: string, reading: Reading): AsyncGenerator<ReadItem> {
+  try {
+    yield* readFileInput(path, shown, reading);
+  } catch (error) {
+    yield failure(shown, error);
+  }
 }
 
 /** How many bytes the inputs hold (folders walked), to estimate the time left; null when one is stdin. */
@@ -177,7 +287,10 @@ export async function inputBytes(inputs: string[]): Promise<number | null> {
     try {
       const info = await stat(input);
       if (!info.isDirectory()) total += info.size;
-      else for await (const file of pageFiles(input)) total += (await stat(file)).size;
+      else
+        for await (const walked of pageFiles({ path: Buffer.from(input), shown: input })) {
+          if ("file" in walked) total += (await stat(walked.file.path).catch(() => ({ size: 0 }))).size;
+        }
     } catch {
       // a missing input is reported when it is read
     }
@@ -185,7 +298,8 @@ export async function inputBytes(inputs: string[]): Promise<number | null> {
   return total;
 }
 
-async function* readStdin(stdin: Readable, maxPageBytes: number): AsyncGenerator<ReadItem> {
+async function* readStdin(stdin: Readable, reading: Reading): AsyncGenerator<ReadItem> {
+  const { maxPageBytes } = reading;
   const iterator = stdin[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) {
@@ -199,8 +313,8 @@ async function* readStdin(stdin: Readable, maxPageBytes: number): AsyncGenerator
   }
   const start = head.subarray(0, 64).toString("latin1").trimStart();
   if (start.startsWith("WARC/") || (head[0] === 0x1f && head[1] === 0x8b)) {
-    yield* readWarc(warcStream(Readable.from(rest()), head[0] === 0x1f && head[1] === 0x8b), "-", maxPageBytes);
-  } else if (start.startsWith("{")) {
+    yield* readWarc(warcStream(Readable.from(rest()), head[0] === 0x1f && head[1] === 0x8b), "-", reading);
+  } else if (/^(\{|\[|null\b)/.test(start)) {
     yield* readJsonLines(createInterface({ input: Readable.from(rest()), crlfDelay: Infinity }), "-", maxPageBytes);
   } else {
     const chunks: Buffer[] = [];
@@ -223,22 +337,22 @@ async function* readStdin(stdin: Readable, maxPageBytes: number): AsyncGenerator
 
 /** Every page of every input, in input order: files, folders (recursively, sorted), '-' for standard input. */
 export async function* readInputs(inputs: string[], options: ReadOptions = {}, stdin: Readable = process.stdin): AsyncGenerator<ReadItem> {
-  const maxPageBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE;
+  const reading: Reading = { maxPageBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE, onBytes: options.onBytes, onSkip: options.onSkip };
   for (const input of inputs) {
     if (input === "-") {
-      yield* readStdin(stdin, maxPageBytes);
+      yield* readStdin(stdin, reading);
       continue;
     }
     let info;
     try {
       info = await stat(input);
-    } catch {
-      yield failure(input, new ReadError("找不到该文件或文件夹"));
+    } catch (error) {
+      yield failure(input, (error as NodeJS.ErrnoException).code === "ENOENT" ? new ReadError("找不到该文件或文件夹") : error);
       continue;
     }
     try {
-      if (info.isDirectory()) yield* readFolder(input, maxPageBytes, options.onBytes);
-      else yield* readFileInput(input, maxPageBytes, options.onBytes);
+      if (info.isDirectory()) yield* readFolder(input, reading);
+      else yield* readFileInput(input, input, reading);
     } catch (error) {
       yield failure(input, error);
     }
