@@ -131,10 +131,19 @@ async function* readWarc(stream: Readable, path: string, reading: Reading): Asyn
   let records = 0;
   let responses = 0;
   let pages = 0;
-  const cut = (detail: string) => failure(path, new ReadError(`WARC 文件不完整或已损坏(已读 ${responses} 条响应记录): ${detail}`));
+  let failed = false;
+  const cut = (detail: string) => {
+    failed = true;
+    return failure(path, new ReadError(`WARC 文件不完整或已损坏(已读 ${responses} 条响应记录): ${detail}`));
+  };
   try {
     const parser = new WARCParser(stream);
     for await (const record of parser) {
+      // The parser takes any text for a record; one that does not begin "WARC/" means this is no WARC file.
+      if (!record.warcHeaders.statusline.startsWith("WARC/")) {
+        if (records > 0) yield cut(`第 ${records + 1} 条记录不以 WARC/ 开头`);
+        break;
+      }
       records++;
       if (record.warcType !== "response") continue;
       responses++;
@@ -170,6 +179,7 @@ async function* readWarc(stream: Readable, path: string, reading: Reading): Asyn
     return;
   }
   if (records === 0) yield notWarc(path);
+  else if (failed) return;
   else if (pages === 0) yield failure(path, new ReadError(`WARC 文件里没有成功的网页响应(共 ${records} 条记录,${responses} 条响应)`));
 }
 
