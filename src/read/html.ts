@@ -58,21 +58,41 @@ interface ParserInternals {
   getSlice?: (start: number, end: number) => string;
 }
 
+/** Elements whose content the tokenizer reads as raw text, whatever the parser makes of the element. */
+const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "noembed", "noframes"]);
+
 /**
  * htmlparser2's parser with a bound on nesting. Each element it opens is inserted at the front of an array
  * and each end tag searched for in it, so a million unclosed elements cost a million squared steps; past
  * MAX_DEPTH an element is ignored the way the parser ignores a second <form>, keeping every step bounded.
+ * The reader is told of each ignored element (a block still ends a line), and the raw text of an ignored
+ * <script> or <style> is marked so that it is not taken for article text.
  */
 class BoundedParser extends Parser {
+  /** the raw-text element ignored for depth whose content is being read, until its end tag */
+  droppedRaw: string | null = null;
+  onTooDeep: (name: string) => void = () => {};
+
   override onopentagname(start: number, endIndex: number): void {
     const self = this as unknown as ParserInternals;
-    if (self.stack.length >= MAX_DEPTH && self.getSlice && !this.isVoidElement(self.getSlice(start, endIndex).toLowerCase())) {
-      self.endIndex = endIndex;
-      self.openTagStart = self.startIndex;
-      self.tagname = "";
-      return;
+    if (self.stack.length >= MAX_DEPTH && self.getSlice) {
+      const name = self.getSlice(start, endIndex).toLowerCase();
+      if (!this.isVoidElement(name)) {
+        self.endIndex = endIndex;
+        self.openTagStart = self.startIndex;
+        self.tagname = "";
+        if (RAW_TEXT.has(name)) this.droppedRaw = name;
+        this.onTooDeep(name);
+        return;
+      }
     }
     super.onopentagname(start, endIndex);
+  }
+
+  override onclosetag(start: number, endIndex: number): void {
+    const self = this as unknown as ParserInternals;
+    if (this.droppedRaw && self.getSlice && self.getSlice(start, endIndex).toLowerCase() === this.droppedRaw) this.droppedRaw = null;
+    super.onclosetag(start, endIndex);
   }
 }
 
@@ -116,6 +136,7 @@ export function readHtml(html: string): HtmlPage {
         if (name === "a") inLink++;
       },
       ontext(data) {
+        if (parser.droppedRaw) return;
         if (capture && capture.text.length < MAX_HEADLINE) capture.text += data;
         if (skipDepth > 0) return;
         parts.push(data);
@@ -141,6 +162,9 @@ export function readHtml(html: string): HtmlPage {
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
+  parser.onTooDeep = (name) => {
+    if (BLOCK.has(name)) endLine();
+  };
   parser.write(html);
   parser.end();
   endLine();

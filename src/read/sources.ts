@@ -145,7 +145,18 @@ async function* readWarc(stream: Readable, path: string, reading: Reading): Asyn
         break;
       }
       records++;
-      if (record.warcType !== "response") continue;
+      if (!record.warcType || !record.warcHeaders.headers.get("Content-Length")) {
+        yield cut(`第 ${records} 条记录的头不完整`);
+        return;
+      }
+      if (record.warcType !== "response") {
+        await record.skipFully();
+        if (isCut(parser, record)) {
+          yield cut("最后一条记录被截断");
+          return;
+        }
+        continue;
+      }
       responses++;
       const url = record.warcTargetURI ?? null;
       const where = `${path}#${responses}`;
