@@ -266,3 +266,15 @@ test("a WARC holding no successful HTML response, or no WARC records at all, is 
     assert.match(items[0].failure.problem, problem);
   }
 });
+
+test("a response larger than the page limit is refused from its declared length, and the crawl goes on", { timeout: 10_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "huiyi-crawl-big-"));
+  const path = join(dir, "crawl.warc.gz");
+  writeFileSync(path, await warcioCrawl());
+  const skipped: string[] = [];
+  const items: ReadItem[] = [];
+  for await (const item of readInputs([path], { maxPageBytes: 1000, onSkip: (_where, reason) => skipped.push(reason) })) items.push(item);
+  assert.equal(items.length, ARTICLES.length);
+  for (const item of items) assert.ok("failure" in item && /页面过大/.test(item.failure.problem));
+  assert.equal(skipped.length, NOT_PAGES.length);
+});

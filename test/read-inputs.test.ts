@@ -108,3 +108,27 @@ test("the summary of skipped WARC responses counts them, most frequent reason fi
   const line = skippedSummary(new Map([["text/css", 1], ["HTTP 404", 3]]));
   assert.equal(line, "huiyi: 跳过 4 条不是网页的 WARC 响应(HTTP 404 ×3、text/css ×1)");
 });
+
+test("lines are read across chunks, CRLF or LF; a line over the bound is only measured, and the next line read", async () => {
+  const { boundedLines } = await import("../src/read/lines.js");
+  async function* chunks() {
+    yield Buffer.from('{"text": "第一');
+    yield Buffer.from('篇。"}\r\n' + "x".repeat(50));
+    yield Buffer.from("x".repeat(50) + '\n{"text": "第二篇。"}');
+  }
+  const lines = [];
+  for await (const line of boundedLines(chunks(), 64)) lines.push(line);
+  // 24 bytes of text, then "\r\n"; the last line has no line end but counts one, as every line does.
+  assert.deepEqual(lines, [{ text: '{"text": "第一篇。"}', bytes: 26 }, { tooLong: 100 }, { text: '{"text": "第二篇。"}', bytes: 25 }]);
+});
+
+test("a JSONL line longer than the page limit is one failure; the lines after it are read", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "huiyi-jsonl-long-"));
+  writeFileSync(join(dir, "a.jsonl"), [JSON.stringify({ text: "长".repeat(2000) }), JSON.stringify({ text: "第二篇。" })].join("\n"));
+  const items: ReadItem[] = [];
+  for await (const item of readInputs([join(dir, "a.jsonl")], { maxPageBytes: 1024 })) items.push(item);
+  assert.deepEqual(
+    items.map((item) => ("doc" in item ? item.doc.text : item.failure.problem)),
+    ["页面过大(0.0 MB,上限 0.0 MB)", "第二篇。"],
+  );
+});

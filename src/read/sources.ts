@@ -1,7 +1,6 @@
 import { createReadStream } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { sep } from "node:path";
-import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { WARCParser, type WARCRecord } from "warcio";
 import { createGunzip } from "node:zlib";
@@ -9,6 +8,7 @@ import type { RawDoc, ReadFailure } from "../types.js";
 import { fileProblem, shownPath } from "./paths.js";
 import { declaredCharset, decodeBytes, ReadError } from "./decode.js";
 import { looksLikeHtml, readHtml } from "./html.js";
+import { boundedLines } from "./lines.js";
 
 export type ReadItem = { doc: RawDoc } | { failure: ReadFailure };
 
@@ -61,19 +61,22 @@ function jsonType(value: unknown): string {
   return { number: "数字", boolean: "布尔值", object: "对象", string: "字符串" }[typeof value as string] ?? typeof value;
 }
 
-async function* readJsonLines(lines: AsyncIterable<string>, path: string, maxPageBytes: number, onBytes?: (bytes: number) => void): AsyncGenerator<ReadItem> {
+async function* readJsonLines(source: AsyncIterable<Buffer | string>, path: string, maxPageBytes: number, onBytes?: (bytes: number) => void): AsyncGenerator<ReadItem> {
   let n = 0;
   let items = 0;
-  for await (const line of lines) {
+  for await (const read of boundedLines(source, maxPageBytes)) {
     n++;
-    onBytes?.(Buffer.byteLength(line) + 1);
-    if (line.trim() === "") continue;
-    items++;
     const where = `${path}:${n}`;
-    if (line.length > maxPageBytes) {
-      yield failure(where, new ReadError(`页面过大(${mb(line.length)},上限 ${mb(maxPageBytes)})`));
+    if ("tooLong" in read) {
+      onBytes?.(read.tooLong + 1);
+      items++;
+      yield failure(where, new ReadError(`页面过大(${mb(read.tooLong)},上限 ${mb(maxPageBytes)})`));
       continue;
     }
+    const line = read.text;
+    onBytes?.(read.bytes);
+    if (line.trim() === "") continue;
+    items++;
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -160,6 +163,22 @@ async function* readWarc(stream: Readable, path: string, reading: Reading): Asyn
       responses++;
       const url = record.warcTargetURI ?? null;
       const where = `${path}#${responses}`;
+      // A record's declared length is known before its body is read: an oversized one is never held in memory.
+      const declaredLength = Number(record.warcHeaders.headers.get("Content-Length"));
+      if (declaredLength > reading.maxPageBytes) {
+        await record.skipFully();
+        if (isCut(parser, record)) {
+          yield cut("最后一条记录被截断");
+          return;
+        }
+        const skip = notAPage(record, new Uint8Array()); // an untyped body too large to look at is not taken for a page
+        if (skip) reading.onSkip?.(where, skip);
+        else {
+          pages++;
+          yield failure(where, new ReadError(`页面过大(${mb(declaredLength)},上限 ${mb(reading.maxPageBytes)})`));
+        }
+        continue;
+      }
       const bytes = await record.readFully(true);
       if (isCut(parser, record)) {
         yield cut("最后一条记录被截断");
@@ -215,7 +234,7 @@ async function* readFileInput(path: FilePath, shown: string, reading: Reading): 
     return;
   }
   if (/\.jsonl$/i.test(shown)) {
-    yield* readJsonLines(createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity }), shown, reading.maxPageBytes, reading.onBytes);
+    yield* readJsonLines(createReadStream(path), shown, reading.maxPageBytes, reading.onBytes);
     return;
   }
   reading.onBytes?.(info.size);
@@ -336,7 +355,7 @@ async function* readStdin(stdin: Readable, reading: Reading): AsyncGenerator<Rea
   if (start.startsWith("WARC/") || (head[0] === 0x1f && head[1] === 0x8b)) {
     yield* readWarc(warcStream(Readable.from(rest()), head[0] === 0x1f && head[1] === 0x8b), "-", reading);
   } else if (/^(\{|\[|null\b)/.test(start)) {
-    yield* readJsonLines(createInterface({ input: Readable.from(rest()), crlfDelay: Infinity }), "-", maxPageBytes);
+    yield* readJsonLines(rest(), "-", maxPageBytes);
   } else {
     const chunks: Buffer[] = [];
     let size = 0;
