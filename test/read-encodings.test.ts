@@ -68,3 +68,9 @@ test("a declaration that reads as garbage gives way to detection: GBK bytes decl
   const text = SNIPPETS[1]!;
   assert.deepEqual(decodeBytes(iconv.encode(text, "gbk"), "big5"), { text, encoding: "gb18030" });
 });
+
+test("a short text of rare names and places is still read, not refused as garbage", () => {
+  // Place names of the north-east and south-west, many characters outside the 2,500 common ones.
+  const text = "珲春市敬信镇、瑷珲区、亳州市谯城区、涪陵区、鄯善县";
+  assert.deepEqual(decodeBytes(iconv.encode(text, "gbk")), { text, encoding: "gb18030" });
+});

@@ -61,10 +61,26 @@ function commonHanShare(text: string): number | null {
 const MIN_HAN_TO_JUDGE = 8;
 /** Below this share of common characters a decoding is garbage, not a page with rare words. */
 const MIN_COMMON_SHARE = 0.7;
+/**
+ * A short text may be a list of names or places, rare characters and all: under SHORT_TEXT Han characters
+ * it is garbage only below SHORT_COMMON_SHARE (EUC-TW read as GB18030 scores under .4 at any length).
+ */
+const SHORT_TEXT = 30;
+const SHORT_COMMON_SHARE = 0.5;
 
 function readsAsChinese(text: string): boolean {
   const share = commonHanShare(text);
-  return share === null || share >= MIN_COMMON_SHARE;
+  if (share === null) return true;
+  return share >= (hanCount(text) < SHORT_TEXT ? SHORT_COMMON_SHARE : MIN_COMMON_SHARE);
+}
+
+function hanCount(text: string): number {
+  let han = 0;
+  for (let i = 0; i < text.length && han < SHORT_TEXT; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x3400 && code !== 0xfffd) han++;
+  }
+  return han;
 }
 
 // UTF-16 without a byte-order mark. Text in UTF-16 has a shape no 8-bit encoding has: read two bytes at a
