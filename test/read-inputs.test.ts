@@ -101,7 +101,8 @@ test("text shown on the terminal: control characters and direction overrides are
   assert.equal(printable("会议\x1b[2J.txt"), "会议\\x1b[2J.txt");
   assert.equal(printable("a\u202etxt.exe"), "a\\u202etxt.exe");
   assert.equal(printable("bell\x07 nul\x00 c1\x9b"), "bell\\x07 nul\\x00 c1\\x9b");
-  assert.equal(printable("区委常委会(2021)"), "区委常委会(2021)");
+  assert.equal(printable("a.jsonl#id\nhuiyi: 伪造的一行"), "a.jsonl#id\\x0ahuiyi: 伪造的一行");
+  assert.equal(printable("区委常委会(2021)\t第一篇"), "区委常委会(2021)\t第一篇");
 });
 
 test("the summary of skipped WARC responses counts them, most frequent reason first", () => {

@@ -1,7 +1,8 @@
-// Text from inputs (file names, ids, titles) reaches the terminal only through here: a control character
-// or a bidirectional override in it could move the cursor, rewrite earlier lines or reorder what is shown.
+// Text from inputs (file names, ids, titles) reaches the terminal only through here: a line end in it would
+// split one message into two, and a control character or a bidirectional override could move the cursor,
+// rewrite earlier lines or reorder what is shown.
 
-const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The text with every terminal control character shown as an escape (\x1b, \u202e) instead of acting. */
 export function printable(text: string): string {
