@@ -74,3 +74,10 @@ test("a short text of rare names and places is still read, not refused as garbag
   const text = "珲春市敬信镇、瑷珲区、亳州市谯城区、涪陵区、鄯善县";
   assert.deepEqual(decodeBytes(iconv.encode(text, "gbk")), { text, encoding: "gb18030" });
 });
+
+test("UTF-16 cut in the middle of a character is still read as UTF-16", () => {
+  const bytes = iconv.encode(MEETING, "utf-16le");
+  const read = decodeBytes(bytes.subarray(0, bytes.length - 1));
+  assert.equal(read.encoding, "utf-16le");
+  assert.ok(read.text.startsWith(MEETING.slice(0, 30)));
+});

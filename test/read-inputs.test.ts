@@ -133,3 +133,7 @@ test("a JSONL line longer than the page limit is one failure; the lines after it
     ["页面过大(0.0 MB,上限 0.0 MB)", "第二篇。"],
   );
 });
+
+test("standard input beginning with a bracketed column tag is a page, not JSON lines", async () => {
+  assert.deepEqual(await collect(["-"], Readable.from([Buffer.from("[要闻]区委常委会召开会议\n7月23日,会议召开。")])), ["[要闻]区委常委会召开会议\n7月23日,会议召开。"]);
+});

@@ -150,7 +150,8 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): { text
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), "utf-16le"), encoding: "utf-16le" };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), "utf-16be"), encoding: "utf-16be" };
   const sample = buf.subarray(0, SAMPLE_BYTES);
-  const utf16 = buf.length % 2 === 0 ? utf16Evidence(buf.subarray(0, 8192)) : null;
+  // A file cut short may end in half a character; its whole pairs still show the shape.
+  const utf16 = utf16Evidence(buf.subarray(0, Math.min(8192, buf.length - (buf.length % 2))));
   if (utf16) return { text: iconv.decode(buf, utf16), encoding: utf16 };
   if (looksBinary(buf)) throw new ReadError("二进制内容,不是文本或网页");
   try {

@@ -338,6 +338,23 @@ export async function inputBytes(inputs: string[]): Promise<number | null> {
   return total;
 }
 
+/**
+ * Whether standard input is JSON lines: it begins with an object, or its first line is any other JSON value
+ * (a null or an array line is then one bad line, not the end of the input). A page beginning "[要闻]" is text.
+ */
+function startsJsonLines(head: Buffer): boolean {
+  const start = head.subarray(0, 64).toString("latin1").trimStart();
+  if (start.startsWith("{")) return true;
+  if (!/^(\[|null\b)/.test(start)) return false;
+  const newline = head.indexOf(0x0a);
+  try {
+    JSON.parse(head.subarray(0, newline === -1 ? head.length : newline).toString("utf8"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function* readStdin(stdin: Readable, reading: Reading): AsyncGenerator<ReadItem> {
   const { maxPageBytes } = reading;
   const iterator = stdin[Symbol.asyncIterator]();
@@ -354,7 +371,7 @@ async function* readStdin(stdin: Readable, reading: Reading): AsyncGenerator<Rea
   const start = head.subarray(0, 64).toString("latin1").trimStart();
   if (start.startsWith("WARC/") || (head[0] === 0x1f && head[1] === 0x8b)) {
     yield* readWarc(warcStream(Readable.from(rest()), head[0] === 0x1f && head[1] === 0x8b), "-", reading);
-  } else if (/^(\{|\[|null\b)/.test(start)) {
+  } else if (startsJsonLines(head)) {
     yield* readJsonLines(rest(), "-", maxPageBytes);
   } else {
     const chunks: Buffer[] = [];
