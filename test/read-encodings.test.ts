@@ -81,3 +81,10 @@ test("UTF-16 cut in the middle of a character is still read as UTF-16", () => {
   assert.equal(read.encoding, "utf-16le");
   assert.ok(read.text.startsWith(MEETING.slice(0, 30)));
 });
+
+test("the charset of an XML declaration is a page's declaration too", async () => {
+  const { declaredCharset } = await import("../src/read/decode.js");
+  assert.equal(declaredCharset(Buffer.from('<?xml version="1.0" encoding="big5"?>\n<html>')), "big5");
+  assert.equal(declaredCharset(Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">')), "gb2312");
+  assert.equal(declaredCharset(Buffer.from("<p>没有声明</p>")), null);
+});

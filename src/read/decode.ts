@@ -181,8 +181,8 @@ function replacementShare(text: string): number {
   return text.length ? bad / text.length : 0;
 }
 
-/** The charset an HTML page declares in its first bytes (<meta charset>, http-equiv Content-Type). */
+/** The charset a page declares in its first bytes (<meta charset>, http-equiv Content-Type, an XML declaration). */
 export function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString("latin1");
-  return head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i)?.[1] ?? null;
+  return head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i)?.[1] ?? head.match(/^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w-]+)/i)?.[1] ?? null;
 }
