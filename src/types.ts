@@ -135,6 +135,8 @@ export interface RawDoc {
   /** for HTML input: the page title and the lines the HTML reader already set aside */
   htmlTitle?: string | null;
   htmlRemoved?: Removed[];
+  /** for HTML input: for each line of `text`, the share of it that is link text (0–1) */
+  htmlLinkShare?: number[];
 }
 
 /** A failure to read one input; the batch goes on. */

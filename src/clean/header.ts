@@ -1,10 +1,13 @@
-import type { Draft, Line, PageStage } from "./draft.js";
+import type { CleanOptions, Draft, Line, PageStage } from "./draft.js";
 import { isKept } from "./draft.js";
 import { isBodyParagraph } from "./boilerplate.js";
 import { findPrintedDate } from "./dates.js";
 import { LIST_PREFIX } from "./repeats.js";
 import { matchesOf } from "../matches.js";
 import { chooseHeadline } from "./title-model.js";
+import { dropGlosses } from "./glosses.js";
+import { convertToSimplified } from "./script.js";
+import { normalizeWidth } from "./width.js";
 
 // Rule ids say what a set-aside line is: every boilerplate.meta.date* rule's lines print the page's date and
 // source, the public catalogue's metadata its date, the footer's host line its publisher. A new rule for such
@@ -102,10 +105,17 @@ export function findSite(lines: Line[]): string | null {
   return null;
 }
 
-function readHeader(draft: Draft): Draft {
+/** The HTML headline cleaned as the page's lines were: glosses dropped, width normalized, simplified unless kept. */
+function htmlTitleAsText(title: string | null, options: CleanOptions): string | null {
+  if (title === null) return null;
+  const text = normalizeWidth(dropGlosses(title).text).text;
+  return options.keepScript ? text : convertToSimplified(text).text;
+}
+
+function readHeader(draft: Draft, options: CleanOptions): Draft {
   return {
     ...draft,
-    title: findTitle(draft.lines, draft.htmlTitle),
+    title: findTitle(draft.lines, htmlTitleAsText(draft.htmlTitle, options)),
     published: findPublished(draft.lines),
     source: { ...draft.source, site: draft.source.site ?? findSite(draft.lines) },
   };

@@ -7,6 +7,7 @@ import { EXTRACT_USAGE, extractCommand } from "./extract.js";
 import { INGEST_USAGE, ingestCommand } from "./ingest.js";
 import { UsageError } from "./pages-command.js";
 import { PERSON_USAGE, personCommand } from "./person.js";
+import { printable } from "./printable.js";
 import { SEARCH_USAGE, searchCommand } from "./search.js";
 import { SERVE_USAGE, serveCommand } from "./serve.js";
 import { STATS_USAGE, statsCommand } from "./stats.js";
@@ -75,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) {
-    process.stderr.write(`huiyi: 未知命令 "${command}"\n\n${USAGE}\n`);
+    process.stderr.write(`huiyi: 未知命令 "${printable(command)}"\n\n${USAGE}\n`);
     return 2;
   }
   try {
@@ -83,14 +84,14 @@ async function main(argv: string[]): Promise<number> {
     return await run(rest);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`huiyi ${command}: ${(error as Error).message}\n`);
+      process.stderr.write(`huiyi ${command}: ${printable((error as Error).message)}\n`);
       return 2;
     }
     if (error instanceof UserError) {
-      process.stderr.write(`huiyi ${command}: ${error.message}\n`);
+      process.stderr.write(`huiyi ${command}: ${printable(error.message)}\n`);
       return 1;
     }
-    process.stderr.write(`huiyi ${command}: 内部错误: ${(error as Error).message}\n`);
+    process.stderr.write(`huiyi ${command}: 内部错误: ${printable((error as Error).message)}\n`);
     return 1;
   }
 }

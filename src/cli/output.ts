@@ -1,5 +1,6 @@
 import type { Writable } from "node:stream";
 import type { ReadFailure } from "../types.js";
+import { printable } from "./printable.js";
 
 /** Write one line, waiting when the reader of our output is slower than we are. */
 export async function writeLine(out: Writable, line: string): Promise<void> {
@@ -7,5 +8,5 @@ export async function writeLine(out: Writable, line: string): Promise<void> {
 }
 
 export function reportFailure(failure: ReadFailure): void {
-  process.stderr.write(`huiyi: ${failure.path}: ${failure.problem}\n`);
+  process.stderr.write(`huiyi: ${printable(failure.path)}: ${printable(failure.problem)}\n`);
 }

@@ -4,8 +4,16 @@ import { STAGE_IDS } from "../clean/index.js";
 import { readInputs } from "../read/sources.js";
 import type { Record } from "../types.js";
 import { reportFailure, writeLine } from "./output.js";
+import { printable } from "./printable.js";
 
 export class UsageError extends Error {}
+
+/** One line for the WARC responses that were not pages: how many, and why, most frequent first. */
+export function skippedSummary(skipped: Map<string, number>): string {
+  const total = [...skipped.values()].reduce((a, b) => a + b, 0);
+  const reasons = [...skipped].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${printable(reason)} ×${n}`);
+  return `huiyi: 跳过 ${total} 条不是网页的 WARC 响应(${reasons.join("、")})`;
+}
 
 /**
  * A command that reads pages (files, folders, '-'), cleans them and prints one JSON record a line; one line
@@ -34,7 +42,11 @@ export function pagesCommand(usage: string, finish: (record: Record) => Record):
     const unknown = skip.filter((id) => !STAGE_IDS.includes(id));
     if (unknown.length) throw new UsageError(`--skip 不认识的清洗步骤: ${unknown.join(", ")};可跳过的步骤: ${STAGE_IDS.join(", ")}`);
     let failed = 0;
-    const items = readInputs(positionals.length ? positionals : ["-"], { maxPageBytes: maxPageMb ? maxPageMb * 1024 * 1024 : undefined });
+    const skipped = new Map<string, number>();
+    const items = readInputs(positionals.length ? positionals : ["-"], {
+      maxPageBytes: maxPageMb ? maxPageMb * 1024 * 1024 : undefined,
+      onSkip: (_path, reason) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1),
+    });
     for await (const item of cleanItems(items, { keepScript: values["keep-script"], skip })) {
       if ("record" in item) await writeLine(process.stdout, JSON.stringify(finish(item.record)));
       else {
@@ -42,6 +54,7 @@ export function pagesCommand(usage: string, finish: (record: Record) => Record):
         reportFailure(item.failure);
       }
     }
+    if (skipped.size) process.stderr.write(skippedSummary(skipped) + "\n");
     return failed > 0 ? 1 : 0;
   };
 }

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { Snippet } from "../search/snippet.js";
 import type { DocumentSummary, SearchHit } from "../store/store.js";
 import { UsageError } from "./pages-command.js";
+import { printable } from "./printable.js";
 import { DB_OPTION, FILTER_OPTIONS, FILTER_USAGE, filtersOf, openExisting } from "./store-options.js";
 
 export const SEARCH_USAGE = `用法: huiyi search 查询词 [--db FILE] [过滤条件] [--limit N] [--offset N] [--json]
@@ -15,18 +16,18 @@ function marked(snippet: Snippet, terminal: boolean): string {
   let out = "";
   let from = 0;
   for (const [start, end] of snippet.marks) {
-    out += snippet.text.slice(from, start) + open + snippet.text.slice(start, end) + close;
+    out += printable(snippet.text.slice(from, start)) + open + printable(snippet.text.slice(start, end)) + close;
     from = end;
   }
-  return out + snippet.text.slice(from);
+  return out + printable(snippet.text.slice(from));
 }
 
-const where = (doc: DocumentSummary) => doc.site ?? doc.url ?? doc.path ?? "";
+const where = (doc: DocumentSummary) => printable(doc.site ?? doc.url ?? doc.path ?? "");
 
 function describe(hit: SearchHit, rank: number, terminal: boolean): string {
   const region = hit.divisionPath?.join("/") ?? hit.jurisdiction;
   const facts = [hit.date, region, hit.meeting, where(hit)].filter(Boolean).join(" · ");
-  const lines = [`${rank}. ${hit.title ?? "(无标题)"}  [#${hit.id}]`, `   ${facts}`, `   ${marked(hit.snippet, terminal)}`];
+  const lines = [`${rank}. ${printable(hit.title ?? "(无标题)")}  [#${hit.id}]`, `   ${facts}`, `   ${marked(hit.snippet, terminal)}`];
   if (hit.copies.length) {
     const shown = hit.copies.slice(0, 3).map((copy) => `#${copy.id} ${where(copy)}`.trim());
     lines.push(`   另有 ${hit.copies.length} 篇转载: ${shown.join(";")}${hit.copies.length > 3 ? " …" : ""}`);
