@@ -7,6 +7,7 @@ import { snippetOf } from "../search/snippet.js";
 import type { Record, Role } from "../types.js";
 import { UserError } from "../errors.js";
 import { themeOf } from "../lexicon/directive-themes.js";
+import { containsElement, elementPattern } from "./like.js";
 import { migrate } from "./migrations.js";
 import { matchingOf, withFacets, type Matching } from "./sqlite-match.js";
 import { Namesakes } from "./namesakes.js";
@@ -81,16 +82,16 @@ function whereOf(filters: Filters): { sql: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (filters.region) {
-    conditions.push("(f.region LIKE ? OR f.code = ?)");
-    params.push(`%/${filters.region}/%`, filters.region);
+    conditions.push(`(${containsElement("f.region")} OR f.code = ?)`);
+    params.push(elementPattern(filters.region, "/"), filters.region);
   }
   if (filters.person) {
     conditions.push("f.id IN (SELECT document FROM appearances WHERE person IN (SELECT id FROM persons WHERE name = ?))");
     params.push(filters.person);
   }
   if (filters.kind) {
-    conditions.push("f.kinds LIKE ?");
-    params.push(`%,${filters.kind},%`);
+    conditions.push(containsElement("f.kinds"));
+    params.push(elementPattern(filters.kind, ","));
   }
   if (filters.from) {
     conditions.push("f.date >= ?");
