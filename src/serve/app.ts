@@ -6,6 +6,7 @@ import { timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
 import { UserError } from "../errors.js";
 import { FOLLOW_UP_STATUSES, type FollowUpStatus, type Store } from "../store/store.js";
+import { BusyError } from "../store/busy.js";
 import { hostCheck, portOf } from "./host-check.js";
 import { postsOverTime } from "./posts-over-time.js";
 import { rawViewOf } from "./raw-view.js";
@@ -78,6 +79,8 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
       const field = first?.instancePath.replace(/^\//, "");
       return fail(reply, 400, `参数无效:${where}${field ? ` ${field}` : ""} ${first?.message ?? ""}`);
     }
+    // Another program held the corpus's write lock for longer than a write waits: try again, not a fault.
+    if (error instanceof BusyError) return fail(reply.header("retry-after", "1"), 503, error.message);
     if (error instanceof UserError) return fail(reply, 400, error.message);
     if (error.statusCode && error.statusCode < 500) return fail(reply, error.statusCode, error.message);
     request.log.error(error);
