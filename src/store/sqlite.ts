@@ -113,6 +113,14 @@ function whereOf(filters: Filters): { sql: string; params: unknown[] } {
  */
 const CACHED_NAMES = 10_000;
 
+/**
+ * Pages of one LSH band met as candidates, the most recently stored: a band that many pages share
+ * (pages left with almost no text, a report reposted hundreds of times) would otherwise make every new
+ * page of the kind read all of them, a cost growing with the corpus. The newest of a band belong to the
+ * clusters a new copy is likeliest to join.
+ */
+const CANDIDATES_PER_BAND = 64;
+
 /** A query matching more documents than this is ranked among its most recently stored matches. */
 export const RANKED_AT_MOST = 10_000;
 
@@ -306,8 +314,10 @@ export class SqliteStore implements Store {
 
   /** The cluster of the page's closest earlier copy, if any. */
   private clusterOf(page: PreparedPage, keys: number[]): number | null {
-    // Every candidate's signature in one query; a candidate sharing several bands comes once a band.
-    const rows = this.sql(`SELECT s.id, s.signature FROM bands b JOIN signatures s ON s.id = b.document WHERE b.key IN (${keys.map(() => "?").join(",")})`)
+    // Every candidate's signature in one query, the newest CANDIDATES_PER_BAND of each band: a candidate
+    // sharing several bands comes once a band.
+    const newest = `SELECT document FROM (SELECT document FROM bands WHERE key = ? ORDER BY document DESC LIMIT ${CANDIDATES_PER_BAND})`;
+    const rows = this.sql(`SELECT s.id, s.signature FROM (${keys.map(() => newest).join(" UNION ALL ")}) c JOIN signatures s ON s.id = c.document`)
       .raw()
       .all(...keys) as [number, Buffer][];
     const seen = new Set<number>();
