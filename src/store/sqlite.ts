@@ -189,6 +189,12 @@ export class SqliteStore implements Store {
 
   writer({ onWait }: WriterOptions = {}): Writer {
     const db = this.db;
+    // The first wait is news; the turns taken after it are not.
+    let waited = false;
+    const waitingOnce = () => {
+      if (!waited) onWait?.();
+      waited = true;
+    };
     const abandon = () => {
       if (db.inTransaction) db.exec("ROLLBACK");
       // What this store holds in memory of the uncommitted pages goes with them.
@@ -197,7 +203,7 @@ export class SqliteStore implements Store {
     };
     return {
       add: async (pages) => {
-        if (!db.inTransaction) await this.beginWrite(onWait);
+        if (!db.inTransaction) await this.beginWrite(waitingOnce);
         try {
           return this.addPages(pages);
         } catch (error) {
