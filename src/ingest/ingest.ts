@@ -91,8 +91,9 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
   const inFlight: Preparing[] = [];
   const limit = Math.max(2, workers * QUEUED_PER_WORKER * 2);
 
-  // Windows are stored as they come and committed together: every commit makes the full-text index
-  // write out a segment to merge later, so fewer, larger commits cost less; a killed run loses at most these.
+  // Windows are stored as they come and committed together, up to COMMIT_AFTER_MS of writing: every commit
+  // makes the full-text index write out a segment to merge later, so larger commits cost less, but others
+  // wait while the lock is held; a killed run loses at most one transaction's pages.
   const writer = store.writer({ onWait: options.onWait });
   /** when this run last began writing (it holds the lock from then to its commit); null when not */
   let writingSince: number | null = null;
