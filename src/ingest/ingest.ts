@@ -51,8 +51,8 @@ const QUEUED_PER_WORKER = 4;
  */
 const COMMIT_AFTER_MS = 150;
 
-/** Pages stored between looks at the clock: about 20 ms of the store's work. */
-const ADDED_AT_ONCE = 32;
+/** Pages stored between looks at the clock: a few ms of the store's work on ordinary pages, tens on pages with many near-duplicate candidates. */
+const ADDED_AT_ONCE = 8;
 
 /**
  * After a commit made because the lock was held long enough, the run lets go of it this long before
