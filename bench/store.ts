@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BANDS, CONFIRMED_AT_MOST, distinctShingles, HASHES, jaccard, ROWS, SHINGLE, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
-import { defaultWorkers, ingest } from "../src/ingest/ingest.js";
+import { defaultWorkers, ingest, type IngestCounts } from "../src/ingest/ingest.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { benchPages } from "./corpus-pages.js";
 import { searchQueries } from "./queries.js";
@@ -14,7 +14,10 @@ import { searchQueries } from "./queries.js";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const OUT = join(ROOT, "bench/out");
 const PAGES = Number(process.env.BENCH_STORE_PAGES ?? 100_000);
+/** pages of the one-thread comparison; 0 skips it (and the MinHash settings compared on them) */
 const SINGLE = Number(process.env.BENCH_SINGLE_PAGES ?? 20_000);
+/** where the ingest of all pages reports the peak memory reached so far */
+const MEMORY_AT = 20_000;
 
 async function writePages(file: string, count: number): Promise<Map<string, number>> {
   const groups = new Map<string, number>();
@@ -27,16 +30,61 @@ async function writePages(file: string, count: number): Promise<Map<string, numb
   return groups;
 }
 
+/** Peak memory (RSS) and progress over time of one ingest: does memory stay flat, the rate steady? */
+class IngestWatch {
+  peak = 0;
+  /** the peak when MEMORY_AT pages had been stored */
+  peakAt: number | null = null;
+  /** [seconds since start, pages stored] at each progress report */
+  readonly progress: [number, number][] = [[0, 0]];
+  /** memory as each further tenth of the pages was stored: what grows, if anything */
+  readonly byTenth: { pages: number; rss: number; heap: number; external: number }[] = [];
+  private readonly start = process.hrtime.bigint();
+  private readonly timer = setInterval(() => this.sample(), 100);
+
+  sample(): void {
+    this.peak = Math.max(this.peak, process.memoryUsage.rss());
+  }
+
+  onProgress = (counts: IngestCounts): void => {
+    this.sample();
+    if (this.peakAt === null && counts.stored >= MEMORY_AT) this.peakAt = this.peak;
+    if (counts.stored >= ((this.byTenth.length + 1) * PAGES) / 10) {
+      const { rss, heapUsed, external } = process.memoryUsage();
+      this.byTenth.push({ pages: counts.stored, rss, heap: heapUsed, external });
+    }
+    this.progress.push([Number(process.hrtime.bigint() - this.start) / 1e9, counts.stored]);
+  };
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.sample();
+  }
+
+  /** Pages a second over the first and over the last tenth of the pages stored. */
+  tenths(): { first: number; last: number } {
+    const [end, total] = this.progress.at(-1)!;
+    const reached = (pages: number) => this.progress.find(([, stored]) => stored >= pages)!;
+    const [firstSeconds, firstPages] = reached(total / 10);
+    const [lastStart, lastFrom] = reached(total - total / 10);
+    return { first: firstPages / firstSeconds, last: (total - lastFrom) / (end - lastStart) };
+  }
+}
+
 async function timedIngest(db: string, input: string, workers: number) {
   rmSync(db, { force: true });
   rmSync(db + "-wal", { force: true });
   rmSync(db + "-shm", { force: true });
   const store = new SqliteStore(db, { create: true });
+  const watch = new IngestWatch();
   const start = process.hrtime.bigint();
-  const counts = await ingest(store, [input], { workers });
+  const counts = await ingest(store, [input], { workers, onProgress: watch.onProgress });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { store, counts, seconds, rate: counts.stored / seconds };
+  watch.stop();
+  return { store, counts, seconds, rate: counts.stored / seconds, watch };
 }
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** Pairs of pages that share a group (truth) or a cluster (found), as "a b" with a < b. */
 function pairsOf(members: Map<number, string[]>): Set<string> {
@@ -134,18 +182,20 @@ async function main(): Promise<void> {
   console.log(`generating ${PAGES} pages …`);
   const all = join(OUT, "store-pages.jsonl");
   const groups = await writePages(all, PAGES);
-  const subset = join(OUT, "store-pages-subset.jsonl");
-  const subsetGroups = await writePages(subset, SINGLE);
-
-  const single = await timedIngest(join(OUT, "single.db"), subset, 0);
-  await single.store.close();
-  const pooled = await timedIngest(join(OUT, "pooled.db"), subset, workers);
-  console.log(
-    `\ningest of the same ${SINGLE} pages: ${fmt(pooled.rate, 0)} documents/s with ${workers} worker threads · ` +
-      `${fmt(single.rate, 0)} documents/s in one thread (${fmt(pooled.rate / single.rate, 2)}×)`,
-  );
-  const texts = pooled.store.db.prepare("SELECT url, text FROM documents").all() as { url: string; text: string }[];
-  await pooled.store.close();
+  let compared: { texts: { url: string; text: string }[]; groups: Map<string, number> } | null = null;
+  if (SINGLE > 0) {
+    const subset = join(OUT, "store-pages-subset.jsonl");
+    const subsetGroups = await writePages(subset, SINGLE);
+    const single = await timedIngest(join(OUT, "single.db"), subset, 0);
+    await single.store.close();
+    const pooled = await timedIngest(join(OUT, "pooled.db"), subset, workers);
+    console.log(
+      `\ningest of the same ${SINGLE} pages: ${fmt(pooled.rate, 0)} documents/s with ${workers} worker threads · ` +
+        `${fmt(single.rate, 0)} documents/s in one thread (${fmt(pooled.rate / single.rate, 2)}×)`,
+    );
+    compared = { texts: pooled.store.db.prepare("SELECT url, text FROM documents").all() as { url: string; text: string }[], groups: subsetGroups };
+    await pooled.store.close();
+  }
 
   const full = await timedIngest(join(OUT, "store.db"), all, workers);
   const { store, counts } = full;
@@ -156,6 +206,12 @@ async function main(): Promise<void> {
       `${counts.stored} stored, ${counts.nearDuplicates} filed as copies, ${counts.failed} failed)` +
       `\ndatabase: ${fmt(bytes / 1024 / 1024, 1)} MB, ${fmt(bytes / counts.stored, 0)} bytes per page`,
   );
+  const { first, last } = full.watch.tenths();
+  console.log(
+    `memory (peak RSS, worker threads included): ${full.watch.peakAt === null ? `– at ${MEMORY_AT} pages (fewer stored)` : `${mb(full.watch.peakAt)} at ${MEMORY_AT} pages`} · ${mb(full.watch.peak)} at ${counts.stored} pages` +
+      `\nby tenth (pages: RSS / store thread's JS heap / its buffers): ${full.watch.byTenth.map((m) => `${m.pages}: ${mb(m.rss)} / ${mb(m.heap)} / ${mb(m.external)}`).join(" · ")}` +
+      `\nrate: ${fmt(first, 0)} documents/s over the first tenth of the pages · ${fmt(last, 0)} over the last tenth (${fmt(last / first, 2)}×)`,
+  );
 
   const stored = store.db.prepare("SELECT d.url, f.cluster FROM documents d JOIN facets f ON f.id = d.id").all() as { url: string; cluster: number }[];
   const truth = pairsOf(groupBy(stored.map(({ url }) => [url, groups.get(url)!])));
@@ -165,7 +221,7 @@ async function main(): Promise<void> {
 
   await benchSearch(store);
   await store.close();
-  compareParameters(texts, subsetGroups);
+  if (compared) compareParameters(compared.texts, compared.groups);
 }
 
 main().catch((error) => {

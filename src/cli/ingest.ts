@@ -37,6 +37,10 @@ export async function ingestCommand(args: string[]): Promise<number> {
       workers,
       maxPageBytes: maxPageMb ? maxPageMb * 1024 * 1024 : undefined,
       onProgress: (counts) => progress.update(counts),
+      onWait: () => {
+        progress.done();
+        process.stderr.write(`huiyi ingest: 另一个程序正在写入 ${file},两者轮流写入(已由对方存入的页面不再重复存入)\n`);
+      },
       onFailure: (failure) => {
         progress.done();
         reportFailure(failure);

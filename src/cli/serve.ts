@@ -23,8 +23,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port 需要 0 到 65535 的整数,收到 "${values.port}"`);
   const store = openExisting(values.db);
   const token = process.env.HUIYI_TOKEN || randomBytes(18).toString("base64url");
-  const app = await buildApp({ store, token, webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : null });
   const host = values.host ?? "127.0.0.1";
+  const app = await buildApp({ store, token, webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : null, host });
   let address: string;
   try {
     address = await app.listen({ port, host });

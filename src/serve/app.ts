@@ -6,6 +6,8 @@ import { timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
 import { UserError } from "../errors.js";
 import { FOLLOW_UP_STATUSES, type FollowUpStatus, type Store } from "../store/store.js";
+import { BusyError } from "../store/busy.js";
+import { hostCheck, portOf } from "./host-check.js";
 import { postsOverTime } from "./posts-over-time.js";
 import { rawViewOf } from "./raw-view.js";
 
@@ -19,6 +21,8 @@ export interface AppOptions {
   token: string;
   /** the built web app (web/dist); absent, / explains how to build it */
   webRoot: string | null;
+  /** the address the server listens on (--host): requests must name it, or a loopback name, as their Host */
+  host?: string;
 }
 
 const DATE = "^\\d{4}(-\\d{2}(-\\d{2})?)?$";
@@ -48,7 +52,7 @@ const localizeZh = zh as unknown as (errors: NonNullable<FastifyError["validatio
 
 const fail = (reply: FastifyReply, status: number, error: string) => reply.code(status).send({ error });
 
-export async function buildApp({ store, token, webRoot }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     ajv: { customOptions: { removeAdditional: false } },
@@ -58,6 +62,7 @@ export async function buildApp({ store, token, webRoot }: AppOptions): Promise<F
       socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     },
   });
+  app.addHook("onRequest", hostCheck(host, () => (app.server.listening ? portOf(app.server.address()) : null)));
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.0.3",
@@ -74,6 +79,8 @@ export async function buildApp({ store, token, webRoot }: AppOptions): Promise<F
       const field = first?.instancePath.replace(/^\//, "");
       return fail(reply, 400, `参数无效:${where}${field ? ` ${field}` : ""} ${first?.message ?? ""}`);
     }
+    // Another program held the corpus's write lock for longer than a write waits: try again, not a fault.
+    if (error instanceof BusyError) return fail(reply.header("retry-after", "1"), 503, error.message);
     if (error instanceof UserError) return fail(reply, 400, error.message);
     if (error.statusCode && error.statusCode < 500) return fail(reply, error.statusCode, error.message);
     request.log.error(error);

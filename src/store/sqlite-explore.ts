@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { parseQuery } from "../search/terms.js";
+import { containsElement, elementPattern } from "./like.js";
 import { matchingOf, withFacets } from "./sqlite-match.js";
 import type { Companion, DirectiveRequest, FacetCount, FollowUpStatus, LedgerEntry, RegionOverview, SearchFacets, TrendRequest, TrendSeries } from "./store.js";
 
@@ -67,9 +68,9 @@ export function companions(sql: Sql, id: number, limit: number): Companion[] {
 }
 
 export function regionOverview(sql: Sql, name: string): RegionOverview | null {
-  const inRegion = "SELECT id FROM facets WHERE region LIKE ?";
-  const pattern = `%/${name}/%`;
-  const rows = sql("SELECT date, region FROM facets WHERE region LIKE ?").raw().all(pattern) as [string | null, string][];
+  const inRegion = `SELECT id FROM facets WHERE ${containsElement("region")}`;
+  const pattern = elementPattern(name, "/");
+  const rows = sql(`SELECT date, region FROM facets WHERE ${containsElement("region")}`).raw().all(pattern) as [string | null, string][];
   if (rows.length === 0) return null;
   const months = new Map<string, number>();
   const children = new Map<string, number>();

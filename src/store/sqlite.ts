@@ -7,9 +7,12 @@ import { snippetOf } from "../search/snippet.js";
 import type { Record, Removed, Role } from "../types.js";
 import { UserError } from "../errors.js";
 import { themeOf } from "../lexicon/directive-themes.js";
+import { BUSY_WAIT_MS, whenFree, WRITE_PATIENCE_MS } from "./busy.js";
+import { containsElement, elementPattern } from "./like.js";
 import { migrate } from "./migrations.js";
 import { matchingOf, withFacets, type Matching } from "./sqlite-match.js";
 import { Namesakes } from "./namesakes.js";
+import { RecentlyUsed } from "./recently-used.js";
 import { absorb, profileFromStored, profileOf, readSighting, storedProfile, type Sighting, type StoredProfile } from "./person-match.js";
 import { companions, facetsOf, ledger, regionOverview, setFollowUp, trends, type RankedRow, type Sql } from "./sqlite-explore.js";
 import type {
@@ -32,6 +35,7 @@ import type {
   Store,
   StoredDocument,
   Writer,
+  WriterOptions,
 } from "./store.js";
 
 /** A stored signature as numbers again, without a copy when its bytes are aligned. */
@@ -89,16 +93,16 @@ function whereOf(filters: Filters): { sql: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (filters.region) {
-    conditions.push("(f.region LIKE ? OR f.code = ?)");
-    params.push(`%/${filters.region}/%`, filters.region);
+    conditions.push(`(${containsElement("f.region")} OR f.code = ?)`);
+    params.push(elementPattern(filters.region, "/"), filters.region);
   }
   if (filters.person) {
     conditions.push("f.id IN (SELECT document FROM appearances WHERE person IN (SELECT id FROM persons WHERE name = ?))");
     params.push(filters.person);
   }
   if (filters.kind) {
-    conditions.push("f.kinds LIKE ?");
-    params.push(`%,${filters.kind},%`);
+    conditions.push(containsElement("f.kinds"));
+    params.push(elementPattern(filters.kind, ","));
   }
   if (filters.from) {
     conditions.push("f.date >= ?");
@@ -111,6 +115,20 @@ function whereOf(filters: Filters): { sql: string; params: unknown[] } {
   return { sql: conditions.length ? conditions.join(" AND ") : "1", params };
 }
 
+/**
+ * Names whose people a writer keeps in memory (up to twice as many): the names of the last several
+ * thousand pages, where most of a page's people were met before if at all.
+ */
+const CACHED_NAMES = 10_000;
+
+/**
+ * Pages of one LSH band met as candidates, the most recently stored: a band that many pages share
+ * (pages left with almost no text, a report reposted hundreds of times) would otherwise make every new
+ * page of the kind read all of them, a cost growing with the corpus. The newest of a band belong to the
+ * clusters a new copy is likeliest to join.
+ */
+const CANDIDATES_PER_BAND = 64;
+
 /** A query matching more documents than this is ranked among its most recently stored matches. */
 export const RANKED_AT_MOST = 10_000;
 
@@ -120,18 +138,30 @@ export class SqliteStore implements Store {
   readonly schemaVersion: number;
 
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly knownPersons = new Map<string, Namesakes>();
+  /**
+   * People of each name met lately while writing, as the file held them plus this writer's changes: valid
+   * only while no other program has written the file since (see `beginWrite`). Names not met for a while
+   * are forgotten (and read again from the file when met), so that memory does not grow with the corpus.
+   */
+  private readonly knownPersons = new RecentlyUsed<Namesakes>(CACHED_NAMES);
+  /** the file's data_version when this writer last began: another program's commit changes it */
+  private seenVersion: number | null = null;
   /** Stored pages not yet in the full-text indexes, their tokens only: they go in together just before the commit. */
   private readonly unindexed: ({ id: number } & Pick<PreparedPage, "titleTokens" | "bodyTokens" | "titleCharacters" | "bodyCharacters">)[] = [];
+
+  /** how long a write from outside the writer (a ledger follow-up) waits for another program's lock */
+  private readonly writePatienceMs: number;
 
   /** Open (and bring up to date) a database file; `create` makes a new one where none is. */
   constructor(
     readonly file: string,
-    { create }: { create: boolean },
+    { create, writePatienceMs = WRITE_PATIENCE_MS }: { create: boolean; writePatienceMs?: number },
   ) {
+    this.writePatienceMs = writePatienceMs;
     if (!create && !existsSync(file)) throw new UserError(`找不到数据库 ${file}(先用 huiyi ingest 建库,或用 --db 指定)`);
     try {
       this.db = new Database(file);
+      // Opening (a migration, switching to WAL) may wait its turn behind another writer, blocking.
       this.db.pragma("busy_timeout = 10000");
       // WAL: a write interrupted at any point (kill -9) leaves what was committed and nothing after it.
       this.db.pragma("journal_mode = WAL");
@@ -140,6 +170,8 @@ export class SqliteStore implements Store {
       // writes, which with SQLite's default 2 MB cache mean a read from the file for most of them.
       this.db.pragma("cache_size = -262144");
       this.schemaVersion = migrate(this.db);
+      // From here a locked file is waited for by whenFree, which lets this thread get on with other work.
+      this.db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
     } catch (error) {
       if ((error as { code?: string }).code === "SQLITE_NOTADB") throw new UserError(`${file} 不是 SQLite 数据库`);
       if ((error as { code?: string }).code === "SQLITE_CANTOPEN") throw new UserError(`无法打开数据库 ${file}`);
@@ -163,8 +195,14 @@ export class SqliteStore implements Store {
     return found;
   }
 
-  writer(): Writer {
+  writer({ onWait }: WriterOptions = {}): Writer {
     const db = this.db;
+    // The first wait is news; the turns taken after it are not.
+    let waited = false;
+    const waitingOnce = () => {
+      if (!waited) onWait?.();
+      waited = true;
+    };
     const abandon = () => {
       if (db.inTransaction) db.exec("ROLLBACK");
       // What this store holds in memory of the uncommitted pages goes with them.
@@ -173,7 +211,7 @@ export class SqliteStore implements Store {
     };
     return {
       add: async (pages) => {
-        if (!db.inTransaction) db.exec("BEGIN IMMEDIATE");
+        if (!db.inTransaction) await this.beginWrite(waitingOnce);
         try {
           return this.addPages(pages);
         } catch (error) {
@@ -193,6 +231,19 @@ export class SqliteStore implements Store {
       },
       abandon: async () => abandon(),
     };
+  }
+
+  /**
+   * Take the write lock (waiting as long as another writer holds it), then forget what this store
+   * remembers of the file if another program committed to it since this one last wrote: two ingests into
+   * one file then recognise each other's people, and each page's people are matched against everyone
+   * stored before it, whoever stored them — the persons of one run, not duplicates.
+   */
+  private async beginWrite(onWait?: () => void): Promise<void> {
+    await whenFree(() => this.db.exec("BEGIN IMMEDIATE"), { ms: Infinity, onWait });
+    const version = this.db.pragma("data_version", { simple: true }) as number;
+    if (version !== this.seenVersion) this.knownPersons.clear();
+    this.seenVersion = version;
   }
 
   private addPages(pages: PreparedPage[]): AddResult {
@@ -277,8 +328,10 @@ export class SqliteStore implements Store {
 
   /** The cluster of the page's closest earlier copy, if any. */
   private clusterOf(page: PreparedPage, keys: number[]): number | null {
-    // Every candidate's signature in one query; a candidate sharing several bands comes once a band.
-    const rows = this.sql(`SELECT s.id, s.signature FROM bands b JOIN signatures s ON s.id = b.document WHERE b.key IN (${keys.map(() => "?").join(",")})`)
+    // Every candidate's signature in one query, the newest CANDIDATES_PER_BAND of each band: a candidate
+    // sharing several bands comes once a band.
+    const newest = `SELECT document FROM (SELECT document FROM bands WHERE key = ? ORDER BY document DESC LIMIT ${CANDIDATES_PER_BAND})`;
+    const rows = this.sql(`SELECT s.id, s.signature FROM (${keys.map(() => newest).join(" UNION ALL ")}) c JOIN signatures s ON s.id = c.document`)
       .raw()
       .all(...keys) as [number, Buffer][];
     const seen = new Set<number>();
@@ -484,7 +537,7 @@ export class SqliteStore implements Store {
   }
 
   async followUp(id: number, status: FollowUpStatus, note: string): Promise<LedgerEntry | null> {
-    return setFollowUp(this.statement, id, status, note);
+    return whenFree(() => setFollowUp(this.statement, id, status, note), { ms: this.writePatienceMs });
   }
 
   async stats(): Promise<Stats> {

@@ -218,11 +218,19 @@ export interface Writer {
   abandon(): Promise<void>;
 }
 
+export interface WriterOptions {
+  /** told once when the writer first finds another program writing the corpus, and waits for it */
+  onWait?: () => void;
+}
+
 export interface Store {
   /** which of these page keys are stored already */
   known(pageKeys: string[]): Promise<Set<string>>;
-  /** the one writer of this store */
-  writer(): Writer;
+  /**
+   * The one writer of this store. Other programs may write the same corpus meanwhile: the writer waits its
+   * turn for each transaction and sees what they stored.
+   */
+  writer(options?: WriterOptions): Writer;
   search(request: SearchRequest): Promise<SearchResult>;
   document(id: number): Promise<StoredDocument | null>;
   /** the page's text as read; null when there is no such document or it was stored without it */
