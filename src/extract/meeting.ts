@@ -2,55 +2,23 @@ import { placeNamesOfLevel, placesIn, resolveDivision, stemPinyin } from "../lex
 import { meetingKinds } from "../lexicon/extract-lexicons.js";
 import { lazy } from "../lexicon/load.js";
 import type { Meeting, Record } from "../types.js";
-import { sentencesOf } from "./clauses.js";
+import { findMeeting, type FoundMeeting } from "./meeting-name.js";
 import { meetingDate } from "./meeting-date.js";
 import { matchesOf } from "../matches.js";
 
 // The meeting a report is about: found in the headline or the opening sentences, where reports say
 // "X召开Y会议" or "Y会议召开"; null when they report none (an inspection tour, a notice).
 
-/** A noun phrase: characters up to a clause break, a quotation kept whole (“寻求新优势,谋求新发展”研讨会). */
-const PHRASE_PART = "(?:“[^”]{1,30}”|[^，,。；;：:\\s“”])";
-const HELD_OBJECT = new RegExp(`(?:主持|组织)?(?:召开|举行)(?:了)?(${PHRASE_PART}*?(?:会议|全会|大会|会))(?![\\u4e00-\\u9fff]*会)`);
-const HELD_SUBJECT = new RegExp(`(${PHRASE_PART}+?(?:会议|全会|大会|会))(?:在${PHRASE_PART}+?)?(?:召开|举行|开幕)`);
-/** What may stand before a meeting name in its clause and is not part of it. */
-const LEADING = /^.*?(\d+月\d+日(上午|下午|晚上|晚)?|今天(上午|下午)?|昨天(上午|下午)?|昨日|近日|日前|今日)[,，]?/;
 /** A zone or street office as named, with a name in brackets that may follow: 空港经开区(硕放街道), 新市街. */
 const zone = (stem: string, flags: string) =>
-  new RegExp(`(?<![全本我各该])[^\\P{sc=Han}在于的和与]${stem}(新区|经济区|开发区|高新区|经开区|工业园区|园区|街道|街)(?:[(（][^)）]{1,8}[)）])?(?=[\\u4e00-\\u9fff(（“]|$)`, flags);
+  new RegExp(`(?<![全本我各该])[^\\P{sc=Han}在于的和与]${stem}(新区|经济区|开发区|高新区|经开区|工业园区|园区|街道|街)(?:[(（][^)）]{1,8}[)）])?(?=[\\u4e00-\\u9fff\\d(（“]|$)`, flags);
 /** in a meeting's name a zone may be the bare word (经开区); in running text it needs a stem */
 const DEVELOPMENT_ZONE = zone("{0,8}?", "u");
 const ZONES_IN_TEXT = zone("{2,8}?", "gu");
 const GENERIC_LEVEL = /^[—\-\s]*(?:全)?(区|县|市|旗|镇|乡|街道|园区)/;
 
-interface Found {
-  name: string;
-  subject: string;
-  clue: string;
-  rule: string;
-}
-
-function findMeeting(record: Record): Found | null {
-  const opening = sentencesOf(record.text).slice(0, 4);
-  const candidates = record.title ? [record.title, ...opening] : opening;
-  for (const sentence of candidates) {
-    const object = sentence.match(HELD_OBJECT);
-    if (object) {
-      const before = sentence.slice(0, object.index!).split(/[，,。；;]/).pop()!.replace(LEADING, "");
-      const name = object[1]!.startsWith("第") ? before + object[1] : object[1]!;
-      return { name, subject: before, clue: sentence, rule: "召开/举行+会议名" };
-    }
-    const subject = sentence.match(HELD_SUBJECT);
-    if (subject) {
-      const name = subject[1]!.split(/[，,]/).pop()!.replace(LEADING, "");
-      return { name, subject: name, clue: sentence, rule: "会议名+召开/举行" };
-    }
-  }
-  return null;
-}
-
 /** The region or unit whose meeting it is, as named: 西青区, 长兴岛经济区; a bare 区 when the page names none. */
-function findJurisdiction(found: Found, record: Record, pagePlaces: string[]): string | null {
+function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces: string[]): string | null {
   for (const phrase of [found.subject, found.name]) {
     const place = placesIn(phrase)[0];
     const zoneMatch = phrase.match(DEVELOPMENT_ZONE);

@@ -37,3 +37,14 @@ export const postLevels = lazy(() => {
   const levelOf = new Map(file.levels.flatMap(({ level, words }) => words.map((word) => [word, level] as const)));
   return { pattern: new RegExp(alternation([...levelOf.keys()])), levelOf };
 });
+
+export const meetingNameWords = lazy(() => {
+  const file = JSON.parse(readDataFile("meeting-names.json")) as { organEnds: string[]; placeEnds: string[]; joiners: string[]; heldAdverbs: string[] };
+  return {
+    /** a holder that belongs in the meeting's name ends in one of these */
+    organEnd: new RegExp(`(?:${alternation(file.organEnds)})$`),
+    placeEnd: new RegExp(`(?:${alternation(file.placeEnds)})$`),
+    joiner: alternation(file.joiners),
+    heldAdverb: alternation(file.heldAdverbs),
+  };
+});
