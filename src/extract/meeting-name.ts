@@ -83,8 +83,8 @@ function heldIn(sentence: string): FoundMeeting | null {
   return null;
 }
 
-/** Prose (a sentence closed by its stop) before headline lines: the headline shortens the name. */
-const PROSE = /[。；;！!？]$/;
+/** Prose (a sentence closed by its full stop) before headline lines: the headline shortens the name; headlines may end in !. */
+const PROSE = /[。；;]$/;
 
 function candidateSentences(record: Record): string[] {
   const opening = sentencesOf(record.text).slice(0, 5);

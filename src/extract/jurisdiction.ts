@@ -1,0 +1,107 @@
+import { placeNamesOfLevel, placesIn, placeWords, stemPinyin } from "../lexicon/divisions.js";
+import { lazy } from "../lexicon/load.js";
+import { matchesOf } from "../matches.js";
+import type { Record } from "../types.js";
+import type { FoundMeeting } from "./meeting-name.js";
+
+// The region or unit whose meeting it is, as the page names it: a division of any level (西青区, 滔溪镇,
+// 甘孜州, 阿拉善盟), a zone (长兴岛经济区), or, when the meeting is named only by its level (区政协, 县委常委会,
+// 盟政协), the place of that level the page calls its own — named in its text, its site name, its outlet's
+// line (甘孜日报, 来源:闽侯乡音报) or spelled in its host — and the bare level when it names none.
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
+
+const patterns = lazy(() => {
+  const { zoneEnds, levelOnly, outletWords } = placeWords();
+  /** A zone or street office as named, with a name in brackets that may follow: 空港经开区(硕放街道), 新市街. */
+  const zone = (stem: string, flags: string) =>
+    new RegExp(`(?<![全本我各该])[^\\P{sc=Han}在于的和与]${stem}(?:${alternation(zoneEnds)})(?:[(（][^)）]{1,8}[)）])?(?=[\\u4e00-\\u9fff\\d(（“]|$)`, flags);
+  return {
+    /** in a meeting's name a zone may be the bare word (经开区); in running text it needs a stem */
+    zoneInName: zone("{0,8}?", "u"),
+    zonesInText: zone("{2,8}?", "gu"),
+    /** a meeting named by its level only: 区政协…, 全州…, 我县召开…, 十三届州政协… */
+    levelOnly: new RegExp(`^[—\\-\\s]*(?:全|我|本)?(?:[一二三四五六七八九十]{1,3}届)?(${alternation(levelOnly)})`),
+    outlet: new RegExp(alternation(outletWords)),
+  };
+});
+
+export function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces: string[]): string | null {
+  const { zoneInName, levelOnly } = patterns();
+  for (const phrase of [found.subject, found.name]) {
+    const place = placesIn(phrase)[0];
+    const zoneMatch = phrase.match(zoneInName);
+    if (zoneMatch && (!place || zoneMatch.index! <= place.at)) return zoneMatch[0];
+    if (place) return place.name;
+  }
+  const level = (found.subject.match(levelOnly) ?? found.name.match(levelOnly))?.[1];
+  return level ? (placeOfLevel(level, record, pagePlaces) ?? level) : null;
+}
+
+/** Lines near the top or the foot that name the page's own outlet (甘孜日报 2020年07月10日, 宁海新闻网讯…). */
+function outletLines(record: Record): string {
+  const { outlet } = patterns();
+  const lines = record.text.split("\n");
+  const near = [...lines.slice(0, 4), ...lines.slice(-4)];
+  const named = near.flatMap((line) => {
+    const at = line.search(outlet);
+    if (at < 0) return [];
+    // a long line is prose: only an outlet that opens it (德州新闻网讯(记者…)…) is the page's own
+    return line.length <= 40 ? [line] : at <= 12 ? [line.slice(0, at + 4)] : [];
+  });
+  return [record.source.site ?? "", ...named].join("\n");
+}
+
+/**
+ * The page's own place of a level: the one of that level the page (or its site name) names most, in full
+ * (天衢新区, 阜城县), else by its stem on its outlet's line (中国菏泽网 → 菏泽市, 甘孜日报 → 甘孜州), else
+ * spelled in its host.
+ */
+function placeOfLevel(level: string, record: Record, pagePlaces: string[]): string | null {
+  const { zonesInText } = patterns();
+  const text = `${record.text}\n${record.source.site ?? ""}`;
+  const counts = new Map<string, number>();
+  const count = (name: string, weight = 1) => counts.set(name, (counts.get(name) ?? 0) + weight);
+  for (const name of [...pagePlaces, ...placesIn(record.source.site ?? "").map((p) => p.name)]) if (name.endsWith(level)) count(name);
+  for (const m of matchesOf(zonesInText, text)) if (m[0].endsWith(level)) count(m[0]);
+  if (counts.size === 0) {
+    const ownName = outletLines(record);
+    for (const name of placeNamesOfLevel(level)) {
+      const stem = name.slice(0, -level.length);
+      if (stem.length >= 2 && ownName.includes(stem)) count(name, 0.5);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? placeSpelledInHost(level, record.source.url);
+}
+
+/** A government site's host often spells its place in pinyin: ptzx.putuo.gov.cn → 普陀区. */
+function placeSpelledInHost(level: string, url: string | null): string | null {
+  let host: string;
+  try {
+    host = new URL(url ?? "").hostname;
+  } catch {
+    return null;
+  }
+  const found = new Set(host.split(".").flatMap((label) => placesBySpelling(level).get(label) ?? []));
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+const spellingsByLevel = lazy(() => new Map<string, Map<string, string[]>>());
+
+/** Shorter spellings (an, xi) stand for too many places to name one. */
+const MIN_SPELLED = 5;
+
+/** The places of a level by their stem's spelling (putuo → 普陀区), worked out once for each level. */
+function placesBySpelling(level: string): Map<string, string[]> {
+  let bySpelling = spellingsByLevel().get(level);
+  if (!bySpelling) {
+    bySpelling = new Map();
+    for (const name of placeNamesOfLevel(level)) {
+      const spelled = stemPinyin(name.slice(0, -level.length));
+      if (spelled.length >= MIN_SPELLED) bySpelling.set(spelled, [...(bySpelling.get(spelled) ?? []), name]);
+    }
+    spellingsByLevel().set(level, bySpelling);
+  }
+  return bySpelling;
+}
