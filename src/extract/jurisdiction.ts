@@ -1,4 +1,4 @@
-import { placeNamesOfLevel, placesIn, placeWords, stemPinyin } from "../lexicon/divisions.js";
+import { divisionsNamed, placeNamesOfLevel, placesIn, placeWords, stemPinyin } from "../lexicon/divisions.js";
 import { lazy } from "../lexicon/load.js";
 import { matchesOf } from "../matches.js";
 import type { Record } from "../types.js";
@@ -75,33 +75,62 @@ function placeOfLevel(level: string, record: Record, pagePlaces: string[]): stri
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? placeSpelledInHost(level, record.source.url);
 }
 
-/** A government site's host often spells its place in pinyin: ptzx.putuo.gov.cn → 普陀区. */
+/**
+ * A government site's address often spells its place: the host in pinyin (ptzx.putuo.gov.cn → 普陀区) or in
+ * the initials of city and county (hzbjzx.gov.cn → 杭州 滨江 → 滨江区), a folder in pinyin with its level
+ * (…/maanshan/hexian/ → 和县). A folder's bare stem (…/wuyang/) is too weak a sign alone. Only one place may fit.
+ */
 function placeSpelledInHost(level: string, url: string | null): string | null {
-  let host: string;
+  let address: URL;
   try {
-    host = new URL(url ?? "").hostname;
+    address = new URL(url ?? "");
   } catch {
     return null;
   }
-  const found = new Set(host.split(".").flatMap((label) => placesBySpelling(level).get(label) ?? []));
+  const hostLabels = address.hostname.toLowerCase().split(".");
+  const folders = address.pathname.toLowerCase().split(/[/._-]/).filter((part) => /^[a-z]+$/.test(part));
+  const { byStem, byWhole, byInitials } = placesBySpelling(level);
+  const found = new Set([
+    ...hostLabels.flatMap((label) => [...(byStem.get(label) ?? []), ...(byInitials.get(label.slice(0, 4)) ?? [])]),
+    ...[...hostLabels, ...folders].flatMap((label) => byWhole.get(label) ?? []),
+  ]);
   return found.size === 1 ? [...found][0]! : null;
 }
 
-const spellingsByLevel = lazy(() => new Map<string, Map<string, string[]>>());
+interface Spellings {
+  /** putuo → 普陀区 */
+  byStem: Map<string, string[]>;
+  /** hexian → 和县 */
+  byWhole: Map<string, string[]>;
+  /** hzbj → 滨江区 (杭州市) */
+  byInitials: Map<string, string[]>;
+}
+
+const spellingsByLevel = lazy(() => new Map<string, Spellings>());
 
 /** Shorter spellings (an, xi) stand for too many places to name one. */
 const MIN_SPELLED = 5;
 
-/** The places of a level by their stem's spelling (putuo → 普陀区), worked out once for each level. */
-function placesBySpelling(level: string): Map<string, string[]> {
-  let bySpelling = spellingsByLevel().get(level);
-  if (!bySpelling) {
-    bySpelling = new Map();
+const initialsOf = (stem: string) => [...stem].map((char) => stemPinyin(char).charAt(0)).join("");
+
+/** The places of a level by their spellings, worked out once for each level. */
+function placesBySpelling(level: string): Spellings {
+  let spellings = spellingsByLevel().get(level);
+  if (!spellings) {
+    spellings = { byStem: new Map(), byWhole: new Map(), byInitials: new Map() };
+    const put = (map: Map<string, string[]>, key: string, name: string) => map.set(key, [...(map.get(key) ?? []), name]);
+    const levelSpelled = stemPinyin(level);
     for (const name of placeNamesOfLevel(level)) {
-      const spelled = stemPinyin(name.slice(0, -level.length));
-      if (spelled.length >= MIN_SPELLED) bySpelling.set(spelled, [...(bySpelling.get(spelled) ?? []), name]);
+      const stem = name.slice(0, -level.length);
+      const spelled = stemPinyin(stem);
+      if (spelled.length >= MIN_SPELLED) put(spellings.byStem, spelled, name);
+      if (spelled.length + levelSpelled.length >= MIN_SPELLED) put(spellings.byWhole, spelled + levelSpelled, name);
+      for (const { path } of divisionsNamed(name)) {
+        const city = path.length >= 3 ? path.at(-2)!.replace(/(市|地区|盟|自治州)$/, "") : null;
+        if (city && city.length >= 2 && stem.length >= 2) put(spellings.byInitials, initialsOf(city.slice(0, 2)) + initialsOf(stem.slice(0, 2)), name);
+      }
     }
-    spellingsByLevel().set(level, bySpelling);
+    spellingsByLevel().set(level, spellings);
   }
-  return bySpelling;
+  return spellings;
 }
