@@ -32,6 +32,13 @@ export const datedEvents = lazy(() => {
   return file.events.map((event) => ({ pattern: new RegExp(event.pattern), year: event.year }));
 });
 
+/** Founding events and their years: the Nth anniversary (建党98周年) dates a page to founded + N. */
+export const anniversaries = lazy(() => {
+  const file = JSON.parse(readDataFile("dated-events.json")) as { anniversaries: { event: string; founded: number }[] };
+  const foundedBy = new Map(file.anniversaries.map(({ event, founded }) => [event, founded]));
+  return { pattern: new RegExp(`(${alternation([...foundedBy.keys()])})(\\d{1,3}|[一二三四五六七八九十百零〇]{1,5})周年`), foundedBy };
+});
+
 export const postLevels = lazy(() => {
   const file = JSON.parse(readDataFile("post-levels.json")) as { levels: { level: string; words: string[] }[] };
   const levelOf = new Map(file.levels.flatMap(({ level, words }) => words.map((word) => [word, level] as const)));
