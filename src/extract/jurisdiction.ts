@@ -27,7 +27,7 @@ const patterns = lazy(() => {
   };
 });
 
-export function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces: string[]): string | null {
+export function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces: () => readonly string[]): string | null {
   const { zoneInName, levelOnly } = patterns();
   for (const phrase of [found.subject, found.name]) {
     const place = placesIn(phrase)[0];
@@ -37,6 +37,29 @@ export function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces
   }
   const level = (found.subject.match(levelOnly) ?? found.name.match(levelOnly))?.[1];
   return level ? (placeOfLevel(level, record, pagePlaces) ?? level) : null;
+}
+
+const stemsByLevel = lazy(() => new Map<string, Map<string, string[]>>());
+const LONGEST_STEM = 8;
+
+/** The places of a level whose stem (two characters or more) the text holds: 甘孜日报 → 甘孜州 for 州. */
+function stemsIn(text: string, level: string): string[] {
+  let byStem = stemsByLevel().get(level);
+  if (!byStem) {
+    byStem = new Map();
+    for (const name of placeNamesOfLevel(level)) {
+      const stem = name.slice(0, -level.length);
+      if (stem.length >= 2 && stem.length <= LONGEST_STEM) byStem.set(stem, [...(byStem.get(stem) ?? []), name]);
+    }
+    stemsByLevel().set(level, byStem);
+  }
+  const found = new Set<string>();
+  for (let at = 0; at < text.length; at++) {
+    for (let length = 2; length <= LONGEST_STEM && at + length <= text.length; length++) {
+      for (const name of byStem.get(text.slice(at, at + length)) ?? []) found.add(name);
+    }
+  }
+  return [...found];
 }
 
 /** Lines near the top or the foot that name the page's own outlet (甘孜日报 2020年07月10日, 宁海新闻网讯…). */
@@ -58,19 +81,15 @@ function outletLines(record: Record): string {
  * (天衢新区, 阜城县), else by its stem on its outlet's line (中国菏泽网 → 菏泽市, 甘孜日报 → 甘孜州), else
  * spelled in its host.
  */
-function placeOfLevel(level: string, record: Record, pagePlaces: string[]): string | null {
+function placeOfLevel(level: string, record: Record, pagePlaces: () => readonly string[]): string | null {
   const { zonesInText } = patterns();
   const text = `${record.text}\n${record.source.site ?? ""}`;
   const counts = new Map<string, number>();
   const count = (name: string, weight = 1) => counts.set(name, (counts.get(name) ?? 0) + weight);
-  for (const name of [...pagePlaces, ...placesIn(record.source.site ?? "").map((p) => p.name)]) if (name.endsWith(level)) count(name);
+  for (const name of [...pagePlaces(), ...placesIn(record.source.site ?? "").map((p) => p.name)]) if (name.endsWith(level)) count(name);
   for (const m of matchesOf(zonesInText, text)) if (m[0].endsWith(level)) count(m[0]);
   if (counts.size === 0) {
-    const ownName = outletLines(record);
-    for (const name of placeNamesOfLevel(level)) {
-      const stem = name.slice(0, -level.length);
-      if (stem.length >= 2 && ownName.includes(stem)) count(name, 0.5);
-    }
+    for (const name of stemsIn(outletLines(record), level)) count(name, 0.5);
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? placeSpelledInHost(level, record.source.url);
 }

@@ -1,6 +1,7 @@
 import { placesIn, resolveDivision } from "../lexicon/divisions.js";
 import { findJurisdiction } from "./jurisdiction.js";
 import { meetingKinds } from "../lexicon/extract-lexicons.js";
+import { lazy } from "../lexicon/load.js";
 import type { Meeting, Record } from "../types.js";
 import { findMeeting } from "./meeting-name.js";
 import { meetingDate } from "./meeting-date.js";
@@ -18,7 +19,8 @@ export function meetingKindsOf(name: string): string[] {
 export function extractMeeting(record: Record): Meeting | null {
   const found = findMeeting(record);
   if (!found) return null;
-  const context = placesIn(record.text).map((p) => p.name);
+  // The page's places are read only when a name must be chosen among homonyms or a bare level resolved.
+  const context = lazy(() => placesIn(record.text).map((p) => p.name));
   const jurisdiction = findJurisdiction(found, record, context);
   return {
     name: found.name,

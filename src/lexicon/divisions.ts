@@ -161,10 +161,11 @@ export function placesIn(text: string): { name: string; at: number }[] {
 }
 
 /** The one division a name stands for, choosing among homonyms by the other places a page names. */
-export function resolveDivision(name: string, context: string[]): Division | null {
+export function resolveDivision(name: string, context: () => readonly string[]): Division | null {
   const candidates = divisionsNamed(name);
   if (candidates.length <= 1) return candidates[0] ?? null;
-  const fitting = candidates.filter((d) => d.path.slice(0, -1).some((part) => context.some((c) => c === part || part.startsWith(c))));
+  const places = context();
+  const fitting = candidates.filter((d) => d.path.slice(0, -1).some((part) => places.some((c) => c === part || part.startsWith(c))));
   return fitting.length === 1 ? fitting[0]! : null;
 }
 
