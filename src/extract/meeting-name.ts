@@ -90,7 +90,8 @@ function candidateSentences(record: Record): string[] {
   const opening = sentencesOf(record.text).slice(0, 5);
   const prose = opening.filter((s) => PROSE.test(s));
   const lines = opening.filter((s) => !PROSE.test(s));
-  return [...new Set([...prose, ...(record.title ? [record.title] : []), ...lines])];
+  // The lede (the first two sentences of prose) reports the meeting; a later sentence may relay another one.
+  return [...new Set([...prose.slice(0, 2), ...(record.title ? [record.title] : []), ...lines, ...prose.slice(2)])];
 }
 
 /** A bare 会议 is named by a later sentence when one says what the people attended (参加了学习会). */
