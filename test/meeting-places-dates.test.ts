@@ -121,6 +121,21 @@ test("jurisdiction: the unit as the page names it, a bare level from the site, t
   assert.deepEqual(meetingOf(valid[1]![0])?.division, { code: "5323", path: ["云南省", "楚雄彝族自治州"] });
 });
 
+test("a zone is named as itself, without the places or the party that lead it; homonyms by the parents the page names", () => {
+  const valid: [Page, string][] = [
+    [{ text: "2月15日,天津市滨海新区第一届人民代表大会第二次会议在滨海国际会议中心开幕。" }, "滨海新区"],
+    [{ text: "天津北方网讯: 昨日,中共天津市滨海新区第二届委员会第五次全体(扩大)会议召开。" }, "滨海新区"],
+    [{ text: "8月23日下午,长兴岛经济区召开“两委”全体(扩大)会议,总结上半年工作。" }, "长兴岛经济区"],
+  ];
+  for (const [page, place] of valid) assert.equal(meetingOf(page)?.jurisdiction, place, page.text);
+  const shanghai = meetingOf({
+    text: "上海取得重大阶段性成果!政府部署疫情防控和经济社会发展\n5月31日下午,宝山区统筹疫情防控和经济社会发展工作会议召开,区委书记陈杰出席会议。",
+  });
+  assert.deepEqual(shanghai?.division, { code: "310113", path: ["上海市", "宝山区"] });
+  // 宝山区 is a district of 上海 and of 双鸭山: a page that names neither leaves it unresolved
+  assert.equal(meetingOf({ text: "5月31日下午,宝山区统筹疫情防控工作会议召开。" })?.division, null);
+});
+
 test("meeting dates: the day alone, relative days, the year from the address, the page's source line or an anniversary", () => {
   const valid: [Page, string][] = [
     [{ text: "3日下午,广州市市长陈建华主持召开市政府常务会议。", url: "http://156152.com/gzszfcwhy/cwhy/2014n/6y/14j117ccwhy/content/post_3013052.html" }, "2014-06-03"],

@@ -30,10 +30,10 @@ const patterns = lazy(() => {
 export function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces: () => readonly string[]): string | null {
   const { zoneInName, levelOnly } = patterns();
   for (const phrase of [found.subject, found.name]) {
-    const place = placesIn(phrase)[0];
+    const places = placesIn(phrase);
     const zoneMatch = phrase.match(zoneInName);
-    if (zoneMatch && (!place || zoneMatch.index! <= place.at)) return zoneMatch[0];
-    if (place) return place.name;
+    if (zoneMatch && (places.length === 0 || zoneMatch.index! <= places[0]!.at)) return zoneOf(zoneMatch[0], zoneMatch.index!, places);
+    if (places[0]) return places[0].name;
   }
   const level = (found.subject.match(levelOnly) ?? found.name.match(levelOnly))?.[1];
   return level ? (placeOfLevel(level, record, pagePlaces) ?? level) : null;
@@ -60,6 +60,20 @@ function stemsIn(text: string, level: string): string[] {
     }
   }
   return [...found];
+}
+
+/**
+ * A zone as its own name: a division that ends where the zone ends is the zone (中共天津市滨海新区 → 滨海新区);
+ * else the zone starts after the places that lead it (天津市空港经开区 → 空港经开区).
+ */
+function zoneOf(zone: string, at: number, places: { name: string; at: number }[]): string {
+  const end = at + zone.length;
+  const inside = places.filter((p) => p.at >= at && p.at + p.name.length <= end);
+  const whole = inside.find((p) => p.at + p.name.length === end);
+  if (whole) return whole.name;
+  const leading = inside.filter((p) => p.at + p.name.length < end - 2).at(-1);
+  const start = leading ? leading.at + leading.name.length - at : 0;
+  return zone.slice(start).replace(/^中共/, "");
 }
 
 /** Lines near the top or the foot that name the page's own outlet (甘孜日报 2020年07月10日, 宁海新闻网讯…). */

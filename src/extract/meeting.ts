@@ -26,7 +26,7 @@ export function extractMeeting(record: Record): Meeting | null {
     name: found.name,
     date: meetingDate(found.clue, record),
     jurisdiction,
-    division: jurisdiction ? resolveDivision(jurisdiction, context) : null,
+    division: jurisdiction ? resolveDivision(jurisdiction, context, `${record.source.site ?? ""}\n${record.text}`) : null,
     kinds: meetingKindsOf(found.name),
     clue: { sentence: found.clue, rule: found.rule },
   };

@@ -160,13 +160,21 @@ export function placesIn(text: string): { name: string; at: number }[] {
   return found;
 }
 
-/** The one division a name stands for, choosing among homonyms by the other places a page names. */
-export function resolveDivision(name: string, context: () => readonly string[]): Division | null {
+/** A parent's name without its level, as pages write it: 上海市 → 上海, 甘孜藏族自治州 → 甘孜. */
+const stemOfParent = (name: string) => shortFormOf(name)?.replace(/[州县旗]$/, "") ?? name.replace(/(省|市|自治区|地区|盟)$/, "");
+
+/**
+ * The one division a name stands for, choosing among homonyms (宝山区 of 上海 or of 双鸭山) by the other
+ * places a page names, then by its parents' names anywhere on the page (上海取得…).
+ */
+export function resolveDivision(name: string, context: () => readonly string[], pageText = ""): Division | null {
   const candidates = divisionsNamed(name);
   if (candidates.length <= 1) return candidates[0] ?? null;
   const places = context();
   const fitting = candidates.filter((d) => d.path.slice(0, -1).some((part) => places.some((c) => c === part || part.startsWith(c))));
-  return fitting.length === 1 ? fitting[0]! : null;
+  if (fitting.length === 1) return fitting[0]!;
+  const named = candidates.filter((d) => d.path.slice(0, -1).some((part) => stemOfParent(part).length >= 2 && pageText.includes(stemOfParent(part))));
+  return named.length === 1 ? named[0]! : null;
 }
 
 const namesByLevel = lazy(() => new Map<string, string[]>());
