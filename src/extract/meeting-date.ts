@@ -1,7 +1,7 @@
 import { isoDate } from "../clean/dates.js";
 import { anniversaries, datedEvents } from "../lexicon/extract-lexicons.js";
 import type { Record } from "../types.js";
-import { sentencesOf } from "./clauses.js";
+import { openingSentences } from "./meeting-name.js";
 import { matchesOf } from "../matches.js";
 
 // The day a meeting was held. Reports give month and day (7月23日), or the day alone (3日下午), or a day
@@ -109,7 +109,7 @@ export function meetingDate(clue: string, record: Record): string | null {
   // a page's own day: what 昨天 counts from
   const day = record.published ?? record.source.url_date ?? openingDate(record.text);
   const reference = day ?? urlMonth(record.source.url);
-  for (const sentence of [clue, ...sentencesOf(record.text).slice(0, 4)]) {
+  for (const sentence of [clue, ...openingSentences(record.text, 4)]) {
     const m = sentence.match(MONTH_DAY);
     if (m) {
       const [month, dayOfMonth] = [Number(m[2]), Number(m[3])];

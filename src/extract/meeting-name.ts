@@ -17,6 +17,14 @@ export interface FoundMeeting {
   rule: string;
 }
 
+/** Longer than any five opening sentences of a report: the opening is split without splitting the whole page. */
+const OPENING_CHARS = 3000;
+
+/** The first sentences of an article, read from its opening only. */
+export function openingSentences(text: string, count: number): string[] {
+  return sentencesOf(text.length > OPENING_CHARS ? text.slice(0, OPENING_CHARS) : text).slice(0, count);
+}
+
 /** A noun phrase: characters up to a clause break, a quotation kept whole (“寻求新优势,谋求新发展”研讨会). */
 const PHRASE_PART = "(?:“[^”]{1,30}”|[^，,。；;：:\\s“”])";
 const MEETING_WORD = "(?:会议|全会|大会|会)";
@@ -87,7 +95,7 @@ function heldIn(sentence: string): FoundMeeting | null {
 const PROSE = /[。；;]$/;
 
 function candidateSentences(record: Record): string[] {
-  const opening = sentencesOf(record.text).slice(0, 5);
+  const opening = openingSentences(record.text, 5);
   const prose = opening.filter((s) => PROSE.test(s));
   const lines = opening.filter((s) => !PROSE.test(s));
   // The lede (the first two sentences of prose) reports the meeting; a later sentence may relay another one.
