@@ -108,15 +108,29 @@ function namedLater(text: string): string | null {
   return named && !NOT_A_NAME.test(named) && !BARE_NAME.test(named) ? named : null;
 }
 
+/**
+ * A bare 会议 (园区工委组织召开会议) is named by a later sentence that says what the people attended
+ * (参加了学习会), else by another opening sentence or the headline, else by its holder (县委 → 县委会议).
+ */
+function namedInstead(bare: FoundMeeting, others: string[], text: string): FoundMeeting {
+  const later = namedLater(text);
+  if (later) return { ...bare, name: later, rule: "meeting.named-later" };
+  for (const sentence of others) {
+    const found = heldIn(sentence);
+    if (found && !BARE_NAME.test(found.name)) return found;
+  }
+  if (bare.subject.length > 0 && bare.subject.length <= 30 && !PRONOUN.test(bare.subject) && meetingNameWords().organEnd.test(bare.subject)) {
+    return { ...bare, name: bare.subject + bare.name, rule: "meeting.held-by" };
+  }
+  return bare;
+}
+
 export function findMeeting(record: Record): FoundMeeting | null {
-  for (const sentence of candidateSentences(record)) {
+  const candidates = candidateSentences(record);
+  for (const [i, sentence] of candidates.entries()) {
     const found = heldIn(sentence);
     if (!found) continue;
-    if (BARE_NAME.test(found.name)) {
-      const later = namedLater(record.text);
-      if (later) return { ...found, name: later, rule: "meeting.named-later" };
-    }
-    return found;
+    return BARE_NAME.test(found.name) ? namedInstead(found, candidates.slice(i + 1), record.text) : found;
   }
   return null;
 }
