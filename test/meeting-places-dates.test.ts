@@ -121,6 +121,9 @@ test("jurisdiction: the unit as the page names it, a bare level from the site, t
   ];
   for (const [page, place] of valid) assert.equal(meetingOf(page)?.jurisdiction, place, page.text);
   assert.deepEqual(meetingOf(valid[1]![0])?.division, { code: "5323", path: ["云南省", "楚雄彝族自治州"] });
+  // each place says which rule read it
+  const rules = [0, 3, 5, 8].map((i) => meetingOf(valid[i]![0])?.rules?.jurisdiction);
+  assert.deepEqual(rules, ["meeting.jurisdiction.named", "meeting.jurisdiction.outlet", "meeting.jurisdiction.host", "meeting.jurisdiction.level"]);
 });
 
 test("a zone is named as itself, without the places or the party that lead it; homonyms by the parents the page names", () => {
@@ -155,6 +158,10 @@ test("meeting dates: the day alone, relative days, the year from the address, th
     [{ text: "28日上午,县委书记王某主持召开县委常委会会议。", published: "2021-08-03" }, "2021-07-28"],
   ];
   for (const [page, date] of valid) assert.equal(meetingOf(page)?.date, date, page.text);
+  assert.deepEqual(
+    [0, 1, 4].map((i) => meetingOf(valid[i]![0])?.rules?.date),
+    ["meeting.date.day-alone", "meeting.date.relative", "meeting.date.month-day"],
+  );
   // 近日 says not which day: no date rather than the page's
   assert.equal(meetingOf({ text: "近日,区政协召开主席会议,研究部署下一阶段工作。", published: "2021-03-04" })?.date, null);
 });

@@ -27,16 +27,25 @@ const patterns = lazy(() => {
   };
 });
 
-export function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces: () => readonly string[]): string | null {
+/** A place and the rule that read it (meeting.jurisdiction.named, ….zone, ….page, ….outlet, ….host, ….level). */
+export interface Placed {
+  place: string;
+  rule: string;
+}
+
+export function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces: () => readonly string[]): Placed | null {
   const { zoneInName, levelOnly } = patterns();
   for (const phrase of [found.subject, found.name]) {
     const places = placesIn(phrase);
     const zoneMatch = phrase.match(zoneInName);
-    if (zoneMatch && (places.length === 0 || zoneMatch.index! <= places[0]!.at)) return zoneOf(zoneMatch[0], zoneMatch.index!, places);
-    if (places[0]) return places[0].name;
+    if (zoneMatch && (places.length === 0 || zoneMatch.index! <= places[0]!.at)) {
+      return { place: zoneOf(zoneMatch[0], zoneMatch.index!, places), rule: "meeting.jurisdiction.zone" };
+    }
+    if (places[0]) return { place: places[0].name, rule: "meeting.jurisdiction.named" };
   }
   const level = (found.subject.match(levelOnly) ?? found.name.match(levelOnly))?.[1];
-  return level ? (placeOfLevel(level, record, pagePlaces) ?? level) : null;
+  if (!level) return null;
+  return placeOfLevel(level, record, pagePlaces) ?? { place: level, rule: "meeting.jurisdiction.level" };
 }
 
 const stemsByLevel = lazy(() => new Map<string, Map<string, string[]>>());
@@ -95,17 +104,19 @@ function outletLines(record: Record): string {
  * (天衢新区, 阜城县), else by its stem on its outlet's line (中国菏泽网 → 菏泽市, 甘孜日报 → 甘孜州), else
  * spelled in its host.
  */
-function placeOfLevel(level: string, record: Record, pagePlaces: () => readonly string[]): string | null {
+function placeOfLevel(level: string, record: Record, pagePlaces: () => readonly string[]): Placed | null {
   const { zonesInText } = patterns();
   const text = `${record.text}\n${record.source.site ?? ""}`;
   const counts = new Map<string, number>();
-  const count = (name: string, weight = 1) => counts.set(name, (counts.get(name) ?? 0) + weight);
+  const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const name of [...pagePlaces(), ...placesIn(record.source.site ?? "").map((p) => p.name)]) if (name.endsWith(level)) count(name);
   for (const m of matchesOf(zonesInText, text)) if (m[0].endsWith(level)) count(m[0]);
-  if (counts.size === 0) {
-    for (const name of stemsIn(outletLines(record), level)) count(name, 0.5);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? placeSpelledInHost(level, record.source.url);
+  const most = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (most) return { place: most, rule: "meeting.jurisdiction.page" };
+  const outlet = stemsIn(outletLines(record), level)[0];
+  if (outlet) return { place: outlet, rule: "meeting.jurisdiction.outlet" };
+  const spelled = placeSpelledInHost(level, record.source.url);
+  return spelled ? { place: spelled, rule: "meeting.jurisdiction.host" } : null;
 }
 
 /**

@@ -105,7 +105,13 @@ function dayOfReference(day: number, reference: string): string | null {
   return isoDate(year, month, day);
 }
 
-export function meetingDate(clue: string, record: Record): string | null {
+/** A day and the rule that read it (meeting.date.month-day, ….day-alone, ….relative). */
+export interface Dated {
+  date: string;
+  rule: string;
+}
+
+export function meetingDate(clue: string, record: Record): Dated | null {
   // a page's own day: what 昨天 counts from
   const day = record.published ?? record.source.url_date ?? openingDate(record.text);
   const reference = day ?? urlMonth(record.source.url);
@@ -118,12 +124,14 @@ export function meetingDate(clue: string, record: Record): string | null {
         : reference
           ? yearNear(reference, month)
           : (yearInSentence(sentence, month) ?? urlYear(record.source.url) ?? yearFromEvents(record.text) ?? yearFromMentions(record.text, month));
-      return year ? isoDate(year, month, dayOfMonth) : null;
+      const date = year ? isoDate(year, month, dayOfMonth) : null;
+      return date ? { date, rule: "meeting.date.month-day" } : null;
     }
     const alone = sentence.match(DAY_ONLY);
-    if (alone && reference) return dayOfReference(Number(alone[1]), reference);
+    const dayAlone = alone && reference ? dayOfReference(Number(alone[1]), reference) : null;
+    if (dayAlone) return { date: dayAlone, rule: "meeting.date.day-alone" };
     if (day) {
-      for (const [pattern, days] of RELATIVE) if (pattern.test(sentence)) return shift(day, days);
+      for (const [pattern, days] of RELATIVE) if (pattern.test(sentence)) return { date: shift(day, days), rule: "meeting.date.relative" };
     }
   }
   return null;

@@ -21,13 +21,16 @@ export function extractMeeting(record: Record): Meeting | null {
   if (!found) return null;
   // The page's places are read only when a name must be chosen among homonyms or a bare level resolved.
   const context = lazy(() => placesIn(record.text).map((p) => p.name));
-  const jurisdiction = findJurisdiction(found, record, context);
+  const placed = findJurisdiction(found, record, context);
+  const dated = meetingDate(found.clue, record);
+  const jurisdiction = placed?.place ?? null;
   return {
     name: found.name,
-    date: meetingDate(found.clue, record),
+    date: dated?.date ?? null,
     jurisdiction,
     division: jurisdiction ? resolveDivision(jurisdiction, context, `${record.source.site ?? ""}\n${record.text}`) : null,
     kinds: meetingKindsOf(found.name),
     clue: { sentence: found.clue, rule: found.rule },
+    rules: { date: dated?.rule ?? null, jurisdiction: placed?.rule ?? null },
   };
 }
