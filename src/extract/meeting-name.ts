@@ -28,12 +28,14 @@ export function openingSentences(text: string, count: number): string[] {
 /** A noun phrase: characters up to a clause break, a quotation kept whole (“寻求新优势,谋求新发展”研讨会). */
 const PHRASE_PART = "(?:“[^”]{1,30}”|[^，,。；;：:\\s“”])";
 const MEETING_WORD = "(?:会议|全会|大会|会)";
+const WHEN = "(?:(?:\\d{1,2}月)?\\d{1,2}日|今天|今日|昨天|昨日)(?:上午|下午|晚上|晚)?";
 
 const patterns = lazy(() => {
   const { joiner, heldAdverb } = meetingNameWords();
   return {
     heldObject: new RegExp(`(?:主持|组织)?(?:召开|举行)(?:了)?(${PHRASE_PART}*?${MEETING_WORD})(?![\\u4e00-\\u9fff]*会)`),
-    heldSubject: new RegExp(`(${PHRASE_PART}+?${MEETING_WORD})(?:在${PHRASE_PART}+?)?(?:${heldAdverb})?(?:召开|举行|开幕|闭幕)`),
+    // …会议于5月29日在县行政中心召开, …会议今天上午召开: a place and a time may stand before the verb
+    heldSubject: new RegExp(`(${PHRASE_PART}+?${MEETING_WORD})(?:(?:于|在)${PHRASE_PART}{1,20}?|${WHEN}){0,2}(?:${heldAdverb})?(?:召开|举行|开幕|闭幕)`),
     /** a second meeting held with the first, or the sitting of the organ just named: …会议和第89次常务会议, 常委会第101次(扩大)会议 */
     continuation: new RegExp(`^(?:${joiner}|(?=第|[(（]))${PHRASE_PART}{1,30}?${MEETING_WORD}(?![\\u4e00-\\u9fff]*会)`),
   };
