@@ -102,6 +102,12 @@ test("a person who chairs is not part of the meeting's name, a pronoun place nei
     assert.ok(name.length > 4 && !name.includes(notInName), `${name} without ${notInName}`);
   }
   assert.equal(meetingOf({ text: "9月28日,市委书记张三到镇里调研秋粮收购工作,察看了粮站。" }), null);
+  // an organ that meets, sitting away from its hall, holds a meeting though nothing is 召开
+  const away = meetingOf({ text: "12月7日,市委常委会学习践行“四下基层”优良传统,赴歙县现场办公。市委书记凌云主持会议并讲话。" });
+  assert.equal(away?.name, "市委常委会赴歙县现场办公");
+  assert.equal(away?.jurisdiction, "市", "the holder's place, not where it went");
+  assert.equal(meetingOf({ text: "3月5日,县政府常务会议在县城新区现场办公,研究解决项目建设难题。" })?.name, "县政府常务会议在县城新区现场办公");
+  assert.equal(meetingOf({ text: "12月7日,市委书记凌云赴歙县调研,察看了项目现场。" }), null);
 });
 
 test("jurisdiction: the unit as the page names it, a bare level from the site, the outlet line or the address", () => {

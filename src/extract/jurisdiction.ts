@@ -35,7 +35,8 @@ export interface Placed {
 
 export function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces: () => readonly string[]): Placed | null {
   const { zoneInName, levelOnly } = patterns();
-  for (const phrase of [found.subject, found.name]) {
+  const phrases = found.holderOnly ? [found.subject] : [found.subject, found.name];
+  for (const phrase of phrases) {
     const places = placesIn(phrase);
     const zoneMatch = phrase.match(zoneInName);
     if (zoneMatch && (places.length === 0 || zoneMatch.index! <= places[0]!.at)) {
@@ -43,7 +44,7 @@ export function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces
     }
     if (places[0]) return { place: places[0].name, rule: "meeting.jurisdiction.named" };
   }
-  const level = (found.subject.match(levelOnly) ?? found.name.match(levelOnly))?.[1];
+  const level = (found.subject.match(levelOnly) ?? (found.holderOnly ? null : found.name.match(levelOnly)))?.[1];
   if (!level) return null;
   return placeOfLevel(level, record, pagePlaces) ?? { place: level, rule: "meeting.jurisdiction.level" };
 }

@@ -14,6 +14,8 @@ export interface FoundMeeting {
   subject: string;
   /** the sentence it was found in */
   clue: string;
+  /** the name holds a place that is not the holder's (赴歙县现场办公): read the jurisdiction from the holder only */
+  holderOnly?: boolean;
   rule: string;
 }
 
@@ -127,6 +129,16 @@ function namedInstead(bare: FoundMeeting, others: string[], text: string): Found
   return bare;
 }
 
+/** An organ that meets sitting away from its hall (市委常委会…赴歙县现场办公): its sitting is the meeting. */
+function sittingAwayIn(sentences: string[]): FoundMeeting | null {
+  const { sittingAway } = meetingNameWords();
+  for (const sentence of sentences) {
+    const m = sentence.replace(LEADING, "").match(sittingAway);
+    if (m) return { name: m[1]! + m[2]!, subject: m[1]!, clue: sentence, rule: "meeting.sitting-away", holderOnly: true };
+  }
+  return null;
+}
+
 export function findMeeting(record: Record): FoundMeeting | null {
   const candidates = candidateSentences(record);
   for (const [i, sentence] of candidates.entries()) {
@@ -134,5 +146,5 @@ export function findMeeting(record: Record): FoundMeeting | null {
     if (!found) continue;
     return BARE_NAME.test(found.name) ? namedInstead(found, candidates.slice(i + 1), record.text) : found;
   }
-  return null;
+  return sittingAwayIn(candidates.slice(0, 3));
 }

@@ -46,12 +46,21 @@ export const postLevels = lazy(() => {
 });
 
 export const meetingNameWords = lazy(() => {
-  const file = JSON.parse(readDataFile("meeting-names.json")) as { organEnds: string[]; placeEnds: string[]; joiners: string[]; heldAdverbs: string[] };
+  const file = JSON.parse(readDataFile("meeting-names.json")) as {
+    organEnds: string[];
+    placeEnds: string[];
+    joiners: string[];
+    heldAdverbs: string[];
+    meetingOrgans: string[];
+    sittingsAway: string[];
+  };
   return {
     /** a holder that belongs in the meeting's name ends in one of these */
     organEnd: new RegExp(`(?:${alternation(file.organEnds)})$`),
     placeEnd: new RegExp(`(?:${alternation(file.placeEnds)})$`),
     joiner: alternation(file.joiners),
     heldAdverb: alternation(file.heldAdverbs),
+    /** 市委常委会…赴歙县现场办公: an organ that meets, sitting away from its hall */
+    sittingAway: new RegExp(`^([^，,。；;]{0,12}?(?:${alternation(file.meetingOrgans)}))[^。；;]{0,40}?[，,]?((?:赴|到|在|深入)[^，,。；;]{1,12}?(?:${alternation(file.sittingsAway)}))`),
   };
 });
