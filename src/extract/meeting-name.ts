@@ -59,9 +59,12 @@ const PRONOUN = /^(?:我|本|该)/;
  * opens with a quotation (“两委”, a campaign's slogan) that says not whose it is.
  */
 function isHolder(subject: string, meeting: string): boolean {
-  const { organEnd, placeEnd } = meetingNameWords();
-  if (subject.length === 0 || subject.length > 30 || PRONOUN.test(subject) || !organEnd.test(subject)) return false;
-  return !placeEnd.test(subject) || meeting.startsWith("“");
+  return isOrganOrPlace(subject) && (!meetingNameWords().placeEnd.test(subject) || meeting.startsWith("“"));
+}
+
+/** A holder that is an organ, a sitting or a place, not a person nor a pronoun (我县). */
+function isOrganOrPlace(subject: string): boolean {
+  return subject.length > 0 && subject.length <= 30 && !PRONOUN.test(subject) && meetingNameWords().organEnd.test(subject);
 }
 
 /** The meeting's name runs on over a second meeting or the sitting it was: 常委会 + 第38次会议. */
@@ -123,9 +126,7 @@ function namedInstead(bare: FoundMeeting, others: string[], text: string): Found
     const found = heldIn(sentence);
     if (found && !BARE_NAME.test(found.name)) return found;
   }
-  if (bare.subject.length > 0 && bare.subject.length <= 30 && !PRONOUN.test(bare.subject) && meetingNameWords().organEnd.test(bare.subject)) {
-    return { ...bare, name: bare.subject + bare.name, rule: "meeting.held-by" };
-  }
+  if (isOrganOrPlace(bare.subject)) return { ...bare, name: bare.subject + bare.name, rule: "meeting.held-by" };
   return bare;
 }
 
