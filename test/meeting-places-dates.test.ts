@@ -125,6 +125,8 @@ test("jurisdiction: the unit as the page names it, a bare level from the site, t
     // the page never names its county: the bare level, not a place read into a reporter's name (李文成 ≠ 文成县)
     [{ text: "德州新闻网讯(记者 李文成)5月29日,县十六届人大常委会第十七次会议召开,县人大常委会第一副主任高建设主持会议。" }, "县"],
     [{ text: "13日,我县召开安全生产工作会议,总结了当前我县安全生产工作中存在的问题。" }, "县"],
+    // a county-level city's page names the city above it more often; its outlet names its own
+    [{ text: "虎林新闻网讯 3月2日,市委常委会召开第12次会议,传达学习鸡西市委全会精神。\n鸡西市委常委、虎林市委书记王某主持会议。鸡西市有关部门负责人列席。" }, "虎林市"],
     [{ text: "7月21日晚,县政协主席、城区防汛指挥所政委王红丽主持召开城区防汛紧急会议,安排部署下步重点工作。" }, "县"],
   ];
   for (const [page, place] of valid) assert.equal(meetingOf(page)?.jurisdiction, place, page.text);

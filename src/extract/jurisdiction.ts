@@ -112,9 +112,14 @@ function placeOfLevel(level: string, record: Record, pagePlaces: () => readonly 
   const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const name of [...pagePlaces(), ...placesIn(record.source.site ?? "").map((p) => p.name)]) if (name.endsWith(level)) count(name);
   for (const m of matchesOf(zonesInText, text)) if (m[0].endsWith(level)) count(m[0]);
+  const ownOutlet = stemsIn(outletLines(record), level);
+  // A county-level city's page names the city above it too, often more (鸡西市 on a 虎林市 page): of the places
+  // of the level the page names, the one its own outlet names is its own.
+  const own = ownOutlet.find((name) => counts.has(name));
+  if (own) return { place: own, rule: "meeting.jurisdiction.outlet" };
   const most = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (most) return { place: most, rule: "meeting.jurisdiction.page" };
-  const outlet = stemsIn(outletLines(record), level)[0];
+  const outlet = ownOutlet[0];
   if (outlet) return { place: outlet, rule: "meeting.jurisdiction.outlet" };
   const spelled = placeSpelledInHost(level, record.source.url);
   return spelled ? { place: spelled, rule: "meeting.jurisdiction.host" } : null;
