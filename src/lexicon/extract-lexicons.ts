@@ -32,8 +32,35 @@ export const datedEvents = lazy(() => {
   return file.events.map((event) => ({ pattern: new RegExp(event.pattern), year: event.year }));
 });
 
+/** Founding events and their years: the Nth anniversary (建党98周年) dates a page to founded + N. */
+export const anniversaries = lazy(() => {
+  const file = readDataJson<{ anniversaries: { event: string; founded: number }[] }>("dated-events.json");
+  const foundedBy = new Map(file.anniversaries.map(({ event, founded }) => [event, founded]));
+  return { pattern: new RegExp(`(${alternation([...foundedBy.keys()])})(\\d{1,3}|[一二三四五六七八九十百零〇]{1,5})周年`), foundedBy };
+});
+
 export const postLevels = lazy(() => {
   const file = readDataJson<{ levels: { level: string; words: string[] }[] }>("post-levels.json");
   const levelOf = new Map(file.levels.flatMap(({ level, words }) => words.map((word) => [word, level] as const)));
   return { pattern: new RegExp(alternation([...levelOf.keys()])), levelOf };
+});
+
+export const meetingNameWords = lazy(() => {
+  const file = readDataJson<{
+    organEnds: string[];
+    placeEnds: string[];
+    joiners: string[];
+    heldAdverbs: string[];
+    meetingOrgans: string[];
+    sittingsAway: string[];
+  }>("meeting-names.json");
+  return {
+    /** a holder that belongs in the meeting's name ends in one of these */
+    organEnd: new RegExp(`(?:${alternation(file.organEnds)})$`),
+    placeEnd: new RegExp(`(?:${alternation(file.placeEnds)})$`),
+    joiner: alternation(file.joiners),
+    heldAdverb: alternation(file.heldAdverbs),
+    /** 市委常委会…赴歙县现场办公: an organ that meets, sitting away from its hall */
+    sittingAway: new RegExp(`^([^，,。；;]{0,12}?(?:${alternation(file.meetingOrgans)}))[^。；;]{0,40}?[，,]?((?:赴|到|在|深入)[^，,。；;]{1,12}?(?:${alternation(file.sittingsAway)}))`),
+  };
 });

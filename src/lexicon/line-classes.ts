@@ -1,4 +1,4 @@
-import { lazy, readDataFile } from "./load.js";
+import { lazy, readDataJson } from "./load.js";
 
 // Word classes of the line model and its fitted weights, both from data/.
 
@@ -19,7 +19,7 @@ const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const anyOf = (words: string[], flags = "") => new RegExp([...words].sort((a, b) => b.length - a.length).map(escape).join("|"), flags);
 
 export const lineClasses = lazy(() => {
-  const file = JSON.parse(readDataFile("line-classes.json")) as ClassFile;
+  const file = readDataJson<ClassFile>("line-classes.json");
   const functionTable = new Uint8Array(0x10000);
   for (const ch of file.functionChars) functionTable[ch.charCodeAt(0)] = 1;
   return {
@@ -46,4 +46,4 @@ export interface LineModelFile {
   threshold: number;
 }
 
-export const lineModelWeights = lazy(() => JSON.parse(readDataFile("line-model.json")) as LineModelFile);
+export const lineModelWeights = lazy(() => readDataJson<LineModelFile>("line-model.json"));

@@ -1,0 +1,186 @@
+import { divisionsNamed, placeNamesOfLevel, placesIn, placeWords, stemPinyin } from "../lexicon/divisions.js";
+import { lazy } from "../lexicon/load.js";
+import { matchesOf } from "../matches.js";
+import type { Record } from "../types.js";
+import type { FoundMeeting } from "./meeting-name.js";
+
+// The region or unit whose meeting it is, as the page names it: a division of any level (西青区, 滔溪镇,
+// 甘孜州, 阿拉善盟), a zone (长兴岛经济区), or, when the meeting is named only by its level (区政协, 县委常委会,
+// 盟政协), the place of that level the page calls its own — named in its text, its site name, its outlet's
+// line (甘孜日报, 来源:闽侯乡音报) or spelled in its host — and the bare level when it names none.
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
+
+const patterns = lazy(() => {
+  const { zoneEnds, levelOnly, outletWords } = placeWords();
+  /** A zone or street office as named, with a name in brackets that may follow: 空港经开区(硕放街道), 新市街. */
+  const zone = (stem: string, flags: string) =>
+    new RegExp(`(?<![全本我各该])[^\\P{sc=Han}在于的和与]${stem}(?:${alternation(zoneEnds)})(?:[(（][^)）]{1,8}[)）])?(?=[\\u4e00-\\u9fff\\d(（“]|$)`, flags);
+  return {
+    /** in a meeting's name a zone may be the bare word (经开区); in running text it needs a stem */
+    zoneInName: zone("{0,8}?", "u"),
+    zonesInText: zone("{2,8}?", "gu"),
+    /** a meeting named by its level only: 区政协…, 全州…, 我县召开…, 十三届州政协… */
+    levelOnly: new RegExp(`^[—\\-\\s]*(?:全|我|本)?(?:[一二三四五六七八九十]{1,3}届)?(${alternation(levelOnly)})`),
+    outlet: new RegExp(alternation(outletWords)),
+  };
+});
+
+/** A place and the rule that read it (meeting.jurisdiction.named, ….zone, ….page, ….outlet, ….host, ….level). */
+export interface Placed {
+  place: string;
+  rule: string;
+}
+
+export function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces: () => readonly string[]): Placed | null {
+  const { zoneInName, levelOnly } = patterns();
+  const phrases = found.holderOnly ? [found.subject] : [found.subject, found.name];
+  for (const phrase of phrases) {
+    const places = placesIn(phrase);
+    const zoneMatch = phrase.match(zoneInName);
+    if (zoneMatch && (places.length === 0 || zoneMatch.index! <= places[0]!.at)) {
+      return { place: zoneOf(zoneMatch[0], zoneMatch.index!, places), rule: "meeting.jurisdiction.zone" };
+    }
+    if (places[0]) return { place: places[0].name, rule: "meeting.jurisdiction.named" };
+  }
+  const level = (found.subject.match(levelOnly) ?? (found.holderOnly ? null : found.name.match(levelOnly)))?.[1];
+  if (!level) return null;
+  return placeOfLevel(level, record, pagePlaces) ?? { place: level, rule: "meeting.jurisdiction.level" };
+}
+
+const stemsByLevel = lazy(() => new Map<string, Map<string, string[]>>());
+const LONGEST_STEM = 8;
+
+/** The places of a level whose stem (two characters or more) the text holds: 甘孜日报 → 甘孜州 for 州. */
+function stemsIn(text: string, level: string): string[] {
+  let byStem = stemsByLevel().get(level);
+  if (!byStem) {
+    byStem = new Map();
+    for (const name of placeNamesOfLevel(level)) {
+      const stem = name.slice(0, -level.length);
+      if (stem.length >= 2 && stem.length <= LONGEST_STEM) byStem.set(stem, [...(byStem.get(stem) ?? []), name]);
+    }
+    stemsByLevel().set(level, byStem);
+  }
+  const found = new Set<string>();
+  for (let at = 0; at < text.length; at++) {
+    for (let length = 2; length <= LONGEST_STEM && at + length <= text.length; length++) {
+      for (const name of byStem.get(text.slice(at, at + length)) ?? []) found.add(name);
+    }
+  }
+  return [...found];
+}
+
+/**
+ * A zone as its own name: a division that ends where the zone ends is the zone (中共天津市滨海新区 → 滨海新区);
+ * else the zone starts after the places that lead it (天津市空港经开区 → 空港经开区).
+ */
+function zoneOf(zone: string, at: number, places: { name: string; at: number }[]): string {
+  const end = at + zone.length;
+  const inside = places.filter((p) => p.at >= at && p.at + p.name.length <= end);
+  const whole = inside.find((p) => p.at + p.name.length === end);
+  if (whole) return whole.name;
+  const leading = inside.filter((p) => p.at + p.name.length < end - 2).at(-1);
+  const start = leading ? leading.at + leading.name.length - at : 0;
+  return zone.slice(start).replace(/^中共/, "");
+}
+
+/** Lines near the top or the foot that name the page's own outlet (甘孜日报 2020年07月10日, 宁海新闻网讯…). */
+function outletLines(record: Record): string {
+  const { outlet } = patterns();
+  const lines = record.text.split("\n");
+  const near = [...lines.slice(0, 4), ...lines.slice(-4)];
+  const named = near.flatMap((line) => {
+    const at = line.search(outlet);
+    if (at < 0) return [];
+    // a long line is prose: only an outlet that opens it (德州新闻网讯(记者…)…) is the page's own
+    return line.length <= 40 ? [line] : at <= 12 ? [line.slice(0, at + 4)] : [];
+  });
+  return [record.source.site ?? "", ...named].join("\n");
+}
+
+/**
+ * The page's own place of a level: the one of that level the page (or its site name) names most, in full
+ * (天衢新区, 阜城县), else by its stem on its outlet's line (中国菏泽网 → 菏泽市, 甘孜日报 → 甘孜州), else
+ * spelled in its host.
+ */
+function placeOfLevel(level: string, record: Record, pagePlaces: () => readonly string[]): Placed | null {
+  const { zonesInText } = patterns();
+  const text = `${record.text}\n${record.source.site ?? ""}`;
+  const counts = new Map<string, number>();
+  const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const name of [...pagePlaces(), ...placesIn(record.source.site ?? "").map((p) => p.name)]) if (name.endsWith(level)) count(name);
+  for (const m of matchesOf(zonesInText, text)) if (m[0].endsWith(level)) count(m[0]);
+  const ownOutlet = stemsIn(outletLines(record), level);
+  // A county-level city's page names the city above it too, often more (鸡西市 on a 虎林市 page): of the places
+  // of the level the page names, the one its own outlet names is its own.
+  const own = ownOutlet.find((name) => counts.has(name));
+  if (own) return { place: own, rule: "meeting.jurisdiction.outlet" };
+  const most = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (most) return { place: most, rule: "meeting.jurisdiction.page" };
+  const outlet = ownOutlet[0];
+  if (outlet) return { place: outlet, rule: "meeting.jurisdiction.outlet" };
+  const spelled = placeSpelledInHost(level, record.source.url);
+  return spelled ? { place: spelled, rule: "meeting.jurisdiction.host" } : null;
+}
+
+/**
+ * A government site's address often spells its place: the host in pinyin (ptzx.putuo.gov.cn → 普陀区) or in
+ * the initials of city and county (hzbjzx.gov.cn → 杭州 滨江 → 滨江区), a folder in pinyin with its level
+ * (…/maanshan/hexian/ → 和县). A folder's bare stem (…/wuyang/) is too weak a sign alone. Only one place may fit.
+ */
+function placeSpelledInHost(level: string, url: string | null): string | null {
+  let address: URL;
+  try {
+    address = new URL(url ?? "");
+  } catch {
+    return null;
+  }
+  const hostLabels = address.hostname.toLowerCase().split(".");
+  const folders = address.pathname.toLowerCase().split(/[/._-]/).filter((part) => /^[a-z]+$/.test(part));
+  const { byStem, byWhole, byInitials } = placesBySpelling(level);
+  const found = new Set([
+    ...hostLabels.flatMap((label) => [...(byStem.get(label) ?? []), ...(byInitials.get(label.slice(0, 4)) ?? [])]),
+    ...[...hostLabels, ...folders].flatMap((label) => byWhole.get(label) ?? []),
+  ]);
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+interface Spellings {
+  /** putuo → 普陀区 */
+  byStem: Map<string, string[]>;
+  /** hexian → 和县 */
+  byWhole: Map<string, string[]>;
+  /** hzbj → 滨江区 (杭州市) */
+  byInitials: Map<string, string[]>;
+}
+
+const spellingsByLevel = lazy(() => new Map<string, Spellings>());
+
+/** Shorter spellings (an, xi) stand for too many places to name one. */
+const MIN_SPELLED = 5;
+
+const initialsOf = (stem: string) => [...stem].map((char) => stemPinyin(char).charAt(0)).join("");
+
+/** The places of a level by their spellings, worked out once for each level. */
+function placesBySpelling(level: string): Spellings {
+  let spellings = spellingsByLevel().get(level);
+  if (!spellings) {
+    spellings = { byStem: new Map(), byWhole: new Map(), byInitials: new Map() };
+    const put = (map: Map<string, string[]>, key: string, name: string) => map.set(key, [...(map.get(key) ?? []), name]);
+    const levelSpelled = stemPinyin(level);
+    for (const name of placeNamesOfLevel(level)) {
+      const stem = name.slice(0, -level.length);
+      const spelled = stemPinyin(stem);
+      if (spelled.length >= MIN_SPELLED) put(spellings.byStem, spelled, name);
+      if (spelled.length + levelSpelled.length >= MIN_SPELLED) put(spellings.byWhole, spelled + levelSpelled, name);
+      for (const { path } of divisionsNamed(name)) {
+        const city = path.length >= 3 ? path.at(-2)!.replace(/(市|地区|盟|自治州)$/, "") : null;
+        if (city && city.length >= 2 && stem.length >= 2) put(spellings.byInitials, initialsOf(city.slice(0, 2)) + initialsOf(stem.slice(0, 2)), name);
+      }
+    }
+    spellingsByLevel().set(level, spellings);
+  }
+  return spellings;
+}
