@@ -4,6 +4,8 @@ export interface Clause {
   text: string;
   /** the rest of the sentence after this clause, where a list's verb may stand (刘建中,区领导…出席) */
   rest: string;
+  /** the sentence before this clause, where a list's verb may have been announced (出席会议的还有：…) */
+  before: string;
   /** the whole sentence, the clue a fact keeps */
   sentence: string;
 }
@@ -20,7 +22,7 @@ export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   for (const sentence of sentencesOf(text)) {
     const parts = sentence.split(CLAUSE_END);
-    parts.forEach((part, i) => clauses.push({ text: part, rest: parts.slice(i + 1).join(""), sentence }));
+    parts.forEach((part, i) => clauses.push({ text: part, rest: parts.slice(i + 1).join(""), before: parts.slice(0, i).join(""), sentence }));
   }
   return clauses;
 }

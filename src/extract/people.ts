@@ -1,64 +1,192 @@
 import { isKnownPersonName, wordFrequency } from "../lexicon/char-model.js";
 import { postWords, surnames } from "../lexicon/extract-lexicons.js";
+import { givenNameFit, hasMinorityPart, minorityNames } from "../lexicon/name-model.js";
+import { roleWords } from "../lexicon/role-words.js";
 import type { Person, Role } from "../types.js";
 import { clausesOf, type Clause } from "./clauses.js";
 import { matchesOf } from "../matches.js";
 
 // People named in the body, found from the grammar of the text rather than a list of known people:
 // a post right before a name (西青区委书记李清), a list after a collective label (区领导唐海蛟、吕晨飞),
-// a name that opens a clause with a verb of speech (朱小兵强调), and later mentions of names already found.
+// a name that opens a clause with a verb of speech (朱小兵强调), a name right before its title (王君正书记),
+// and later mentions of names already found. Each candidate is weighed by the name model (name-model.ts)
+// and the place it stands in (contextWeights in data/people.json).
 
-/** What may follow a name: punctuation, or the words that start the predicate. */
-const AFTER_NAME =
-  /^($|[、，,。；;：:（()）“”"\s!！?？\d]|的|来|赴|莅临|关于|主持|出席|讲话|指出|强调|要求|参加|列席|传达|部署|表示|说|在|代表|就|对|作|向|等|同志|一行|带队|带领|率|通报|汇报|宣读|介绍|和|及|与|陪同|调研|到|深入|先后|分别|主讲|致辞|总结|发言|也|还|结合|围绕|宣布|看望|会见|检查|听取|提出|进行|为|以|于|是|从|将|则|首先|最后|同时|主要|任|兼|当选|希望|认为|代|作了|通过)/;
-/** Characters that do not stand in a given name. */
-const NOT_IN_GIVEN_NAME = /[的了们这那么着过吗呢吧啊会议在是和与及等各该本此其把被]/;
-const SPEECH = /(讲话|指出|强调|要求|部署|传达|表示|说|提出|发言|主讲|作.{0,8}(讲话|报告|部署|总结))(?!精神)/;
-const CHAIR = /主持/;
-const ATTEND = /出席|参加|列席|参会|与会/;
+/** Where a candidate stands; each place vouches for a name with its own weight. */
+type Place = "post" | "label" | "list" | "title" | "opening";
 
 interface Mention {
   name: string;
   posts: string[];
   start: number;
   end: number;
-  rule: string;
+  rule: Rule;
 }
 
-const MAX_CLUES = 3;
+/** Stable rule ids, with the reason a reader sees. */
+const RULES = {
+  "people.post-before-name": "职务+姓名",
+  "people.list-after-label": "集体称谓后的姓名列表",
+  "people.list-opening-clause": "句首姓名列表",
+  "people.name-opening-speech": "句首姓名+讲话动词",
+  "people.name-before-title": "姓名+职务称呼",
+  "people.known-name-again": "已识别姓名的再次出现",
+} as const;
+type Rule = keyof typeof RULES;
 
-function isName(candidate: string): boolean {
-  if (candidate.length < 2 || candidate.length > 4 || !/^[\u4e00-\u9fff]+$/.test(candidate)) return false;
-  if (postWords().titleAtEnd.test(candidate)) return false;
+const MAX_CLUES = 3;
+/** Characters that do not stand in a given name. */
+const NOT_IN_GIVEN_NAME = /[的了们这那么着过吗呢吧啊会议在是和与及等各该本此其把被]/;
+/** Han characters of the basic block and of extensions A and B (rare characters in names: 𬌗, 㛃). */
+const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\u{20000}-\u{2ebef}]$/u;
+const isHan = (ch: string | undefined) => ch !== undefined && HAN.test(ch);
+/** A frequent dictionary word (干部, 关于) counts against a candidate unless jieba knows it as a name. */
+const COMMON_WORD = 50;
+/** How much a common word weighs against a name, per tenfold of its frequency (班子 553 → −4.1). */
+const COMMONNESS_WEIGHT = 1.5;
+
+/** The first `count` characters (code points) at `at`, with their length in code units. */
+function charsAt(text: string, at: number, count: number): string[] {
+  const chars: string[] = [];
+  let i = at;
+  while (chars.length < count && i < text.length) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    chars.push(ch);
+    i += ch.length;
+  }
+  return chars;
+}
+
+/** Surname length (1 or 2 characters) of a Han name, 0 when it opens with no surname. */
+function surnameLength(chars: string[]): number {
   const { compound, single } = surnames();
-  const surname = compound.has(candidate.slice(0, 2)) ? 2 : single.has(candidate[0]!) ? 1 : 0;
-  if (surname === 0 || candidate.length - surname < 1 || candidate.length - surname > 2) return false;
-  return !NOT_IN_GIVEN_NAME.test(candidate.slice(surname));
+  if (chars.length >= 3 && compound.has(chars[0]! + chars[1]!)) return 2;
+  return single.has(chars[0]!) ? 1 : 0;
 }
 
 /**
- * The name that starts at `at`, if one does: a length whose next characters may follow a name. When two
- * lengths fit, the one followed by the longer word wins (郑丽 + 关于, not 郑丽关 + 于).
+ * How strongly a Han string reads as a name in a place: the name model's fit of the given name plus the
+ * place's weight, less the weight of the string as a common word. Null when its shape rules it out.
  */
-function nameAt(text: string, at: number): string | null {
-  let best: string | null = null;
-  let bestFollower = -1;
-  for (const length of [3, 2, 4]) {
-    const candidate = text.slice(at, at + length);
-    if (candidate.length !== length || !isName(candidate)) continue;
-    const follower = text.slice(at + length).match(AFTER_NAME);
-    if (!follower) continue;
-    const weight = follower[0].length === 0 ? 1 : follower[0].length;
-    if (weight > bestFollower) [best, bestFollower] = [candidate, weight];
-  }
-  return best;
+function hanNameScore(chars: string[], place: Place): number | null {
+  if (chars.length < 2 || chars.length > 4 || !chars.every(isHan)) return null;
+  const name = chars.join("");
+  if (postWords().titleAtEnd.test(name)) return null;
+  const surname = surnameLength(chars);
+  const given = chars.slice(surname).join("");
+  if (surname === 0 || given.length === 0 || chars.length - surname > 2 || NOT_IN_GIVEN_NAME.test(given)) return null;
+  return givenNameFit(given) + roleWords().contextWeights[place]! - commonness(name);
 }
 
-/** Common words that begin with a surname character (干部, 班子, 强调) are not names unless a post vouches. */
-function isCommonWord(candidate: string): boolean {
-  return wordFrequency(candidate) >= COMMON_WORD && !isKnownPersonName(candidate);
+function commonness(word: string): number {
+  const frequency = wordFrequency(word);
+  return frequency >= COMMON_WORD && !isKnownPersonName(word) ? COMMONNESS_WEIGHT * Math.log10(frequency) : 0;
 }
-const COMMON_WORD = 50;
+
+interface Found {
+  name: string;
+  /** code units taken in the text (a spaced name 王 伟 takes more than its name) */
+  length: number;
+}
+
+/** What follows a name: its weight when it may (the longer word wins), -1 when it may not. */
+function followerWeight(text: string, at: number): number {
+  const follower = text.slice(at, at + 12).match(roleWords().afterName);
+  return follower ? Math.max(1, follower[0].length) : -1;
+}
+
+/**
+ * The Han name that starts at `at`, if one does: among lengths whose next characters may follow a name, the
+ * one followed by the longer word (郑丽 + 关于, not 郑丽关 + 于); three characters first when the words tie.
+ */
+function hanNameAt(text: string, at: number, place: Place): Found | null {
+  const chars = charsAt(text, at, 4);
+  let best: Found | null = null;
+  let bestFollower = -1;
+  for (const count of [3, 2, 4]) {
+    if (count > chars.length) continue;
+    const candidate = chars.slice(0, count);
+    const score = hanNameScore(candidate, place);
+    if (score === null || score < 0) continue;
+    const length = candidate.join("").length;
+    const follower = followerWeight(text, at + length);
+    if (follower > bestFollower) [best, bestFollower] = [{ name: candidate.join(""), length }, follower];
+  }
+  return best ?? spacedNameAt(text, at, place);
+}
+
+/** A two-character name written with a space between its characters to line up with longer ones: 王  伟. */
+function spacedNameAt(text: string, at: number, place: Place): Found | null {
+  if (place === "opening") return null;
+  const gap = text.slice(at + 1, at + 4).match(/^[ \u3000]+/);
+  if (!gap || !isHan(text[at]) || !isHan(text[at + 1 + gap[0].length])) return null;
+  const chars = [text[at]!, text[at + 1 + gap[0].length]!];
+  const score = hanNameScore(chars, place);
+  const length = 2 + gap[0].length;
+  return score !== null && score >= 0 && followerWeight(text, at + length) >= 0 ? { name: chars.join(""), length } : null;
+}
+
+/** The longest run (up to `max`) of characters the test admits, from `at`. */
+function runOf(text: string, at: number, max: number, admits: (ch: string) => boolean): string[] {
+  const run: string[] = [];
+  for (const ch of charsAt(text, at, max)) {
+    if (!admits(ch)) break;
+    run.push(ch);
+  }
+  return run;
+}
+
+/**
+ * A transliterated name in parts joined by a middle dot (亚迪卡尔·吐尔洪, 戈教·云登嘉措): the whole dotted run
+ * is one person. The last part is cut back to where a word that may follow a name begins.
+ */
+function dottedNameAt(text: string, at: number): Found | null {
+  const { dots, maxDotted, transliteration } = minorityNames();
+  let i = at;
+  let parts = 0;
+  for (;;) {
+    const part = runOf(text, i, 8, isHan);
+    if (part.length === 0) return null;
+    const partLength = part.join("").length;
+    if (!dots.has(text[i + partLength] ?? "")) {
+      if (parts === 0) return null;
+      // the last part: transliteration characters only, as long as a word that may follow a name follows
+      const last = runOf(text, i, 6, (ch) => transliteration.has(ch));
+      for (let count = last.length; count >= 1; count--) {
+        const end = i + last.slice(0, count).join("").length;
+        if (end - at <= maxDotted * 2 && followerWeight(text, end) >= 0) return { name: text.slice(at, end), length: end - at };
+      }
+      return null;
+    }
+    i += partLength + 1;
+    if (++parts > 6) return null;
+  }
+}
+
+/**
+ * A name without a Han surname and without a dot (多吉扎西, 宝音满都呼, 拥措): a run of transliteration
+ * characters where a post or a list vouches for a name. A short run needs a known name part.
+ */
+function undottedNameAt(text: string, at: number): Found | null {
+  const { maxUndotted, transliteration } = minorityNames();
+  const run = runOf(text, at, maxUndotted, (ch) => transliteration.has(ch));
+  for (let count = run.length; count >= 2; count--) {
+    const name = run.slice(0, count).join("");
+    if (count < 4 && !hasMinorityPart(name)) continue;
+    if (wordFrequency(name) >= COMMON_WORD || followerWeight(text, at + name.length) < 0) continue;
+    return { name, length: name.length };
+  }
+  return null;
+}
+
+/** The name that starts at `at`, if one does; names without a Han surname only where a post or list vouches. */
+function nameAt(text: string, at: number, place: Place): Found | null {
+  const dotted = dottedNameAt(text, at);
+  if (dotted) return dotted;
+  const han = hanNameAt(text, at, place);
+  if (han) return han;
+  return place === "post" || place === "label" || place === "list" ? undottedNameAt(text, at) : null;
+}
 
 /** The post that ends at `end`: back to the previous delimiter, without lead-in words (传达贯彻, 由). */
 function postBefore(text: string, end: number): { post: string; start: number } | null {
@@ -91,20 +219,31 @@ function postsBefore(text: string, end: number): { posts: string[]; start: numbe
   return { posts, start };
 }
 
+interface Listed {
+  name: string;
+  start: number;
+  end: number;
+}
+
 /** Names in a 、-list starting at `at`: 唐海蛟、吕晨飞、高武军. */
-function nameList(text: string, at: number): { names: string[]; end: number } {
-  const names: string[] = [];
+function nameList(text: string, at: number, place: Place): Listed[] {
+  const names: Listed[] = [];
   let position = at;
   for (;;) {
-    const name = nameAt(text, position);
-    if (!name) break;
-    names.push(name);
-    position += name.length;
+    const found = nameAt(text, position, names.length === 0 ? place : place === "opening" ? "opening" : "list");
+    if (!found) break;
+    names.push({ name: found.name, start: position, end: position + found.length });
+    position += found.length;
     if (text[position] !== "、") break;
     position++;
   }
-  return { names, end: position };
+  return names;
 }
+
+/** A lead word between a post and its names: 执行主席是：赵小强, 拟任副区长人选赵海洋. */
+const POST_TO_NAMES = /^(是|为|人选)[:：]?/;
+/** What may stand right before a name that is followed by its title (传达学习王君正书记, 楚雄州人民政府程鹏副州长). */
+const BEFORE_NAME_AND_TITLE = /(^|[、，,。；;：:“”"\s（(）)《》]|了|和|及|与|以及|学习|传达|政府|党委|人大|政协)$/;
 
 function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
   const mentions: Mention[] = [];
@@ -115,53 +254,66 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
     const end = m.index! + m[0].length;
     const found = postsBefore(clause, end);
     if (!found) continue;
-    // 大会执行主席是:赵小强、王京生 — the post heads the list after 是:
-    const copula = clause.slice(end).match(/^(是|为)[:：]?/)?.[0].length ?? 0;
-    const { names, end: listEnd } = nameList(clause, end + copula);
-    if (names.length === 0 || taken(found.start, listEnd)) continue;
-    let at = end + copula;
-    for (const name of names) {
-      mentions.push({ name, posts: found.posts, start: at === end + copula ? found.start : at, end: at + name.length, rule: "职务+姓名" });
-      at += name.length + 1;
-    }
+    const lead = clause.slice(end).match(POST_TO_NAMES)?.[0].length ?? 0;
+    const names = nameList(clause, end + lead, "post");
+    if (names.length === 0 || taken(found.start, names[names.length - 1]!.end)) continue;
+    names.forEach((listed, i) => mentions.push({ name: listed.name, posts: found.posts, start: i === 0 ? found.start : listed.start, end: listed.end, rule: "people.post-before-name" }));
   }
 
   for (const label of matchesOf(collectiveLabel, clause)) {
-    const i = label.index! + label[0].length;
-    const { names } = nameList(clause, i);
-    let at = i;
-    for (const name of names) {
-      if (!taken(at, at + name.length) && !isCommonWord(name)) mentions.push({ name, posts: [], start: at, end: at + name.length, rule: "集体称谓后的姓名列表" });
-      at += name.length + 1;
+    for (const listed of nameList(clause, label.index! + label[0].length, "label")) {
+      if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-after-label" });
     }
   }
 
-  // A list of two or more names opening a clause: 徐晓东、任林及各相关单位…, 董西成、李小平…8名委员
-  const bare = nameList(clause, 0);
-  if (bare.names.length >= 2 && !bare.names.some(isCommonWord)) {
-    let at = 0;
-    for (const name of bare.names) {
-      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length, rule: "句首姓名列表" });
-      at += name.length + 1;
-    }
+  // A list of two or more names opening a clause: 徐晓东、任林及各相关单位…, 谢波、杨景宪两名同志…
+  const bare = nameList(clause, 0, "list");
+  if (bare.length >= 2) {
+    for (const listed of bare) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-opening-clause" });
   }
 
   const opening = clause.match(/^([\u4e00-\u9fff]{2,4}?)(在[^，,。]{0,20}?)?(指出|强调|要求|表示|主持|说)/);
-  if (opening && isName(opening[1]!) && !isCommonWord(opening[1]!) && !taken(0, opening[1]!.length)) mentions.push({ name: opening[1]!, posts: [], start: 0, end: opening[1]!.length, rule: "句首姓名+讲话动词" });
+  if (opening) {
+    const name = opening[1]!;
+    const score = hanNameScore([...name], "opening");
+    if (score !== null && score >= 0 && !taken(0, name.length)) mentions.push({ name, posts: [], start: 0, end: name.length, rule: "people.name-opening-speech" });
+  }
+
+  mentions.push(...namesBeforeTitles(clause, taken));
 
   for (const name of known.keys()) {
     for (let at = clause.indexOf(name); at >= 0; at = clause.indexOf(name, at + 1)) {
-      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length, rule: "已识别姓名的再次出现" });
+      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length, rule: "people.known-name-again" });
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
 
+/** A name placed before its title, the way a higher leader is named: 王君正书记, 吴贤德市长, 程鹏副州长. */
+function namesBeforeTitles(clause: string, taken: (start: number, end: number) => boolean): Mention[] {
+  const mentions: Mention[] = [];
+  for (const m of matchesOf(postWords().titles, clause)) {
+    const at = m.index!;
+    for (const length of [3, 2]) {
+      const start = at - length;
+      if (start < 0 || taken(start, at + m[0].length) || !BEFORE_NAME_AND_TITLE.test(clause.slice(Math.max(0, start - 4), start))) continue;
+      const score = hanNameScore([...clause.slice(start, at)], "title");
+      if (score === null || score < 0) continue;
+      mentions.push({ name: clause.slice(start, at), posts: [m[0]], start, end: at + m[0].length, rule: "people.name-before-title" });
+      break;
+    }
+  }
+  return mentions;
+}
+
+/** The roles a stretch of text after a name gives it; speech heard from others (听取…汇报) is not its own. */
 function rolesIn(text: string): Role[] {
+  const { chairing, speech, attending, heardSpeech } = roleWords();
+  const own = text.replace(heardSpeech, "").replace(/的(重要)?讲话|调研讲话/g, "");
   const roles: Role[] = [];
-  if (CHAIR.test(text)) roles.push("主持");
-  if (SPEECH.test(text.replace(/的(重要)?讲话|讲话(精神|要求)|调研讲话/g, ""))) roles.push("讲话");
-  if (ATTEND.test(text)) roles.push("出席");
+  if (chairing.test(own)) roles.push("主持");
+  if (speech.test(own)) roles.push("讲话");
+  if (attending.test(own)) roles.push("出席");
   return roles;
 }
 
@@ -174,10 +326,12 @@ function assignRoles(clause: Clause, mentions: Mention[]): Role[][] {
     const next = mentions[i + 1];
     const between = clause.text.slice(mention.end, next ? next.start : clause.text.length);
     if (next && /^[、和及与]?$/.test(between)) return;
+    let found = rolesIn(between);
     // A subject whose clause says nothing of what it did takes the first verb after it in the sentence
     // (刘建中,区领导…出席; 董西成、李小平…8名委员重点围绕…,提出了…建议).
-    let found = rolesIn(between);
     if (found.length === 0 && !next) found = rolesIn(firstVerbPhrase(clause.rest));
+    // A list after 出席会议的还有： takes the verb of the clause that announces it.
+    if (found.length === 0 && group.length > 0 && roleWords().listLead.test(clause.before)) found = rolesIn(clause.before);
     for (const member of group) roles[member] = found;
     group = [];
   });
@@ -185,7 +339,7 @@ function assignRoles(clause: Clause, mentions: Mention[]): Role[][] {
 }
 
 function firstVerbPhrase(text: string): string {
-  const m = text.match(/主持|出席|参加|列席|讲话|指出|强调|要求|提出|发言/);
+  const m = text.match(roleWords().anyRole);
   return m ? text.slice(0, m.index! + m[0].length) : "";
 }
 
@@ -200,7 +354,7 @@ export function extractPeople(text: string): Person[] {
       const person = people.get(mention.name) ?? { name: mention.name, posts: [], roles: [], clues: [] };
       for (const post of mention.posts) if (!person.posts.includes(post)) person.posts.push(post);
       for (const role of roles[i]!) if (!person.roles.includes(role)) person.roles.push(role);
-      if (person.clues!.length < MAX_CLUES && !person.clues!.some((c) => c.sentence === clause.sentence)) person.clues!.push({ sentence: clause.sentence, rule: mention.rule });
+      if (person.clues!.length < MAX_CLUES && !person.clues!.some((c) => c.sentence === clause.sentence)) person.clues!.push({ sentence: clause.sentence, rule: RULES[mention.rule], id: mention.rule });
       people.set(mention.name, person);
     });
   }
