@@ -30,6 +30,7 @@ const RULES = {
   "people.list-opening-clause": "句首姓名列表",
   "people.name-opening-speech": "句首姓名+讲话动词",
   "people.name-before-title": "姓名+职务称呼",
+  "people.appointed": "任命/选举+姓名+为+职务",
   "people.known-name-again": "已识别姓名的再次出现",
 } as const;
 type Rule = keyof typeof RULES;
@@ -91,15 +92,18 @@ interface Found {
 
 /** What follows a name: its weight when it may (the longer word wins), -1 when it may not. */
 function followerWeight(text: string, at: number): number {
-  const follower = text.slice(at, at + 12).match(roleWords().afterName);
-  return follower ? Math.max(1, follower[0].length) : -1;
+  const next = text.slice(at, at + 30);
+  const follower = next.match(roleWords().afterName);
+  if (!follower) return -1;
+  const verb = next.match(roleWords().roleVerbAtStart);
+  return Math.max(1, follower[0].length, verb ? verb[0].length : 0);
 }
 
 /**
  * The Han name that starts at `at`, if one does: among lengths whose next characters may follow a name, the
  * one followed by the longer word (郑丽 + 关于, not 郑丽关 + 于); three characters first when the words tie.
  */
-function hanNameAt(text: string, at: number, place: Place): Found | null {
+function hanNameAt(text: string, at: number, place: Place, slack: number): Found | null {
   const chars = charsAt(text, at, 4);
   let best: Found | null = null;
   let bestFollower = -1;
@@ -107,7 +111,7 @@ function hanNameAt(text: string, at: number, place: Place): Found | null {
     if (count > chars.length) continue;
     const candidate = chars.slice(0, count);
     const score = hanNameScore(candidate, place);
-    if (score === null || score < 0) continue;
+    if (score === null || score + slack < 0) continue;
     const length = candidate.join("").length;
     const follower = followerWeight(text, at + length);
     if (follower > bestFollower) [best, bestFollower] = [{ name: candidate.join(""), length }, follower];
@@ -138,7 +142,8 @@ function runOf(text: string, at: number, max: number, admits: (ch: string) => bo
 
 /**
  * A transliterated name in parts joined by a middle dot (亚迪卡尔·吐尔洪, 戈教·云登嘉措): the whole dotted run
- * is one person. The last part is cut back to where a word that may follow a name begins.
+ * is one person. A part holds at most one character that is not a transliteration one (戈教 but not 会主任艾合买提);
+ * the last part is cut back to where a word that may follow a name begins.
  */
 function dottedNameAt(text: string, at: number): Found | null {
   const { dots, maxDotted, transliteration } = minorityNames();
@@ -146,7 +151,7 @@ function dottedNameAt(text: string, at: number): Found | null {
   let parts = 0;
   for (;;) {
     const part = runOf(text, i, 8, isHan);
-    if (part.length === 0) return null;
+    if (part.length === 0 || part.filter((ch) => !transliteration.has(ch)).length > 1) return null;
     const partLength = part.join("").length;
     if (!dots.has(text[i + partLength] ?? "")) {
       if (parts === 0) return null;
@@ -180,10 +185,10 @@ function undottedNameAt(text: string, at: number): Found | null {
 }
 
 /** The name that starts at `at`, if one does; names without a Han surname only where a post or list vouches. */
-function nameAt(text: string, at: number, place: Place): Found | null {
+function nameAt(text: string, at: number, place: Place, slack = 0): Found | null {
   const dotted = dottedNameAt(text, at);
   if (dotted) return dotted;
-  const han = hanNameAt(text, at, place);
+  const han = hanNameAt(text, at, place, slack);
   if (han) return han;
   return place === "post" || place === "label" || place === "list" ? undottedNameAt(text, at) : null;
 }
@@ -195,6 +200,8 @@ function postBefore(text: string, end: number): { post: string; start: number } 
   // 副主任赵春明以及区人大常委会党组成员: the post starts after the conjunction
   let post = text.slice(start, end);
   post = post.slice(post.lastIndexOf("及") + 1);
+  // 乡长惠晓明同志和人大主席江措: the post starts after the previous person
+  post = post.slice(post.lastIndexOf("同志") + 1 > 0 ? post.lastIndexOf("同志") + 2 : 0).replace(/^[和与]/, "");
   // 会议传达学习了市委书记李鸿忠: the post starts after the last lead-in word in it
   let cut = 0;
   for (const m of matchesOf(postWords().leadIn, post)) if (m.index! + m[0].length < post.length) cut = m.index! + m[0].length;
@@ -226,11 +233,11 @@ interface Listed {
 }
 
 /** Names in a 、-list starting at `at`: 唐海蛟、吕晨飞、高武军. */
-function nameList(text: string, at: number, place: Place): Listed[] {
+function nameList(text: string, at: number, place: Place, slack = 0): Listed[] {
   const names: Listed[] = [];
   let position = at;
   for (;;) {
-    const found = nameAt(text, position, names.length === 0 ? place : place === "opening" ? "opening" : "list");
+    const found = nameAt(text, position, names.length === 0 ? place : place === "opening" ? "opening" : "list", slack);
     if (!found) break;
     names.push({ name: found.name, start: position, end: position + found.length });
     position += found.length;
@@ -240,12 +247,15 @@ function nameList(text: string, at: number, place: Place): Listed[] {
   return names;
 }
 
+/** How far below the bar a name may score when it stands in a list of three or more names. */
+const LIST_SLACK = 2;
+
 /** A lead word between a post and its names: 执行主席是：赵小强, 拟任副区长人选赵海洋. */
 const POST_TO_NAMES = /^(是|为|人选)[:：]?/;
 /** What may stand right before a name that is followed by its title (传达学习王君正书记, 楚雄州人民政府程鹏副州长). */
 const BEFORE_NAME_AND_TITLE = /(^|[、，,。；;：:“”"\s（(）)《》]|了|和|及|与|以及|学习|传达|政府|党委|人大|政协)$/;
 
-function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
+function mentionsIn(clause: string, before: string, known: Map<string, Person>): Mention[] {
   const mentions: Mention[] = [];
   const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
   const { titles, collectiveLabel } = postWords();
@@ -267,7 +277,12 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
   }
 
   // A list of two or more names opening a clause: 徐晓东、任林及各相关单位…, 谢波、杨景宪两名同志…
-  const bare = nameList(clause, 0, "list");
+  // Three or more names in a row vouch for each other, so a name the model doubts (粟多能) may stand among them.
+  let bare = nameList(clause, 0, "list");
+  if (bare.length < 3) {
+    const lenient = nameList(clause, 0, "list", LIST_SLACK);
+    if (lenient.length >= 3) bare = lenient;
+  }
   if (bare.length >= 2) {
     for (const listed of bare) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-opening-clause" });
   }
@@ -280,6 +295,7 @@ function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
   }
 
   mentions.push(...namesBeforeTitles(clause, taken));
+  mentions.push(...appointed(clause, before, taken));
 
   for (const name of known.keys()) {
     for (let at = clause.indexOf(name); at >= 0; at = clause.indexOf(name, at + 1)) {
@@ -306,10 +322,29 @@ function namesBeforeTitles(clause: string, taken: (start: number, end: number) =
   return mentions;
 }
 
+/** After an appointing verb, names followed by 为 and the post given: 任命赵海洋、董冲为区人民政府副区长, 张东方为区教育体育局局长. */
+function appointed(clause: string, before: string, taken: (start: number, end: number) => boolean): Mention[] {
+  const { appointing } = roleWords();
+  // the verb may stand earlier in the clause or in the sentence before it (…副区长，张东方为…局长)
+  const starts = [...matchesOf(appointing, clause)].map((m) => m.index! + m[0].length);
+  if (starts.length === 0 && before.search(appointing) >= 0) starts.push(0);
+  const mentions: Mention[] = [];
+  for (const start of starts) {
+    const names = nameList(clause, start, "post");
+    if (names.length === 0) continue;
+    const tail = clause.slice(names[names.length - 1]!.end).match(/^(同志)?(等[\d一二三四五六七八九十]+名同志)?为([^、，,。；;：:和]+)/);
+    if (!tail || !postWords().titleAtEnd.test(tail[3]!)) continue;
+    for (const listed of names) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [tail[3]!], rule: "people.appointed" });
+  }
+  return mentions;
+}
+
 /** The roles a stretch of text after a name gives it; speech heard from others (听取…汇报) is not its own. */
 function rolesIn(text: string): Role[] {
-  const { chairing, speech, attending, heardSpeech } = roleWords();
-  const own = text.replace(heardSpeech, "").replace(/的(重要)?讲话|调研讲话/g, "");
+  const { chairing, speech, attending, heardSpeech, writtenWords, relativeSpeech } = roleWords();
+  // 张国清出席…峰会时的讲话精神: what the person did is told in a clause about their words, relayed here
+  if (relativeSpeech.test(text)) return [];
+  const own = text.replace(heardSpeech, "").replace(writtenWords, "").replace(/的(重要)?讲话|调研讲话/g, "");
   const roles: Role[] = [];
   if (chairing.test(own)) roles.push("主持");
   if (speech.test(own)) roles.push("讲话");
@@ -348,7 +383,7 @@ const ROLE_ORDER: Role[] = ["主持", "讲话", "出席"];
 export function extractPeople(text: string): Person[] {
   const people = new Map<string, Person>();
   for (const clause of clausesOf(text)) {
-    const mentions = mentionsIn(clause.text, people);
+    const mentions = mentionsIn(clause.text, clause.before, people);
     const roles = assignRoles(clause, mentions);
     mentions.forEach((mention, i) => {
       const person = people.get(mention.name) ?? { name: mention.name, posts: [], roles: [], clues: [] };

@@ -18,6 +18,8 @@ interface PeopleFile {
   madeSpeech: string[];
   contextWeights: { [context: string]: number };
   listLead: string[];
+  written: string[];
+  appointing: string[];
 }
 
 export const roleWords = lazy(() => {
@@ -39,6 +41,14 @@ export const roleWords = lazy(() => {
     anyRole: new RegExp(alternation([...file.chairing, ...file.attending, ...file.saying, ...file.speechActs])),
     /** what may follow a name: punctuation, a count of people (两名同志), or a word that starts the predicate */
     contextWeights: file.contextWeights,
+    /** at the start of what follows a name: a verb of a role, so 马兰 + 作总结讲话 beats 马兰作 + 总结 */
+    roleVerbAtStart: new RegExp(`^(${speech}|${alternation([...file.chairing, ...file.attending])})`),
+    /** 批示要求, 指示精神: words given in writing, not spoken at this meeting */
+    writtenWords: new RegExp(`(${alternation(file.written)})[^，,。；;]{0,4}?(${alternation([...file.saying, ...file.relayed])})`, "g"),
+    /** what a person is said to have done in a relative clause ending in their relayed words (…在闽调研时的讲话精神) */
+    relativeSpeech: new RegExp(`^[^，,。；;]*的(重要)?(${alternation([...file.speechActs, ...file.written])})[^，,。；;]{0,6}?(${alternation(file.relayed)})`),
+    /** names followed by 为 and a post: 任命赵海洋、董冲为区人民政府副区长 */
+    appointing: new RegExp(alternation(file.appointing), "g"),
     /** a clause ending in 出席会议的还有： hands its verb to the list that follows */
     listLead: new RegExp(`(${alternation(file.listLead)})[:：]$`),
     afterName: new RegExp(`^($|[、，,。；;：:（()）“”"\\s!！?？\\d]|[两二三四五六七八九十]+(名|位)|${alternation(file.afterName)})`),
