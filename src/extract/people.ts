@@ -37,7 +37,7 @@ type Rule = keyof typeof RULES;
 
 const MAX_CLUES = 3;
 /** Characters that do not stand in a given name. */
-const NOT_IN_GIVEN_NAME = /[的了们这那么着过吗呢吧啊会议在是和与及等各该本此其把被]/;
+const NOT_IN_GIVEN_NAME = /[的了们这那么着过吗呢吧啊会议在是和与及等各该本此把被]/;
 /** Han characters of the basic block and of extensions A and B (rare characters in names: 𬌗, 㛃). */
 const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\u{20000}-\u{2ebef}]$/u;
 const isHan = (ch: string | undefined) => ch !== undefined && HAN.test(ch);
@@ -94,19 +94,20 @@ interface Found {
 function followerWeight(text: string, at: number): number {
   const next = text.slice(at, at + 30);
   const follower = next.match(roleWords().afterName);
-  if (!follower) return -1;
+  if (!follower || roleWords().danglingWord.test(next)) return -1;
   const verb = next.match(roleWords().roleVerbAtStart);
   return Math.max(1, follower[0].length, verb ? verb[0].length : 0);
 }
 
 /**
  * The Han name that starts at `at`, if one does: among lengths whose next characters may follow a name, the
- * one followed by the longer word (郑丽 + 关于, not 郑丽关 + 于); three characters first when the words tie.
+ * best by the word after it and the name model together (郑丽 + 关于, not 郑丽关 + 于; 马兰 + 作总结讲话, not
+ * 马兰作 + 总结讲话); three characters first when they tie.
  */
 function hanNameAt(text: string, at: number, place: Place, slack: number): Found | null {
   const chars = charsAt(text, at, 4);
   let best: Found | null = null;
-  let bestFollower = -1;
+  let bestTotal = -Infinity;
   for (const count of [3, 2, 4]) {
     if (count > chars.length) continue;
     const candidate = chars.slice(0, count);
@@ -114,7 +115,9 @@ function hanNameAt(text: string, at: number, place: Place, slack: number): Found
     if (score === null || score + slack < 0) continue;
     const length = candidate.join("").length;
     const follower = followerWeight(text, at + length);
-    if (follower > bestFollower) [best, bestFollower] = [{ name: candidate.join(""), length }, follower];
+    if (follower < 0) continue;
+    const total = follower + MODEL_IN_CHOICE * score;
+    if (total > bestTotal) [best, bestTotal] = [{ name: candidate.join(""), length }, total];
   }
   return best ?? spacedNameAt(text, at, place);
 }
@@ -151,8 +154,9 @@ function dottedNameAt(text: string, at: number): Found | null {
   let parts = 0;
   for (;;) {
     const part = runOf(text, i, 8, isHan);
-    if (part.length === 0 || part.filter((ch) => !transliteration.has(ch)).length > 1) return null;
+    if (part.length === 0) return null;
     const partLength = part.join("").length;
+    if (dots.has(text[i + partLength] ?? "") && part.filter((ch) => !transliteration.has(ch)).length > 1) return null;
     if (!dots.has(text[i + partLength] ?? "")) {
       if (parts === 0) return null;
       // the last part: transliteration characters only, as long as a word that may follow a name follows
@@ -246,6 +250,9 @@ function nameList(text: string, at: number, place: Place, slack = 0): Listed[] {
   }
   return names;
 }
+
+/** How much the name model counts, against the length of the word after, when two lengths of a name fit. */
+const MODEL_IN_CHOICE = 0.5;
 
 /** How far below the bar a name may score when it stands in a list of three or more names. */
 const LIST_SLACK = 2;

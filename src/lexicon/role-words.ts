@@ -20,6 +20,7 @@ interface PeopleFile {
   listLead: string[];
   written: string[];
   appointing: string[];
+  needsObject: string[];
 }
 
 export const roleWords = lazy(() => {
@@ -27,7 +28,7 @@ export const roleWords = lazy(() => {
   for (const [key, words] of Object.entries(file)) {
     if (key !== "about" && key !== "contextWeights" && (!Array.isArray(words) || words.some((w) => typeof w !== "string" || w === ""))) throw new Error(`data/people.json: ${key} 应为非空词语列表`);
   }
-  const speech = `${alternation([...file.saying, ...file.speechActs])}|作[^，,。；;]{0,24}?(?:${alternation(file.madeSpeech)})`;
+  const speech = `${alternation([...file.saying, ...file.speechActs])}|作[^，,。；;]{0,24}?(?:${alternation(file.madeSpeech)})+`;
   return {
     /** verbs that introduce what a speaker said: 强调, 指出 */
     saying: file.saying,
@@ -41,6 +42,8 @@ export const roleWords = lazy(() => {
     anyRole: new RegExp(alternation([...file.chairing, ...file.attending, ...file.saying, ...file.speechActs])),
     /** what may follow a name: punctuation, a count of people (两名同志), or a word that starts the predicate */
     contextWeights: file.contextWeights,
+    /** a word after a name that cannot end a clause (来, 作, 和): before punctuation it belongs to the name */
+    danglingWord: new RegExp(`^(${alternation(file.needsObject)})(?=$|[、，,。；;：:）)])`),
     /** at the start of what follows a name: a verb of a role, so 马兰 + 作总结讲话 beats 马兰作 + 总结 */
     roleVerbAtStart: new RegExp(`^(${speech}|${alternation([...file.chairing, ...file.attending])})`),
     /** 批示要求, 指示精神: words given in writing, not spoken at this meeting */
