@@ -6,6 +6,8 @@ export interface Clause {
   rest: string;
   /** the sentence before this clause, where a list's verb may have been announced (出席会议的还有：…) */
   before: string;
+  /** the clauses after this one in the sentence */
+  after: string[];
   /** the whole sentence, the clue a fact keeps */
   sentence: string;
 }
@@ -22,7 +24,7 @@ export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   for (const sentence of sentencesOf(text)) {
     const parts = sentence.split(CLAUSE_END);
-    parts.forEach((part, i) => clauses.push({ text: part, rest: parts.slice(i + 1).join(""), before: parts.slice(0, i).join(""), sentence }));
+    parts.forEach((part, i) => clauses.push({ text: part, rest: parts.slice(i + 1).join(""), before: parts.slice(0, i).join(""), after: parts.slice(i + 1), sentence }));
   }
   return clauses;
 }

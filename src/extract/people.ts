@@ -237,7 +237,7 @@ interface Listed {
 }
 
 /** Names in a 、-list starting at `at`: 唐海蛟、吕晨飞、高武军. */
-function nameList(text: string, at: number, place: Place, slack = 0): Listed[] {
+function nameList(text: string, at: number, place: Place, slack = 0, spaced = false): Listed[] {
   const names: Listed[] = [];
   let position = at;
   for (;;) {
@@ -245,8 +245,10 @@ function nameList(text: string, at: number, place: Place, slack = 0): Listed[] {
     if (!found) break;
     names.push({ name: found.name, start: position, end: position + found.length });
     position += found.length;
-    if (text[position] !== "、") break;
-    position++;
+    // names are joined by 、, or in a headline by spaces (周连华主持 于海田 丛锡钢出席)
+    const joint = text.slice(position, position + 3).match(spaced ? /^(、|[ \u3000]+)/ : /^、/);
+    if (!joint) break;
+    position += joint[0].length;
   }
   return names;
 }
@@ -256,6 +258,9 @@ const MODEL_IN_CHOICE = 0.5;
 
 /** How far below the bar a name may score when it stands in a list of three or more names. */
 const LIST_SLACK = 2;
+
+/** A post that ends its clause with a colon, heading the names of the next: 大会执行主席是： */
+const POST_BEFORE_COLON = /([\u4e00-\u9fff]+?)(是|为)?[:：]$/;
 
 /** A lead word between a post and its names: 执行主席是：赵小强, 拟任副区长人选赵海洋. */
 const POST_TO_NAMES = /^(是|为|人选)[:：]?/;
@@ -277,6 +282,13 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
     names.forEach((listed, i) => mentions.push({ name: listed.name, posts: found.posts, start: i === 0 ? found.start : listed.start, end: listed.end, rule: "people.post-before-name" }));
   }
 
+  // 大会执行主席是：赵小强、王京生 — the post ends the clause before
+  const heading = before.match(POST_BEFORE_COLON);
+  if (heading) {
+    const found = postsBefore(before, heading.index! + heading[1]!.length);
+    for (const listed of found ? nameList(clause, 0, "post") : []) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: found!.posts, rule: "people.post-before-name" });
+  }
+
   for (const label of matchesOf(collectiveLabel, clause)) {
     for (const listed of nameList(clause, label.index! + label[0].length, "label")) {
       if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-after-label" });
@@ -284,14 +296,9 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
   }
 
   // A list of two or more names opening a clause: 徐晓东、任林及各相关单位…, 谢波、杨景宪两名同志…
-  // Three or more names in a row vouch for each other, so a name the model doubts (粟多能) may stand among them.
-  let bare = nameList(clause, 0, "list");
-  if (bare.length < 3) {
-    const lenient = nameList(clause, 0, "list", LIST_SLACK);
-    if (lenient.length >= 3) bare = lenient;
-  }
-  if (bare.length >= 2) {
-    for (const listed of bare) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-opening-clause" });
+  // A list of names opening the clause, or after a space in a headline (周连华主持 于海田 丛锡钢出席)
+  for (const start of [0, ...[...clause.matchAll(/[ \u3000]+/g)].map((m) => m.index! + m[0].length)]) {
+    for (const listed of openingList(clause, start, start > 0)) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-opening-clause" });
   }
 
   const opening = clause.match(/^([\u4e00-\u9fff]{2,4}?)(在[^，,。]{0,20}?)?(指出|强调|要求|表示|主持|说)/);
@@ -310,6 +317,20 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Two or more names in a row at `start`: 徐晓东、任林及各相关单位…, 谢波、杨景宪两名同志…. Three or more vouch
+ * for each other, so a name the model doubts (粟多能) may stand among them. After a space, names may be joined by
+ * spaces, as headlines write them.
+ */
+function openingList(clause: string, start: number, spaced: boolean): Listed[] {
+  const strict = nameList(clause, start, "list", 0, spaced);
+  const lenient = strict.length >= 3 ? strict : nameList(clause, start, "list", LIST_SLACK, spaced);
+  const list = lenient.length >= 3 ? lenient : strict.length >= 2 ? strict : [];
+  // Names set apart by spaces are a byline (记者 赵超 张丁香) unless a verb of their role follows them.
+  if (spaced && list.length > 0 && !roleWords().roleVerbAtStart.test(clause.slice(list[list.length - 1]!.end))) return [];
+  return list;
 }
 
 /** A name placed before its title, the way a higher leader is named: 王君正书记, 吴贤德市长, 程鹏副州长. */
@@ -367,16 +388,33 @@ function assignRoles(clause: Clause, mentions: Mention[]): Role[][] {
     group.push(i);
     const next = mentions[i + 1];
     const between = clause.text.slice(mention.end, next ? next.start : clause.text.length);
-    if (next && /^[、和及与]?$/.test(between)) return;
+    if (next && /^[、和及与\s]*$/.test(between)) return;
+    // 传达学习了龚文密书记…所作的报告: a name inside what is relayed is only mentioned
+    if (roleWords().relayedObject.test(clause.text.slice(0, mentions[group[0]!]!.start))) {
+      group = [];
+      return;
+    }
     let found = rolesIn(between);
     // A subject whose clause says nothing of what it did takes the first verb after it in the sentence
     // (刘建中,区领导…出席; 董西成、李小平…8名委员重点围绕…,提出了…建议).
     if (found.length === 0 && !next) found = rolesIn(firstVerbPhrase(clause.rest));
+    // 王红丽主持召开…会议，传达学习…，安排部署…: clauses that open with a verb go on with the same subject.
+    else if (!next) found = [...found, ...serialRoles(clause.after)];
     // A list after 出席会议的还有： takes the verb of the clause that announces it.
     if (found.length === 0 && group.length > 0 && roleWords().listLead.test(clause.before)) found = rolesIn(clause.before);
     for (const member of group) roles[member] = found;
     group = [];
   });
+  return roles;
+}
+
+/** The roles of the clauses that go on with the subject before them, up to the first that does not. */
+function serialRoles(clauses: string[]): Role[] {
+  const roles: Role[] = [];
+  for (const clause of clauses) {
+    if (!roleWords().serialClause.test(clause)) break;
+    roles.push(...rolesIn(clause));
+  }
   return roles;
 }
 

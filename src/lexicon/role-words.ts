@@ -21,6 +21,8 @@ interface PeopleFile {
   written: string[];
   appointing: string[];
   needsObject: string[];
+  relaying: string[];
+  serialLead: string[];
 }
 
 export const roleWords = lazy(() => {
@@ -42,6 +44,10 @@ export const roleWords = lazy(() => {
     anyRole: new RegExp(alternation([...file.chairing, ...file.attending, ...file.saying, ...file.speechActs])),
     /** what may follow a name: punctuation, a count of people (两名同志), or a word that starts the predicate */
     contextWeights: file.contextWeights,
+    /** the text before a name ends inside the object of a relaying verb: 传达学习全国两会、省委书记 */
+    relayedObject: new RegExp(`(${alternation(file.relaying)})[^，,。；;：:]*$`),
+    /** a clause that goes on with the subject before it: (并)讲话, 传达…, 部署… */
+    serialClause: new RegExp(`^(${alternation(file.serialLead)})?(${speech}|${alternation([...file.chairing, ...file.attending])})`),
     /** a word after a name that cannot end a clause (来, 作, 和): before punctuation it belongs to the name */
     danglingWord: new RegExp(`^(${alternation(file.needsObject)})(?=$|[、，,。；;：:）)])`),
     /** at the start of what follows a name: a verb of a role, so 马兰 + 作总结讲话 beats 马兰作 + 总结 */
