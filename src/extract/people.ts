@@ -402,10 +402,15 @@ function assignRoles(clause: Clause, mentions: Mention[]): Role[][] {
     else if (!next) found = [...found, ...serialRoles(clause.after)];
     // A list after 出席会议的还有： takes the verb of the clause that announces it.
     if (found.length === 0 && group.length > 0 && roleWords().listLead.test(clause.before)) found = rolesIn(clause.before);
-    for (const member of group) roles[member] = found;
+    for (const member of group) roles[member] = found.length > 0 ? found : sittingRoles(mentions[member]!);
     group = [];
   });
   return roles;
+}
+
+/** 大会执行主席是：赵小强、王京生 — one who holds an office of the sitting attends it. */
+function sittingRoles(mention: Mention): Role[] {
+  return mention.posts.some((post) => roleWords().sittingPost.test(post)) ? ["出席"] : [];
 }
 
 /** The roles of the clauses that go on with the subject before them, up to the first that does not. */

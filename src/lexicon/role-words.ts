@@ -23,6 +23,7 @@ interface PeopleFile {
   needsObject: string[];
   relaying: string[];
   serialLead: string[];
+  sittingPosts: string[];
 }
 
 export const roleWords = lazy(() => {
@@ -44,6 +45,8 @@ export const roleWords = lazy(() => {
     anyRole: new RegExp(alternation([...file.chairing, ...file.attending, ...file.saying, ...file.speechActs])),
     /** what may follow a name: punctuation, a count of people (两名同志), or a word that starts the predicate */
     contextWeights: file.contextWeights,
+    /** a post held in the sitting itself: 大会执行主席 */
+    sittingPost: new RegExp(`(${alternation(file.sittingPosts)})$`),
     /** the text before a name ends inside the object of a relaying verb: 传达学习全国两会、省委书记 */
     relayedObject: new RegExp(`(${alternation(file.relaying)})[^，,。；;：:]*$`),
     /** a clause that goes on with the subject before it: (并)讲话, 传达…, 部署… */
