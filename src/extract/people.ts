@@ -369,10 +369,8 @@ function appointed(clause: string, before: string, taken: (start: number, end: n
 
 /** The roles a stretch of text after a name gives it; speech heard from others (听取…汇报) is not its own. */
 function rolesIn(text: string): Role[] {
-  const { chairing, speech, attending, heardSpeech, writtenWords, relativeSpeech } = roleWords();
-  // 张国清出席…峰会时的讲话精神: what the person did is told in a clause about their words, relayed here
-  if (relativeSpeech.test(text)) return [];
-  const own = text.replace(heardSpeech, "").replace(writtenWords, "").replace(/的(重要)?讲话|调研讲话/g, "");
+  const { chairing, speech, attending, heardSpeech, writtenWords, speechAsNoun } = roleWords();
+  const own = text.replace(heardSpeech, "").replace(writtenWords, "").replace(speechAsNoun, "");
   const roles: Role[] = [];
   if (chairing.test(own)) roles.push("主持");
   if (speech.test(own)) roles.push("讲话");
@@ -391,6 +389,11 @@ function assignRoles(clause: Clause, mentions: Mention[]): Role[][] {
     if (next && /^[、和及与\s]*$/.test(between)) return;
     // 传达学习了龚文密书记…所作的报告: a name inside what is relayed is only mentioned
     if (roleWords().relayedObject.test(clause.text.slice(0, mentions[group[0]!]!.start))) {
+      group = [];
+      return;
+    }
+    // 赵乐际在福建调研…时的讲话精神: what the person did is told about words relayed here, at no act of this meeting
+    if (roleWords().relativeSpeech.test(between)) {
       group = [];
       return;
     }
@@ -417,8 +420,11 @@ function sittingRoles(mention: Mention): Role[] {
 function serialRoles(clauses: string[]): Role[] {
   const roles: Role[] = [];
   for (const clause of clauses) {
-    if (!roleWords().serialClause.test(clause)) break;
-    roles.push(...rolesIn(clause));
+    // only the verb the clause opens with: what follows it may tell of other people (传达学习…在…参加…时的讲话精神)
+    const verb = clause.match(roleWords().serialClause);
+    // 主持召开…会议，传达学习…精神: the meeting relays those words, not the chair (as the pages' readers count it)
+    if (!verb || roleWords().relayingClause.test(clause)) break;
+    roles.push(...rolesIn(verb[0]));
   }
   return roles;
 }

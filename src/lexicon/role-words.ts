@@ -24,6 +24,7 @@ interface PeopleFile {
   relaying: string[];
   serialLead: string[];
   sittingPosts: string[];
+  speechNouns: string[];
 }
 
 export const roleWords = lazy(() => {
@@ -58,6 +59,10 @@ export const roleWords = lazy(() => {
     /** 批示要求, 指示精神: words given in writing, not spoken at this meeting */
     writtenWords: new RegExp(`(${alternation(file.written)})[^，,。；;]{0,4}?(${alternation([...file.saying, ...file.relayed])})`, "g"),
     /** what a person is said to have done in a relative clause ending in their relayed words (…在闽调研时的讲话精神) */
+    /** a speech named as a thing, not done here: 石玉华在开幕上的致辞, 调研讲话要求, 讲话精神 */
+    speechAsNoun: new RegExp(`的(重要)?(${alternation(file.speechNouns)})|(调研)?(${alternation(file.speechActs)})(${alternation(file.relayed)})`, "g"),
+    /** a clause that opens by relaying words from elsewhere: 传达学习… */
+    relayingClause: new RegExp(`^(${alternation(file.relaying)}|传达)`),
     relativeSpeech: new RegExp(`^[^，,。；;]*的(重要)?(${alternation([...file.speechActs, ...file.written])})[^，,。；;]{0,6}?(${alternation(file.relayed)})`),
     /** names followed by 为 and a post: 任命赵海洋、董冲为区人民政府副区长 */
     appointing: new RegExp(alternation(file.appointing), "g"),
