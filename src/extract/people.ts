@@ -39,8 +39,11 @@ const MAX_CLUES = 3;
 /** Characters that do not stand in a given name. */
 const NOT_IN_GIVEN_NAME = /[的了们这那么着过吗呢吧啊会议在是和与及等各该本此把被]/;
 /** Han characters of the basic block and of extensions A and B (rare characters in names: 𬌗, 㛃). */
-const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\u{20000}-\u{2ebef}]$/u;
-const isHan = (ch: string | undefined) => ch !== undefined && HAN.test(ch);
+function isHan(ch: string | undefined): boolean {
+  const code = ch?.codePointAt(0);
+  if (code === undefined) return false;
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x20000 && code <= 0x2ebef);
+}
 /** A frequent dictionary word (干部, 关于) counts against a candidate unless jieba knows it as a name. */
 const COMMON_WORD = 50;
 /** How much a common word weighs against a name, per tenfold of its frequency (班子 553 → −4.1). */
@@ -71,11 +74,26 @@ function surnameLength(chars: string[]): number {
  */
 function hanNameScore(chars: string[], place: Place): number | null {
   if (chars.length < 2 || chars.length > 4 || !chars.every(isHan)) return null;
+  // the same strings come back on every page (names, and the words that open with a surname): score each once
+  const key = place + chars.join("");
+  const cached = scoreCache.get(key);
+  if (cached !== undefined) return cached;
+  if (scoreCache.size >= SCORE_CACHE_SIZE) scoreCache.clear();
+  const score = scoreOf(chars, place);
+  scoreCache.set(key, score);
+  return score;
+}
+
+const scoreCache = new Map<string, number | null>();
+const SCORE_CACHE_SIZE = 100_000;
+
+function scoreOf(chars: string[], place: Place): number | null {
+  const surname = surnameLength(chars);
+  if (surname === 0 || chars.length - surname > 2 || chars.length === surname) return null;
+  const given = chars.slice(surname).join("");
+  if (NOT_IN_GIVEN_NAME.test(given)) return null;
   const name = chars.join("");
   if (postWords().titleAtEnd.test(name)) return null;
-  const surname = surnameLength(chars);
-  const given = chars.slice(surname).join("");
-  if (surname === 0 || given.length === 0 || chars.length - surname > 2 || NOT_IN_GIVEN_NAME.test(given)) return null;
   return givenNameFit(given) + roleWords().contextWeights[place]! - commonness(name);
 }
 
@@ -150,6 +168,10 @@ function runOf(text: string, at: number, max: number, admits: (ch: string) => bo
  */
 function dottedNameAt(text: string, at: number): Found | null {
   const { dots, maxDotted, transliteration } = minorityNames();
+  // most places hold no dot at all: a look at the next few characters settles them
+  let dot = false;
+  for (let i = at + 1; i < Math.min(text.length, at + 10) && !dot; i++) dot = dots.has(text[i]!);
+  if (!dot) return null;
   let i = at;
   let parts = 0;
   for (;;) {
@@ -283,9 +305,11 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
   }
 
   // 大会执行主席是：赵小强、王京生 — the post ends the clause before
-  const heading = before.match(POST_BEFORE_COLON);
+  // only the tail of the sentence so far: the pattern runs once per clause
+  const tailStart = Math.max(0, before.length - 40);
+  const heading = /[:：]$/.test(before) ? before.slice(tailStart).match(POST_BEFORE_COLON) : null;
   if (heading) {
-    const found = postsBefore(before, heading.index! + heading[1]!.length);
+    const found = postsBefore(before, tailStart + heading.index! + heading[1]!.length);
     for (const listed of found ? nameList(clause, 0, "post") : []) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: found!.posts, rule: "people.post-before-name" });
   }
 
@@ -325,6 +349,10 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
  * spaces, as headlines write them.
  */
 function openingList(clause: string, start: number, spaced: boolean): Listed[] {
+  // a list has a joint within a name's length of its start (most clauses open with no list at all)
+  const head = clause.slice(start + 1, start + 10);
+  const joint = head.slice(0, 5).search(spaced ? /[、 \u3000]/ : /、/);
+  if (joint < 0 && !/[·•‧・．.]/.test(head)) return [];
   const strict = nameList(clause, start, "list", 0, spaced);
   const lenient = strict.length >= 3 ? strict : nameList(clause, start, "list", LIST_SLACK, spaced);
   const list = lenient.length >= 3 ? lenient : strict.length >= 2 ? strict : [];
@@ -355,7 +383,8 @@ function appointed(clause: string, before: string, taken: (start: number, end: n
   const { appointing } = roleWords();
   // the verb may stand earlier in the clause or in the sentence before it (…副区长，张东方为…局长)
   const starts = [...matchesOf(appointing, clause)].map((m) => m.index! + m[0].length);
-  if (starts.length === 0 && before.search(appointing) >= 0) starts.push(0);
+  // (only a clause with 为 near its start can go on an appointment, so the sentence is searched for few)
+  if (starts.length === 0 && clause.slice(0, 24).includes("为") && before.search(appointing) >= 0) starts.push(0);
   const mentions: Mention[] = [];
   for (const start of starts) {
     const names = nameList(clause, start, "post");
@@ -402,7 +431,7 @@ function assignRoles(clause: Clause, mentions: Mention[]): Role[][] {
     // (刘建中,区领导…出席; 董西成、李小平…8名委员重点围绕…,提出了…建议).
     if (found.length === 0 && !next) found = rolesIn(firstVerbPhrase(clause.rest));
     // 王红丽主持召开…会议，传达学习…，安排部署…: clauses that open with a verb go on with the same subject.
-    else if (!next) found = [...found, ...serialRoles(clause.after)];
+    else if (!next) found = [...found, ...serialRoles(clause.parts.slice(clause.index + 1))];
     // A list after 出席会议的还有： takes the verb of the clause that announces it.
     if (found.length === 0 && group.length > 0 && roleWords().listLead.test(clause.before)) found = rolesIn(clause.before);
     for (const member of group) roles[member] = found.length > 0 ? found : sittingRoles(mentions[member]!);
