@@ -66,6 +66,11 @@ const VALID: Valid[] = [
     people: { 王旺来: [["副主任"], ["出席"]], 施爱枝: [["副主任"], ["出席"]], 吴朝良: [["副主任"], ["出席"]] },
   },
   {
+    class: "a post that follows a person and 和 starts after them",
+    text: "副县长何奎、顾欣、黄欢、罗旭辉、万学成、蒋道成和县政府办主任李安模出席会议。",
+    people: { 蒋道成: [["副县长"], ["出席"]], 李安模: [["县政府办主任"], ["出席"]] },
+  },
+  {
     class: "people appointed: names, then 为 and the post",
     text: "会议进行了人事任免,任命赵海洋、董冲、朱平生为区人民政府副区长,张东方为区教育体育局局长;任命吕洪武、谢登魁为区监察委员会副主任,申永杰等3名同志为区监察委员会委员。",
     people: {

@@ -10,7 +10,7 @@ import { matchesOf } from "../matches.js";
 // a post right before a name (西青区委书记李清), a list after a collective label (区领导唐海蛟、吕晨飞),
 // a name that opens a clause with a verb of speech (朱小兵强调), a name right before its title (王君正书记),
 // and later mentions of names already found. Each candidate is weighed by the name model (name-model.ts)
-// and the place it stands in (contextWeights in data/people.json).
+// and the place it stands in (weights in data/people.json).
 
 /** Where a candidate stands; each place vouches for a name with its own weight. */
 type Place = "post" | "label" | "list" | "title" | "opening";
@@ -46,8 +46,6 @@ function isHan(ch: string | undefined): boolean {
 }
 /** A frequent dictionary word (干部, 关于) counts against a candidate unless jieba knows it as a name. */
 const COMMON_WORD = 50;
-/** How much a common word weighs against a name, per tenfold of its frequency (班子 553 → −4.1). */
-const COMMONNESS_WEIGHT = 1.5;
 
 /** The first `count` characters (code points) at `at`, with their length in code units. */
 function charsAt(text: string, at: number, count: number): string[] {
@@ -94,12 +92,12 @@ function scoreOf(chars: string[], place: Place): number | null {
   if (NOT_IN_GIVEN_NAME.test(given)) return null;
   const name = chars.join("");
   if (postWords().titleAtEnd.test(name)) return null;
-  return givenNameFit(given) + roleWords().contextWeights[place]! - commonness(name);
+  return givenNameFit(given) + roleWords().weights[place] - commonness(name);
 }
 
 function commonness(word: string): number {
   const frequency = wordFrequency(word);
-  return frequency >= COMMON_WORD && !isKnownPersonName(word) ? COMMONNESS_WEIGHT * Math.log10(frequency) : 0;
+  return frequency >= COMMON_WORD && !isKnownPersonName(word) ? roleWords().weights.commonWord * Math.log10(frequency) : 0;
 }
 
 interface Found {
@@ -134,7 +132,7 @@ function hanNameAt(text: string, at: number, place: Place, slack: number): Found
     const length = candidate.join("").length;
     const follower = followerWeight(text, at + length);
     if (follower < 0) continue;
-    const total = follower + MODEL_IN_CHOICE * score;
+    const total = follower + roleWords().weights.modelInChoice * score;
     if (total > bestTotal) [best, bestTotal] = [{ name: candidate.join(""), length }, total];
   }
   return best ?? spacedNameAt(text, at, place);
@@ -258,6 +256,22 @@ interface Listed {
   end: number;
 }
 
+/**
+ * A post that reaches back over a person already found starts after them and the conjunction that follows:
+ * 副县长…蒋道成和县政府办主任李安模 → 县政府办主任.
+ */
+function afterEarlierMention(found: { posts: string[]; start: number } | null, clause: string, mentions: Mention[]): { posts: string[]; start: number } | null {
+  if (!found || found.posts.length !== 1) return found;
+  const inside = mentions.filter((m) => m.end > found.start && m.end < found.start + found.posts[0]!.length);
+  if (inside.length === 0) return found;
+  let start = Math.max(...inside.map((m) => m.end));
+  const conjunction = clause.slice(start).match(/^(同志)?(和|及|与|以及)/);
+  if (!conjunction) return found;
+  start += conjunction[0].length;
+  const post = found.posts[0]!.slice(start - found.start);
+  return postWords().titleAtEnd.test(post) && post.length >= 2 ? { posts: [post], start } : found;
+}
+
 /** Names in a 、-list starting at `at`: 唐海蛟、吕晨飞、高武军. */
 function nameList(text: string, at: number, place: Place, slack = 0, spaced = false): Listed[] {
   const names: Listed[] = [];
@@ -275,11 +289,6 @@ function nameList(text: string, at: number, place: Place, slack = 0, spaced = fa
   return names;
 }
 
-/** How much the name model counts, against the length of the word after, when two lengths of a name fit. */
-const MODEL_IN_CHOICE = 0.5;
-
-/** How far below the bar a name may score when it stands in a list of three or more names. */
-const LIST_SLACK = 2;
 
 /** A post that ends its clause with a colon, heading the names of the next: 大会执行主席是： */
 const POST_BEFORE_COLON = /([\u4e00-\u9fff]+?)(是|为)?[:：]$/;
@@ -296,7 +305,7 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
 
   for (const m of matchesOf(titles, clause)) {
     const end = m.index! + m[0].length;
-    const found = postsBefore(clause, end);
+    const found = afterEarlierMention(postsBefore(clause, end), clause, mentions);
     if (!found) continue;
     const lead = clause.slice(end).match(POST_TO_NAMES)?.[0].length ?? 0;
     const names = nameList(clause, end + lead, "post");
@@ -354,7 +363,7 @@ function openingList(clause: string, start: number, spaced: boolean): Listed[] {
   const joint = head.slice(0, 5).search(spaced ? /[、 \u3000]/ : /、/);
   if (joint < 0 && !/[·•‧・．.]/.test(head)) return [];
   const strict = nameList(clause, start, "list", 0, spaced);
-  const lenient = strict.length >= 3 ? strict : nameList(clause, start, "list", LIST_SLACK, spaced);
+  const lenient = strict.length >= 3 ? strict : nameList(clause, start, "list", roleWords().weights.listSlack, spaced);
   const list = lenient.length >= 3 ? lenient : strict.length >= 2 ? strict : [];
   // Names set apart by spaces are a byline (记者 赵超 张丁香) unless a verb of their role follows them.
   if (spaced && list.length > 0 && !roleWords().roleVerbAtStart.test(clause.slice(list[list.length - 1]!.end))) return [];

@@ -16,7 +16,7 @@ interface PeopleFile {
   heardBy: string[];
   afterName: string[];
   madeSpeech: string[];
-  contextWeights: { [context: string]: number };
+  weights: { post: number; label: number; list: number; title: number; opening: number; commonWord: number; listSlack: number; modelInChoice: number };
   listLead: string[];
   written: string[];
   appointing: string[];
@@ -27,10 +27,21 @@ interface PeopleFile {
   speechNouns: string[];
 }
 
+/** Weights given in HUIYI_PEOPLE_WEIGHTS (JSON) replace the shipped ones: how the fitting script tries them. */
+function weightOverrides(): Partial<PeopleFile["weights"]> {
+  const given = process.env.HUIYI_PEOPLE_WEIGHTS;
+  if (!given) return {};
+  try {
+    return JSON.parse(given) as Partial<PeopleFile["weights"]>;
+  } catch {
+    throw new Error("HUIYI_PEOPLE_WEIGHTS 不是有效的 JSON");
+  }
+}
+
 export const roleWords = lazy(() => {
   const file = JSON.parse(readDataFile("people.json")) as PeopleFile;
   for (const [key, words] of Object.entries(file)) {
-    if (key !== "about" && key !== "contextWeights" && (!Array.isArray(words) || words.some((w) => typeof w !== "string" || w === ""))) throw new Error(`data/people.json: ${key} 应为非空词语列表`);
+    if (key !== "about" && key !== "weights" && (!Array.isArray(words) || words.some((w) => typeof w !== "string" || w === ""))) throw new Error(`data/people.json: ${key} 应为非空词语列表`);
   }
   const speech = `${alternation([...file.saying, ...file.speechActs])}|作[^，,。；;]{0,24}?(?:${alternation(file.madeSpeech)})+`;
   return {
@@ -45,7 +56,7 @@ export const roleWords = lazy(() => {
     /** the first verb of any role */
     anyRole: new RegExp(alternation([...file.chairing, ...file.attending, ...file.saying, ...file.speechActs])),
     /** what may follow a name: punctuation, a count of people (两名同志), or a word that starts the predicate */
-    contextWeights: file.contextWeights,
+    weights: { ...file.weights, ...weightOverrides() },
     /** a post held in the sitting itself: 大会执行主席 */
     sittingPost: new RegExp(`(${alternation(file.sittingPosts)})$`),
     /** the text before a name ends inside the object of a relaying verb: 传达学习全国两会、省委书记 */
