@@ -160,6 +160,7 @@ const INVALID: Invalid[] = [
   { class: "a byline of names set apart by spaces", text: "武山县融媒体中心1月29日讯(记者 赵超 张丁香 李益 董世雄 王越 张燕燕 实习生 李东阳)1月29日下午,政协武山县第九届委员会第五次会议召开第二次全体会议。", notNames: ["赵超", "张丁香", "董世雄", "张燕燕"] },
   { class: "a common word after a collective label (领导班子)", text: "特别是换届后的新一届领导班子,任期与“十四五”高度契合。", notNames: ["班子", "高度"] },
   { class: "a dotted title of an event, not a person", text: "听取第五届“格桑花开·南京墨竹周”活动开展情况汇报并安排部署相关工作。", notNames: ["格桑花开·南京墨竹周", "南京墨竹周"] },
+  { class: "a word jieba also lists as a name, opening a clause with a verb (周密部署)", text: "要竭尽全力做好会议筹备工作,精心组织,周密部署,不断完善细化各项工作。", notNames: ["周密"] },
   { class: "a name fused with the verb after it (马兰作)", text: "最后,党委书记马兰作总结讲话。", notNames: ["马兰作"] },
 ];
 

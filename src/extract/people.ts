@@ -95,9 +95,11 @@ function scoreOf(chars: string[], place: Place): number | null {
   return givenNameFit(given) + roleWords().weights[place] - commonness(name);
 }
 
+/** How much a string's use as a common word counts against it; half as much when jieba also lists it as a name (周密, 马兰). */
 function commonness(word: string): number {
   const frequency = wordFrequency(word);
-  return frequency >= COMMON_WORD && !isKnownPersonName(word) ? roleWords().weights.commonWord * Math.log10(frequency) : 0;
+  if (frequency < COMMON_WORD) return 0;
+  return roleWords().weights.commonWord * Math.log10(frequency) * (isKnownPersonName(word) ? 0.5 : 1);
 }
 
 interface Found {
@@ -132,7 +134,8 @@ function hanNameAt(text: string, at: number, place: Place, slack: number): Found
     const length = candidate.join("").length;
     const follower = followerWeight(text, at + length);
     if (follower < 0) continue;
-    const total = follower + roleWords().weights.modelInChoice * score;
+    // the reading that explains more of the text wins (马兰 + 作总结讲话 over 马兰作 + 总结讲话), then the model
+    const total = count + follower + roleWords().weights.modelInChoice * score;
     if (total > bestTotal) [best, bestTotal] = [{ name: candidate.join(""), length }, total];
   }
   return best ?? spacedNameAt(text, at, place);
@@ -334,7 +337,7 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
     for (const listed of openingList(clause, start, start > 0)) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-opening-clause" });
   }
 
-  const opening = clause.match(/^([\u4e00-\u9fff]{2,4}?)(在[^，,。]{0,20}?)?(指出|强调|要求|表示|主持|说)/);
+  const opening = clause.match(roleWords().openingSpeaker);
   if (opening) {
     const name = opening[1]!;
     const score = hanNameScore([...name], "opening");

@@ -43,7 +43,8 @@ export const roleWords = lazy(() => {
   for (const [key, words] of Object.entries(file)) {
     if (key !== "about" && key !== "weights" && (!Array.isArray(words) || words.some((w) => typeof w !== "string" || w === ""))) throw new Error(`data/people.json: ${key} 应为非空词语列表`);
   }
-  const speech = `${alternation([...file.saying, ...file.speechActs])}|作[^，,。；;]{0,24}?(?:${alternation(file.madeSpeech)})+`;
+  // 作… first: an alternation takes its first match, and 作总结讲话 should be read whole, not as 作总结
+  const speech = `作[^，,。；;]{0,24}?(?:${alternation(file.madeSpeech)})+|${alternation([...file.saying, ...file.speechActs])}`;
   return {
     /** verbs that introduce what a speaker said: 强调, 指出 */
     saying: file.saying,
@@ -53,6 +54,8 @@ export const roleWords = lazy(() => {
     attending: new RegExp(alternation(file.attending)),
     /** 听取…汇报: the speech belongs to someone else; up to the verb of speech it governs */
     heardSpeech: new RegExp(`(${alternation(file.heardBy)})[^，,。；;]{0,30}?(${speech})`, "g"),
+    /** a clause opened by a name and a verb of saying or chairing: 朱小兵强调, 李清在会上指出 */
+    openingSpeaker: new RegExp(`^([\\u4e00-\\u9fff]{2,4}?)(在[^，,。]{0,20}?)?(${alternation([...file.saying, ...file.chairing])})`),
     /** the first verb of any role */
     anyRole: new RegExp(alternation([...file.chairing, ...file.attending, ...file.saying, ...file.speechActs])),
     /** what may follow a name: punctuation, a count of people (两名同志), or a word that starts the predicate */
