@@ -71,6 +71,21 @@ const VALID: Valid[] = [
     people: { 蒋道成: [["副县长"], ["出席"]], 李安模: [["县政府办主任"], ["出席"]] },
   },
   {
+    class: "a deputy to a congress who relays its words speaks",
+    text: "市第十一次党代会代表田文婷同志传达会议精神,首先介绍了市党代会的会议盛况。",
+    people: { 田文婷: [["市第十一次党代会代表"], ["讲话"]] },
+  },
+  {
+    class: "a name followed by 相关, in words to be studied: mentioned only",
+    text: "县委书记路国云在认真听取汇报及意见后讲话指出,明确目标才能有的放矢,她要求各乡镇各部门要认真学习市长李克良相关讲话精神。",
+    people: { 路国云: [["县委书记"], ["讲话"]], 李克良: [["市长"], []] },
+  },
+  {
+    class: "a report made 向大会作…报告 is a speech",
+    text: "会上,政府负责人惠晓明同志代表秋智乡人民政府向大会作第十五届人民政府工作报告。",
+    people: { 惠晓明: [["政府负责人"], ["讲话"]] },
+  },
+  {
     class: "people appointed: names, then 为 and the post",
     text: "会议进行了人事任免,任命赵海洋、董冲、朱平生为区人民政府副区长,张东方为区教育体育局局长;任命吕洪武、谢登魁为区监察委员会副主任,申永杰等3名同志为区监察委员会委员。",
     people: {
