@@ -62,6 +62,8 @@ export interface Quality {
 export interface Clue {
   sentence: string;
   rule: string;
+  /** stable id of the rule (people.post-before-name), for tools; `rule` is the reason a reader sees */
+  id?: string;
 }
 
 export interface Division {

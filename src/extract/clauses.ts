@@ -4,6 +4,11 @@ export interface Clause {
   text: string;
   /** the rest of the sentence after this clause, where a list's verb may stand (刘建中,区领导…出席) */
   rest: string;
+  /** the sentence before this clause, where a list's verb may have been announced (出席会议的还有：…) */
+  before: string;
+  /** the clauses of the sentence, and this one's place among them */
+  parts: string[];
+  index: number;
   /** the whole sentence, the clue a fact keeps */
   sentence: string;
 }
@@ -20,7 +25,12 @@ export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   for (const sentence of sentencesOf(text)) {
     const parts = sentence.split(CLAUSE_END);
-    parts.forEach((part, i) => clauses.push({ text: part, rest: parts.slice(i + 1).join(""), sentence }));
+    // rest and before are slices of the sentence (cheap in V8), not joins of its parts
+    let start = 0;
+    parts.forEach((part, index) => {
+      clauses.push({ text: part, rest: sentence.slice(start + part.length), before: sentence.slice(0, start), parts, index, sentence });
+      start += part.length;
+    });
   }
   return clauses;
 }

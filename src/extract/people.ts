@@ -1,64 +1,224 @@
 import { isKnownPersonName, wordFrequency } from "../lexicon/char-model.js";
 import { postWords, surnames } from "../lexicon/extract-lexicons.js";
+import { givenNameFit, hasMinorityPart, minorityNames } from "../lexicon/name-model.js";
+import { roleWords } from "../lexicon/role-words.js";
 import type { Person, Role } from "../types.js";
 import { clausesOf, type Clause } from "./clauses.js";
 import { matchesOf } from "../matches.js";
 
 // People named in the body, found from the grammar of the text rather than a list of known people:
 // a post right before a name (西青区委书记李清), a list after a collective label (区领导唐海蛟、吕晨飞),
-// a name that opens a clause with a verb of speech (朱小兵强调), and later mentions of names already found.
+// a name that opens a clause with a verb of speech (朱小兵强调), a name right before its title (王君正书记),
+// and later mentions of names already found. Each candidate is weighed by the name model (name-model.ts)
+// and the place it stands in (weights in data/people.json).
 
-/** What may follow a name: punctuation, or the words that start the predicate. */
-const AFTER_NAME =
-  /^($|[、，,。；;：:（()）“”"\s!！?？\d]|的|来|赴|莅临|关于|主持|出席|讲话|指出|强调|要求|参加|列席|传达|部署|表示|说|在|代表|就|对|作|向|等|同志|一行|带队|带领|率|通报|汇报|宣读|介绍|和|及|与|陪同|调研|到|深入|先后|分别|主讲|致辞|总结|发言|也|还|结合|围绕|宣布|看望|会见|检查|听取|提出|进行|为|以|于|是|从|将|则|首先|最后|同时|主要|任|兼|当选|希望|认为|代|作了|通过)/;
-/** Characters that do not stand in a given name. */
-const NOT_IN_GIVEN_NAME = /[的了们这那么着过吗呢吧啊会议在是和与及等各该本此其把被]/;
-const SPEECH = /(讲话|指出|强调|要求|部署|传达|表示|说|提出|发言|主讲|作.{0,8}(讲话|报告|部署|总结))(?!精神)/;
-const CHAIR = /主持/;
-const ATTEND = /出席|参加|列席|参会|与会/;
+/** Where a candidate stands; each place vouches for a name with its own weight. */
+type Place = "post" | "label" | "list" | "title" | "opening";
 
 interface Mention {
   name: string;
   posts: string[];
   start: number;
   end: number;
-  rule: string;
+  rule: Rule;
 }
 
-const MAX_CLUES = 3;
+/** Stable rule ids, with the reason a reader sees. */
+const RULES = {
+  "people.post-before-name": "职务+姓名",
+  "people.list-after-label": "集体称谓后的姓名列表",
+  "people.list-opening-clause": "句首姓名列表",
+  "people.name-opening-speech": "句首姓名+讲话动词",
+  "people.name-before-title": "姓名+职务称呼",
+  "people.appointed": "任命/选举+姓名+为+职务",
+  "people.known-name-again": "已识别姓名的再次出现",
+} as const;
+type Rule = keyof typeof RULES;
 
-function isName(candidate: string): boolean {
-  if (candidate.length < 2 || candidate.length > 4 || !/^[\u4e00-\u9fff]+$/.test(candidate)) return false;
-  if (postWords().titleAtEnd.test(candidate)) return false;
+const MAX_CLUES = 3;
+/** Characters that do not stand in a given name. */
+const NOT_IN_GIVEN_NAME = /[的了们这那么着过吗呢吧啊会议在是和与及等各该本此把被]/;
+/** Han characters of the basic block and of extensions A and B (rare characters in names: 𬌗, 㛃). */
+function isHan(ch: string | undefined): boolean {
+  const code = ch?.codePointAt(0);
+  if (code === undefined) return false;
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x20000 && code <= 0x2ebef);
+}
+/** A frequent dictionary word (干部, 关于) counts against a candidate unless jieba knows it as a name. */
+const COMMON_WORD = 50;
+
+/** The first `count` characters (code points) at `at`, with their length in code units. */
+function charsAt(text: string, at: number, count: number): string[] {
+  const chars: string[] = [];
+  let i = at;
+  while (chars.length < count && i < text.length) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    chars.push(ch);
+    i += ch.length;
+  }
+  return chars;
+}
+
+/** Surname length (1 or 2 characters) of a Han name, 0 when it opens with no surname. */
+function surnameLength(chars: string[]): number {
   const { compound, single } = surnames();
-  const surname = compound.has(candidate.slice(0, 2)) ? 2 : single.has(candidate[0]!) ? 1 : 0;
-  if (surname === 0 || candidate.length - surname < 1 || candidate.length - surname > 2) return false;
-  return !NOT_IN_GIVEN_NAME.test(candidate.slice(surname));
+  if (chars.length >= 3 && compound.has(chars[0]! + chars[1]!)) return 2;
+  return single.has(chars[0]!) ? 1 : 0;
 }
 
 /**
- * The name that starts at `at`, if one does: a length whose next characters may follow a name. When two
- * lengths fit, the one followed by the longer word wins (郑丽 + 关于, not 郑丽关 + 于).
+ * How strongly a Han string reads as a name in a place: the name model's fit of the given name plus the
+ * place's weight, less the weight of the string as a common word. Null when its shape rules it out.
  */
-function nameAt(text: string, at: number): string | null {
-  let best: string | null = null;
-  let bestFollower = -1;
-  for (const length of [3, 2, 4]) {
-    const candidate = text.slice(at, at + length);
-    if (candidate.length !== length || !isName(candidate)) continue;
-    const follower = text.slice(at + length).match(AFTER_NAME);
-    if (!follower) continue;
-    const weight = follower[0].length === 0 ? 1 : follower[0].length;
-    if (weight > bestFollower) [best, bestFollower] = [candidate, weight];
-  }
-  return best;
+function hanNameScore(chars: string[], place: Place): number | null {
+  if (chars.length < 2 || chars.length > 4 || !chars.every(isHan)) return null;
+  // the same strings come back on every page (names, and the words that open with a surname): score each once
+  const key = place + chars.join("");
+  const cached = scoreCache.get(key);
+  if (cached !== undefined) return cached;
+  if (scoreCache.size >= SCORE_CACHE_SIZE) scoreCache.clear();
+  const score = scoreOf(chars, place);
+  scoreCache.set(key, score);
+  return score;
 }
 
-/** Common words that begin with a surname character (干部, 班子, 强调) are not names unless a post vouches. */
-function isCommonWord(candidate: string): boolean {
-  return wordFrequency(candidate) >= COMMON_WORD && !isKnownPersonName(candidate);
+const scoreCache = new Map<string, number | null>();
+const SCORE_CACHE_SIZE = 100_000;
+
+function scoreOf(chars: string[], place: Place): number | null {
+  const surname = surnameLength(chars);
+  if (surname === 0 || chars.length - surname > 2 || chars.length === surname) return null;
+  const given = chars.slice(surname).join("");
+  if (NOT_IN_GIVEN_NAME.test(given)) return null;
+  const name = chars.join("");
+  if (postWords().titleAtEnd.test(name)) return null;
+  return givenNameFit(given) + roleWords().weights[place] - commonness(name);
 }
-const COMMON_WORD = 50;
+
+/** How much a string's use as a common word counts against it; half as much when jieba also lists it as a name (周密, 马兰). */
+function commonness(word: string): number {
+  const frequency = wordFrequency(word);
+  if (frequency < COMMON_WORD) return 0;
+  return roleWords().weights.commonWord * Math.log10(frequency) * (isKnownPersonName(word) ? 0.5 : 1);
+}
+
+interface Found {
+  name: string;
+  /** code units taken in the text (a spaced name 王 伟 takes more than its name) */
+  length: number;
+}
+
+/** What follows a name: its weight when it may (the longer word wins), -1 when it may not. */
+function followerWeight(text: string, at: number): number {
+  const next = text.slice(at, at + 30);
+  const follower = next.match(roleWords().afterName);
+  if (!follower || roleWords().danglingWord.test(next)) return -1;
+  const verb = next.match(roleWords().roleVerbAtStart);
+  return Math.max(1, follower[0].length, verb ? verb[0].length : 0);
+}
+
+/**
+ * The Han name that starts at `at`, if one does: among lengths whose next characters may follow a name, the
+ * best by the word after it and the name model together (郑丽 + 关于, not 郑丽关 + 于; 马兰 + 作总结讲话, not
+ * 马兰作 + 总结讲话); three characters first when they tie.
+ */
+function hanNameAt(text: string, at: number, place: Place, slack: number): Found | null {
+  const chars = charsAt(text, at, 4);
+  let best: Found | null = null;
+  let bestTotal = -Infinity;
+  for (const count of [3, 2, 4]) {
+    if (count > chars.length) continue;
+    const candidate = chars.slice(0, count);
+    const score = hanNameScore(candidate, place);
+    if (score === null || score + slack < 0) continue;
+    const length = candidate.join("").length;
+    const follower = followerWeight(text, at + length);
+    if (follower < 0) continue;
+    // the reading that explains more of the text wins (马兰 + 作总结讲话 over 马兰作 + 总结讲话), then the model
+    const total = count + follower + roleWords().weights.modelInChoice * score;
+    if (total > bestTotal) [best, bestTotal] = [{ name: candidate.join(""), length }, total];
+  }
+  return best ?? spacedNameAt(text, at, place);
+}
+
+/** A two-character name written with a space between its characters to line up with longer ones: 王  伟. */
+function spacedNameAt(text: string, at: number, place: Place): Found | null {
+  if (place === "opening") return null;
+  const gap = text.slice(at + 1, at + 4).match(/^[ \u3000]+/);
+  if (!gap || !isHan(text[at]) || !isHan(text[at + 1 + gap[0].length])) return null;
+  const chars = [text[at]!, text[at + 1 + gap[0].length]!];
+  const score = hanNameScore(chars, place);
+  const length = 2 + gap[0].length;
+  return score !== null && score >= 0 && followerWeight(text, at + length) >= 0 ? { name: chars.join(""), length } : null;
+}
+
+/** The longest run (up to `max`) of characters the test admits, from `at`. */
+function runOf(text: string, at: number, max: number, admits: (ch: string) => boolean): string[] {
+  const run: string[] = [];
+  for (const ch of charsAt(text, at, max)) {
+    if (!admits(ch)) break;
+    run.push(ch);
+  }
+  return run;
+}
+
+/**
+ * A transliterated name in parts joined by a middle dot (亚迪卡尔·吐尔洪, 戈教·云登嘉措): the whole dotted run
+ * is one person. A part holds at most one character that is not a transliteration one (戈教 but not 会主任艾合买提);
+ * the last part is cut back to where a word that may follow a name begins.
+ */
+function dottedNameAt(text: string, at: number): Found | null {
+  const { dots, maxDotted, transliteration } = minorityNames();
+  // most places hold no dot at all: a look at the next few characters settles them
+  let dot = false;
+  for (let i = at + 1; i < Math.min(text.length, at + 10) && !dot; i++) dot = dots.has(text[i]!);
+  if (!dot) return null;
+  let i = at;
+  let parts = 0;
+  for (;;) {
+    const part = runOf(text, i, 8, isHan);
+    if (part.length === 0) return null;
+    const partLength = part.join("").length;
+    if (dots.has(text[i + partLength] ?? "") && part.filter((ch) => !transliteration.has(ch)).length > 1) return null;
+    if (!dots.has(text[i + partLength] ?? "")) {
+      if (parts === 0) return null;
+      // the last part: transliteration characters only, as long as a word that may follow a name follows
+      const last = runOf(text, i, 6, (ch) => transliteration.has(ch));
+      for (let count = last.length; count >= 1; count--) {
+        const end = i + last.slice(0, count).join("").length;
+        if (end - at <= maxDotted * 2 && followerWeight(text, end) >= 0) return { name: text.slice(at, end), length: end - at };
+      }
+      return null;
+    }
+    i += partLength + 1;
+    if (++parts > 6) return null;
+  }
+}
+
+/**
+ * A name without a Han surname and without a dot (多吉扎西, 宝音满都呼, 拥措): a run of transliteration
+ * characters where a post or a list vouches for a name. A short run needs a known name part.
+ */
+function undottedNameAt(text: string, at: number): Found | null {
+  const { maxUndotted, transliteration } = minorityNames();
+  const run = runOf(text, at, maxUndotted, (ch) => transliteration.has(ch));
+  for (let count = run.length; count >= 2; count--) {
+    const name = run.slice(0, count).join("");
+    if (count < 4 && !hasMinorityPart(name)) continue;
+    if (wordFrequency(name) >= COMMON_WORD || followerWeight(text, at + name.length) < 0) continue;
+    return { name, length: name.length };
+  }
+  return null;
+}
+
+/** The name that starts at `at`, if one does; names without a Han surname only where a post or list vouches. */
+function nameAt(text: string, at: number, place: Place, slack = 0): Found | null {
+  const dotted = dottedNameAt(text, at);
+  if (dotted) return dotted;
+  const han = hanNameAt(text, at, place, slack);
+  if (han) return han;
+  return place === "post" || place === "label" || place === "list" ? undottedNameAt(text, at) : null;
+}
 
 /** The post that ends at `end`: back to the previous delimiter, without lead-in words (传达贯彻, 由). */
 function postBefore(text: string, end: number): { post: string; start: number } | null {
@@ -67,6 +227,8 @@ function postBefore(text: string, end: number): { post: string; start: number } 
   // 副主任赵春明以及区人大常委会党组成员: the post starts after the conjunction
   let post = text.slice(start, end);
   post = post.slice(post.lastIndexOf("及") + 1);
+  // 乡长惠晓明同志和人大主席江措: the post starts after the previous person
+  post = post.slice(post.lastIndexOf("同志") + 1 > 0 ? post.lastIndexOf("同志") + 2 : 0).replace(/^[和与]/, "");
   // 会议传达学习了市委书记李鸿忠: the post starts after the last lead-in word in it
   let cut = 0;
   for (const m of matchesOf(postWords().leadIn, post)) if (m.index! + m[0].length < post.length) cut = m.index! + m[0].length;
@@ -91,77 +253,169 @@ function postsBefore(text: string, end: number): { posts: string[]; start: numbe
   return { posts, start };
 }
 
-/** Names in a 、-list starting at `at`: 唐海蛟、吕晨飞、高武军. */
-function nameList(text: string, at: number): { names: string[]; end: number } {
-  const names: string[] = [];
-  let position = at;
-  for (;;) {
-    const name = nameAt(text, position);
-    if (!name) break;
-    names.push(name);
-    position += name.length;
-    if (text[position] !== "、") break;
-    position++;
-  }
-  return { names, end: position };
+interface Listed {
+  name: string;
+  start: number;
+  end: number;
 }
 
-function mentionsIn(clause: string, known: Map<string, Person>): Mention[] {
+/**
+ * A post that reaches back over a person already found starts after them and the conjunction that follows:
+ * 副县长…蒋道成和县政府办主任李安模 → 县政府办主任.
+ */
+function afterEarlierMention(found: { posts: string[]; start: number } | null, clause: string, mentions: Mention[]): { posts: string[]; start: number } | null {
+  if (!found || found.posts.length !== 1) return found;
+  const inside = mentions.filter((m) => m.end > found.start && m.end < found.start + found.posts[0]!.length);
+  if (inside.length === 0) return found;
+  let start = Math.max(...inside.map((m) => m.end));
+  const conjunction = clause.slice(start).match(/^(同志)?(和|及|与|以及)/);
+  if (!conjunction) return found;
+  start += conjunction[0].length;
+  const post = found.posts[0]!.slice(start - found.start);
+  return postWords().titleAtEnd.test(post) && post.length >= 2 ? { posts: [post], start } : found;
+}
+
+/** Names in a 、-list starting at `at`: 唐海蛟、吕晨飞、高武军. */
+function nameList(text: string, at: number, place: Place, slack = 0, spaced = false): Listed[] {
+  const names: Listed[] = [];
+  let position = at;
+  for (;;) {
+    const found = nameAt(text, position, names.length === 0 ? place : place === "opening" ? "opening" : "list", slack);
+    if (!found) break;
+    names.push({ name: found.name, start: position, end: position + found.length });
+    position += found.length;
+    // names are joined by 、, or in a headline by spaces (周连华主持 于海田 丛锡钢出席)
+    const joint = text.slice(position, position + 3).match(spaced ? /^(、|[ \u3000]+)/ : /^、/);
+    if (!joint) break;
+    position += joint[0].length;
+  }
+  return names;
+}
+
+
+/** A post that ends its clause with a colon, heading the names of the next: 大会执行主席是： */
+const POST_BEFORE_COLON = /([\u4e00-\u9fff]+?)(是|为)?[:：]$/;
+
+/** A lead word between a post and its names: 执行主席是：赵小强, 拟任副区长人选赵海洋. */
+const POST_TO_NAMES = /^(是|为|人选)[:：]?/;
+/** What may stand right before a name that is followed by its title (传达学习王君正书记, 楚雄州人民政府程鹏副州长). */
+const BEFORE_NAME_AND_TITLE = /(^|[、，,。；;：:“”"\s（(）)《》]|了|和|及|与|以及|学习|传达|政府|党委|人大|政协)$/;
+
+function mentionsIn(clause: string, before: string, known: Map<string, Person>): Mention[] {
   const mentions: Mention[] = [];
   const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
   const { titles, collectiveLabel } = postWords();
 
   for (const m of matchesOf(titles, clause)) {
     const end = m.index! + m[0].length;
-    const found = postsBefore(clause, end);
+    const found = afterEarlierMention(postsBefore(clause, end), clause, mentions);
     if (!found) continue;
-    // 大会执行主席是:赵小强、王京生 — the post heads the list after 是:
-    const copula = clause.slice(end).match(/^(是|为)[:：]?/)?.[0].length ?? 0;
-    const { names, end: listEnd } = nameList(clause, end + copula);
-    if (names.length === 0 || taken(found.start, listEnd)) continue;
-    let at = end + copula;
-    for (const name of names) {
-      mentions.push({ name, posts: found.posts, start: at === end + copula ? found.start : at, end: at + name.length, rule: "职务+姓名" });
-      at += name.length + 1;
-    }
+    const lead = clause.slice(end).match(POST_TO_NAMES)?.[0].length ?? 0;
+    const names = nameList(clause, end + lead, "post");
+    if (names.length === 0 || taken(found.start, names[names.length - 1]!.end)) continue;
+    names.forEach((listed, i) => mentions.push({ name: listed.name, posts: found.posts, start: i === 0 ? found.start : listed.start, end: listed.end, rule: "people.post-before-name" }));
+  }
+
+  // 大会执行主席是：赵小强、王京生 — the post ends the clause before
+  // only the tail of the sentence so far: the pattern runs once per clause
+  const tailStart = Math.max(0, before.length - 40);
+  const heading = /[:：]$/.test(before) ? before.slice(tailStart).match(POST_BEFORE_COLON) : null;
+  if (heading) {
+    const found = postsBefore(before, tailStart + heading.index! + heading[1]!.length);
+    for (const listed of found ? nameList(clause, 0, "post") : []) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: found!.posts, rule: "people.post-before-name" });
   }
 
   for (const label of matchesOf(collectiveLabel, clause)) {
-    const i = label.index! + label[0].length;
-    const { names } = nameList(clause, i);
-    let at = i;
-    for (const name of names) {
-      if (!taken(at, at + name.length) && !isCommonWord(name)) mentions.push({ name, posts: [], start: at, end: at + name.length, rule: "集体称谓后的姓名列表" });
-      at += name.length + 1;
+    for (const listed of nameList(clause, label.index! + label[0].length, "label")) {
+      if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-after-label" });
     }
   }
 
-  // A list of two or more names opening a clause: 徐晓东、任林及各相关单位…, 董西成、李小平…8名委员
-  const bare = nameList(clause, 0);
-  if (bare.names.length >= 2 && !bare.names.some(isCommonWord)) {
-    let at = 0;
-    for (const name of bare.names) {
-      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length, rule: "句首姓名列表" });
-      at += name.length + 1;
-    }
+  // A list of two or more names opening a clause: 徐晓东、任林及各相关单位…, 谢波、杨景宪两名同志…
+  // A list of names opening the clause, or after a space in a headline (周连华主持 于海田 丛锡钢出席)
+  for (const start of [0, ...[...clause.matchAll(/[ \u3000]+/g)].map((m) => m.index! + m[0].length)]) {
+    for (const listed of openingList(clause, start, start > 0)) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-opening-clause" });
   }
 
-  const opening = clause.match(/^([\u4e00-\u9fff]{2,4}?)(在[^，,。]{0,20}?)?(指出|强调|要求|表示|主持|说)/);
-  if (opening && isName(opening[1]!) && !isCommonWord(opening[1]!) && !taken(0, opening[1]!.length)) mentions.push({ name: opening[1]!, posts: [], start: 0, end: opening[1]!.length, rule: "句首姓名+讲话动词" });
+  const opening = clause.match(roleWords().openingSpeaker);
+  if (opening) {
+    const name = opening[1]!;
+    const score = hanNameScore([...name], "opening");
+    if (score !== null && score >= 0 && !taken(0, name.length)) mentions.push({ name, posts: [], start: 0, end: name.length, rule: "people.name-opening-speech" });
+  }
+
+  mentions.push(...namesBeforeTitles(clause, taken));
+  mentions.push(...appointed(clause, before, taken));
 
   for (const name of known.keys()) {
     for (let at = clause.indexOf(name); at >= 0; at = clause.indexOf(name, at + 1)) {
-      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length, rule: "已识别姓名的再次出现" });
+      if (!taken(at, at + name.length)) mentions.push({ name, posts: [], start: at, end: at + name.length, rule: "people.known-name-again" });
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Two or more names in a row at `start`: 徐晓东、任林及各相关单位…, 谢波、杨景宪两名同志…. Three or more vouch
+ * for each other, so a name the model doubts (粟多能) may stand among them. After a space, names may be joined by
+ * spaces, as headlines write them.
+ */
+function openingList(clause: string, start: number, spaced: boolean): Listed[] {
+  // a list has a joint within a name's length of its start (most clauses open with no list at all)
+  const head = clause.slice(start + 1, start + 10);
+  const joint = head.slice(0, 5).search(spaced ? /[、 \u3000]/ : /、/);
+  if (joint < 0 && !/[·•‧・．.]/.test(head)) return [];
+  const strict = nameList(clause, start, "list", 0, spaced);
+  const lenient = strict.length >= 3 ? strict : nameList(clause, start, "list", roleWords().weights.listSlack, spaced);
+  const list = lenient.length >= 3 ? lenient : strict.length >= 2 ? strict : [];
+  // Names set apart by spaces are a byline (记者 赵超 张丁香) unless a verb of their role follows them.
+  if (spaced && list.length > 0 && !roleWords().roleVerbAtStart.test(clause.slice(list[list.length - 1]!.end))) return [];
+  return list;
+}
+
+/** A name placed before its title, the way a higher leader is named: 王君正书记, 吴贤德市长, 程鹏副州长. */
+function namesBeforeTitles(clause: string, taken: (start: number, end: number) => boolean): Mention[] {
+  const mentions: Mention[] = [];
+  for (const m of matchesOf(postWords().titles, clause)) {
+    const at = m.index!;
+    for (const length of [3, 2]) {
+      const start = at - length;
+      if (start < 0 || taken(start, at + m[0].length) || !BEFORE_NAME_AND_TITLE.test(clause.slice(Math.max(0, start - 4), start))) continue;
+      const score = hanNameScore([...clause.slice(start, at)], "title");
+      if (score === null || score < 0) continue;
+      mentions.push({ name: clause.slice(start, at), posts: [m[0]], start, end: at + m[0].length, rule: "people.name-before-title" });
+      break;
+    }
+  }
+  return mentions;
+}
+
+/** After an appointing verb, names followed by 为 and the post given: 任命赵海洋、董冲为区人民政府副区长, 张东方为区教育体育局局长. */
+function appointed(clause: string, before: string, taken: (start: number, end: number) => boolean): Mention[] {
+  const { appointing } = roleWords();
+  // the verb may stand earlier in the clause or in the sentence before it (…副区长，张东方为…局长)
+  const starts = [...matchesOf(appointing, clause)].map((m) => m.index! + m[0].length);
+  // (only a clause with 为 near its start can go on an appointment, so the sentence is searched for few)
+  if (starts.length === 0 && clause.slice(0, 24).includes("为") && before.search(appointing) >= 0) starts.push(0);
+  const mentions: Mention[] = [];
+  for (const start of starts) {
+    const names = nameList(clause, start, "post");
+    if (names.length === 0) continue;
+    const tail = clause.slice(names[names.length - 1]!.end).match(/^(同志)?(等[\d一二三四五六七八九十]+名同志)?为([^、，,。；;：:和]+)/);
+    if (!tail || !postWords().titleAtEnd.test(tail[3]!)) continue;
+    for (const listed of names) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [tail[3]!], rule: "people.appointed" });
+  }
+  return mentions;
+}
+
+/** The roles a stretch of text after a name gives it; speech heard from others (听取…汇报) is not its own. */
 function rolesIn(text: string): Role[] {
+  const { chairing, speech, attending, heardSpeech, writtenWords, speechAsNoun } = roleWords();
+  const own = text.replace(heardSpeech, "").replace(writtenWords, "").replace(speechAsNoun, "");
   const roles: Role[] = [];
-  if (CHAIR.test(text)) roles.push("主持");
-  if (SPEECH.test(text.replace(/的(重要)?讲话|讲话(精神|要求)|调研讲话/g, ""))) roles.push("讲话");
-  if (ATTEND.test(text)) roles.push("出席");
+  if (chairing.test(own)) roles.push("主持");
+  if (speech.test(own)) roles.push("讲话");
+  if (attending.test(own)) roles.push("出席");
   return roles;
 }
 
@@ -173,19 +427,51 @@ function assignRoles(clause: Clause, mentions: Mention[]): Role[][] {
     group.push(i);
     const next = mentions[i + 1];
     const between = clause.text.slice(mention.end, next ? next.start : clause.text.length);
-    if (next && /^[、和及与]?$/.test(between)) return;
+    if (next && /^[、和及与\s]*$/.test(between)) return;
+    // 传达学习了龚文密书记…所作的报告: a name inside what is relayed is only mentioned
+    if (roleWords().relayedObject.test(clause.text.slice(0, mentions[group[0]!]!.start))) {
+      group = [];
+      return;
+    }
+    // 赵乐际在福建调研…时的讲话精神: what the person did is told about words relayed here, at no act of this meeting
+    if (roleWords().relativeSpeech.test(between)) {
+      group = [];
+      return;
+    }
+    let found = rolesIn(between);
     // A subject whose clause says nothing of what it did takes the first verb after it in the sentence
     // (刘建中,区领导…出席; 董西成、李小平…8名委员重点围绕…,提出了…建议).
-    let found = rolesIn(between);
     if (found.length === 0 && !next) found = rolesIn(firstVerbPhrase(clause.rest));
-    for (const member of group) roles[member] = found;
+    // 王红丽主持召开…会议，传达学习…，安排部署…: clauses that open with a verb go on with the same subject.
+    else if (!next) found = [...found, ...serialRoles(clause.parts.slice(clause.index + 1))];
+    // A list after 出席会议的还有： takes the verb of the clause that announces it.
+    if (found.length === 0 && group.length > 0 && roleWords().listLead.test(clause.before)) found = rolesIn(clause.before);
+    for (const member of group) roles[member] = found.length > 0 ? found : sittingRoles(mentions[member]!);
     group = [];
   });
   return roles;
 }
 
+/** 大会执行主席是：赵小强、王京生 — one who holds an office of the sitting attends it. */
+function sittingRoles(mention: Mention): Role[] {
+  return mention.posts.some((post) => roleWords().sittingPost.test(post)) ? ["出席"] : [];
+}
+
+/** The roles of the clauses that go on with the subject before them, up to the first that does not. */
+function serialRoles(clauses: string[]): Role[] {
+  const roles: Role[] = [];
+  for (const clause of clauses) {
+    // only the verb the clause opens with: what follows it may tell of other people (传达学习…在…参加…时的讲话精神)
+    const verb = clause.match(roleWords().serialClause);
+    // 主持召开…会议，传达学习…精神: the meeting relays those words, not the chair (as the pages' readers count it)
+    if (!verb || roleWords().relayingClause.test(clause)) break;
+    roles.push(...rolesIn(verb[0]));
+  }
+  return roles;
+}
+
 function firstVerbPhrase(text: string): string {
-  const m = text.match(/主持|出席|参加|列席|讲话|指出|强调|要求|提出|发言/);
+  const m = text.match(roleWords().anyRole);
   return m ? text.slice(0, m.index! + m[0].length) : "";
 }
 
@@ -194,13 +480,13 @@ const ROLE_ORDER: Role[] = ["主持", "讲话", "出席"];
 export function extractPeople(text: string): Person[] {
   const people = new Map<string, Person>();
   for (const clause of clausesOf(text)) {
-    const mentions = mentionsIn(clause.text, people);
+    const mentions = mentionsIn(clause.text, clause.before, people);
     const roles = assignRoles(clause, mentions);
     mentions.forEach((mention, i) => {
       const person = people.get(mention.name) ?? { name: mention.name, posts: [], roles: [], clues: [] };
       for (const post of mention.posts) if (!person.posts.includes(post)) person.posts.push(post);
       for (const role of roles[i]!) if (!person.roles.includes(role)) person.roles.push(role);
-      if (person.clues!.length < MAX_CLUES && !person.clues!.some((c) => c.sentence === clause.sentence)) person.clues!.push({ sentence: clause.sentence, rule: mention.rule });
+      if (person.clues!.length < MAX_CLUES && !person.clues!.some((c) => c.sentence === clause.sentence)) person.clues!.push({ sentence: clause.sentence, rule: RULES[mention.rule], id: mention.rule });
       people.set(mention.name, person);
     });
   }

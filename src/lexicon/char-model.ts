@@ -147,3 +147,8 @@ export function charactersReading(syllable: string): string[] {
   }
   return found;
 }
+
+/** Character counts of jieba's dictionary and its person names (nr), for models built on them (name-model.ts). */
+export function dictionaryStats(): { chars: ReadonlyMap<string, number>; total: number; personNames: ReadonlySet<string> } {
+  return frequencies();
+}

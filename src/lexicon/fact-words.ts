@@ -1,14 +1,14 @@
 import { lazy, readDataJson } from "./load.js";
+import { roleWords } from "./role-words.js";
 
 const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (words: string[]) => longestFirst(words).map(escape).join("|");
 
-/** Words that open directives, and that name measures, units and periods of figures (data/facts.json). */
+/** Words that open directives (after a verb of saying from data/people.json), and that name measures, units and periods of figures (data/facts.json). */
 export const factWords = lazy(() => {
   const file = readDataJson<{
     directiveMarkers: string[];
-    speechVerbs: string[];
     genericProjectWords: string[];
     notInProjectNames: string[];
     measures: string[];
@@ -18,7 +18,7 @@ export const factWords = lazy(() => {
   return {
     directiveMarker: new RegExp(`^(${alternation(file.directiveMarkers)})`),
     /** after a speaker: a few words, then a verb of speech (…在讲话中强调：) */
-    speech: new RegExp(`^[^，,。]{0,12}?(${alternation(file.speechVerbs)})[,，:：]?`),
+    speech: new RegExp(`^[^，,。]{0,12}?(${alternation(roleWords().saying)})[,，:：]?`),
     genericProject: new RegExp(`^(${alternation(file.genericProjectWords)})+$`),
     notInProjectName: new RegExp(alternation(file.notInProjectNames)),
     indicator: new RegExp(`([\\u4e00-\\u9fff]{2,14}?)(${alternation(file.measures)})(-?\\d+(?:\\.\\d+)?)(${alternation(file.units)})`, "g"),
