@@ -105,7 +105,7 @@ test("a person who chairs is not part of the meeting's name, a pronoun place nei
   // an organ that meets, sitting away from its hall, holds a meeting though nothing is 召开
   const away = meetingOf({ text: "12月7日,市委常委会学习践行“四下基层”优良传统,赴歙县现场办公。市委书记凌云主持会议并讲话。" });
   assert.equal(away?.name, "市委常委会赴歙县现场办公");
-  assert.equal(away?.jurisdiction, "市", "the holder's place, not where it went");
+  assert.equal(away?.jurisdiction, "黄山市", "the holder's place (the city that holds 歙县), not where it went");
   assert.equal(meetingOf({ text: "3月5日,县政府常务会议在县城新区现场办公,研究解决项目建设难题。" })?.name, "县政府常务会议在县城新区现场办公");
   assert.equal(meetingOf({ text: "12月7日,市委书记凌云赴歙县调研,察看了项目现场。" }), null);
 });
@@ -128,8 +128,12 @@ test("jurisdiction: the unit as the page names it, a bare level from the site, t
     // a county-level city's page names the city above it more often; its outlet names its own
     [{ text: "虎林新闻网讯 3月2日,市委常委会召开第12次会议,传达学习鸡西市委全会精神。\n鸡西市委常委、虎林市委书记王某主持会议。鸡西市有关部门负责人列席。" }, "虎林市"],
     [{ text: "7月21日晚,县政协主席、城区防汛指挥所政委王红丽主持召开城区防汛紧急会议,安排部署下步重点工作。" }, "县"],
+    // a city's standing committee that visits one of its counties: the county's city
+    [{ text: "12月7日,市委常委会学习践行“四下基层”优良传统,赴歙县现场办公。市委书记凌云主持会议并讲话。" }, "黄山市"],
   ];
   for (const [page, place] of valid) assert.equal(meetingOf(page)?.jurisdiction, place, page.text);
+  // a page whose places lie in two cities names no city of its own
+  assert.equal(meetingOf({ text: "6月3日,市委常委会赴歙县、当涂县调研,市委书记主持召开座谈会。" })?.jurisdiction, "市");
   assert.deepEqual(meetingOf(valid[1]![0])?.division, { code: "5323", path: ["云南省", "楚雄彝族自治州"] });
   // each place says which rule read it
   const rules = [0, 3, 5, 8].map((i) => meetingOf(valid[i]![0])?.rules?.jurisdiction);
@@ -143,6 +147,8 @@ test("a zone is named as itself, without the places or the party that lead it; h
     [{ text: "8月23日下午,长兴岛经济区召开“两委”全体(扩大)会议,总结上半年工作。" }, "长兴岛经济区"],
   ];
   for (const [page, place] of valid) assert.equal(meetingOf(page)?.jurisdiction, place, page.text);
+  // a page whose places lie in two cities names no city of its own
+  assert.equal(meetingOf({ text: "6月3日,市委常委会赴歙县、当涂县调研,市委书记主持召开座谈会。" })?.jurisdiction, "市");
   const shanghai = meetingOf({
     text: "上海取得重大阶段性成果!政府部署疫情防控和经济社会发展\n5月31日下午,宝山区统筹疫情防控和经济社会发展工作会议召开,区委书记陈杰出席会议。",
   });

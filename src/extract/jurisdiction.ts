@@ -1,4 +1,6 @@
-import { divisionsNamed, placeNamesOfLevel, placesIn, placeWords, stemPinyin } from "../lexicon/divisions.js";
+import { dropGlosses } from "../clean/glosses.js";
+import { convertToSimplified } from "../clean/script.js";
+import { divisionsNamed, placeNamesOfLevel, resolveDivision, placesIn, placeWords, stemPinyin } from "../lexicon/divisions.js";
 import { lazy } from "../lexicon/load.js";
 import { matchesOf } from "../matches.js";
 import type { Record } from "../types.js";
@@ -86,11 +88,25 @@ function zoneOf(zone: string, at: number, places: { name: string; at: number }[]
   return zone.slice(start).replace(/^中共/, "");
 }
 
+/**
+ * Rule ids of the lines cleaning sets aside that speak for the page itself: its date and source line, its
+ * credits and byline, its footer's publisher. An outlet named there is the page's own even though the line is
+ * no longer in the text.
+ */
+const OWN_CREDIT_RULES = /^boilerplate\.(meta\.date|model\.credit|footer\.host)/;
+
+/** The page's own credit lines as cleaning set them aside, in the script the text is in. */
+function setAsideCredits(record: Record): string[] {
+  return record.removed
+    .filter((item) => item.rule !== undefined && OWN_CREDIT_RULES.test(item.rule) && item.line.length <= 80)
+    .map((item) => convertToSimplified(dropGlosses(item.line).text).text);
+}
+
 /** Lines near the top or the foot that name the page's own outlet (甘孜日报 2020年07月10日, 宁海新闻网讯…). */
 function outletLines(record: Record): string {
   const { outlet } = patterns();
   const lines = record.text.split("\n");
-  const near = [...lines.slice(0, 4), ...lines.slice(-4)];
+  const near = [...lines.slice(0, 4), ...lines.slice(-4), ...setAsideCredits(record)];
   const named = near.flatMap((line) => {
     const at = line.search(outlet);
     if (at < 0) return [];
@@ -121,8 +137,25 @@ function placeOfLevel(level: string, record: Record, pagePlaces: () => readonly 
   if (most) return { place: most, rule: "meeting.jurisdiction.page" };
   const outlet = ownOutlet[0];
   if (outlet) return { place: outlet, rule: "meeting.jurisdiction.outlet" };
+  const enclosing = enclosingPlace(level, record, pagePlaces);
+  if (enclosing) return { place: enclosing, rule: "meeting.jurisdiction.enclosing" };
   const spelled = placeSpelledInHost(level, record.source.url);
   return spelled ? { place: spelled, rule: "meeting.jurisdiction.host" } : null;
+}
+
+/**
+ * A page that never names its own place of a level may name places inside it: a city's standing committee that
+ * goes to 歙县 is 黄山市's. The place of the level that holds most of the places the page names is its own; a
+ * page whose places lie in two of them (a visit, a comparison) gives none.
+ */
+function enclosingPlace(level: string, record: Record, pagePlaces: () => readonly string[]): string | null {
+  const holders = new Map<string, number>();
+  for (const name of new Set(pagePlaces())) {
+    const division = resolveDivision(name, pagePlaces, record.text);
+    const holder = division?.path.slice(0, -1).reverse().find((part) => part.endsWith(level));
+    if (holder) holders.set(holder, (holders.get(holder) ?? 0) + 1);
+  }
+  return holders.size === 1 ? [...holders.keys()][0]! : null;
 }
 
 /**
