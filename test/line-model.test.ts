@@ -131,3 +131,8 @@ test("the fitted model file matches the features the code computes", () => {
   assert.equal(file.weights.length, FEATURE_NAMES.length);
   assert.ok(file.threshold > 0.5 && file.threshold < 1, `threshold ${file.threshold}`);
 });
+
+test("a page the model would empty has no article to place lines around: only the exact rules speak", () => {
+  assert.equal(cleanLines(["第一篇。"]).text, "第一篇。");
+  assert.deepEqual(cleanLines(["第一篇。"]).removed, []);
+});

@@ -77,5 +77,9 @@ export function applyLineModel(lines: Line[], model: LineModelFile = lineModelWe
     }
     k = end + 1;
   }
+  const dropped = kept.filter((i) => judged[i] && !spared.has(i));
+  // The model places lines around an article; a page it would leave with nothing (a one-line note, a bare
+  // list) has no article to place them around, so only the exact rules speak there.
+  if (dropped.length === kept.length) return lines;
   return lines.map((line, i) => (judged[i] && !spared.has(i) ? drop(line, MODEL_DROPS[dropKind(features[i]!)]) : line));
 }
