@@ -66,7 +66,7 @@ test("ingest stores each page once: the same pages again add nothing", async () 
 });
 
 // Its own timeout: the child commits first after 2,048 pages, which takes minutes on a loaded machine.
-test("a run killed with kill -9 mid-ingest leaves a database that opens cleanly; the rerun stores every page exactly once", { timeout: 900_000 }, async (t) => {
+test("a run killed with kill -9 mid-ingest leaves a database that opens cleanly; the rerun stores every page exactly once", { timeout: 600_000 }, async (t) => {
   const dir = tempDir();
   const input = join(dir, "pages.jsonl");
   const pages = variedPages(ROOT, 7);
