@@ -25,13 +25,14 @@ import type { LineModelFile } from "../src/lexicon/line-classes.js";
 const STAGES_BEFORE_BOILERPLATE = [garbledStage, glossesStage, widthStage, scriptStage];
 const ITERATIONS = 4000;
 const LEARNING_RATE = 0.2;
-const L2 = 0.003;
+const L2 = 0.01;
 /** No content line of the fitting pages that the rules keep may score this close to the threshold. */
 const MARGIN = 0.05;
 const MIN_THRESHOLD = 0.5;
 
 interface Sample {
-  values: number[];
+  /** null for a line the model does not judge (a line of finished sentences): counted in the figures, not fitted */
+  values: number[] | null;
   boilerplate: boolean;
   keptByRules: boolean;
   page: string;
@@ -68,7 +69,7 @@ function samplesOf(corpus: string, set: string): Sample[] {
     const ruled = dropByRules(draft.lines);
     draft.lines.forEach((line, i) => {
       const values = features[i];
-      if (!values || line.raw.trim() === "") return;
+      if (line.raw.trim() === "" || line.text.trim() === "") return;
       samples.push({
         values,
         boilerplate: boilerplate.has(line.raw.trim()),
@@ -84,7 +85,12 @@ function samplesOf(corpus: string, set: string): Sample[] {
   return samples;
 }
 
-function standardize(samples: Sample[]): { mean: number[]; scale: number[] } {
+/** The lines the model judges, the only ones it is fitted on. */
+function judgedOnly(samples: Sample[]): (Sample & { values: number[] })[] {
+  return samples.filter((s): s is Sample & { values: number[] } => s.values !== null);
+}
+
+function standardize(samples: (Sample & { values: number[] })[]): { mean: number[]; scale: number[] } {
   const n = samples.length;
   const mean = FEATURE_NAMES.map((_, j) => samples.reduce((sum, s) => sum + s.values[j]!, 0) / n);
   const scale = FEATURE_NAMES.map((_, j) => {
@@ -94,7 +100,7 @@ function standardize(samples: Sample[]): { mean: number[]; scale: number[] } {
   return { mean, scale };
 }
 
-function fit(samples: Sample[]): LineModelFile {
+function fit(samples: (Sample & { values: number[] })[]): LineModelFile {
   const { mean, scale } = standardize(samples);
   const x = samples.map((s) => s.values.map((v, j) => (v - mean[j]!) / scale[j]!));
   const y = samples.map((s) => (s.boilerplate ? 1 : 0));
@@ -143,7 +149,7 @@ function kFold(samples: Sample[], k: number): { recall: number; retention: numbe
   const results = { bp: 0, bpDropped: 0, content: 0, contentKept: 0 };
   for (let fold = 0; fold < k; fold++) {
     const held = samples.filter((s) => foldOf.get(s.site) === fold);
-    const model = fit(samples.filter((s) => foldOf.get(s.site) !== fold));
+    const model = fit(judgedOnly(samples.filter((s) => foldOf.get(s.site) !== fold)));
     const figures = evaluate(model, held);
     const bp = held.filter((s) => s.boilerplate).length;
     results.bp += bp;
@@ -157,10 +163,10 @@ function kFold(samples: Sample[], k: number): { recall: number; retention: numbe
 const corpus = argument("corpus", "../shared/corpus");
 const sets = argument("sets", "seeds,dev,dev2").split(",");
 const samples = sets.flatMap((set) => samplesOf(corpus, set));
-const model = fit(samples);
+const model = fit(judgedOnly(samples));
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 const file = {
-  about: `Line model fitted by scripts/fit-line-model.ts (npm run fit) on the gold of ${sets.join("+")}: ${samples.length} lines, ${samples.filter((s) => s.boilerplate).length} of them boilerplate. A line the rules keep is dropped when the logistic score of its standardized features reaches the threshold.`,
+  about: `Line model fitted by scripts/fit-line-model.ts (npm run fit) on the gold of ${sets.join("+")}: ${judgedOnly(samples).length} lines without a finished sentence, ${judgedOnly(samples).filter((s) => s.boilerplate).length} of them boilerplate. A line the rules keep is dropped when the logistic score of its standardized features reaches the threshold.`,
   features: model.features,
   mean: model.mean.map(round),
   scale: model.scale.map(round),
@@ -170,7 +176,7 @@ const file = {
 };
 writeFileSync(new URL("../../data/line-model.json", import.meta.url), `${JSON.stringify(file, null, 1)}\n`);
 const own = evaluate(model, samples);
-console.log(`fitted on ${sets.join("+")}: ${samples.length} lines; threshold ${file.threshold}`);
+console.log(`fitted on ${sets.join("+")}: ${judgedOnly(samples).length} judged lines of ${samples.length}; threshold ${file.threshold}`);
 console.log(`on the fitting pages: recall ${own.recall.toFixed(3)} retention ${own.retention.toFixed(3)}`);
 for (const [name, w] of FEATURE_NAMES.map((name, j) => [name, model.weights[j]!] as const).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))) {
   console.log(`  ${name.padEnd(16)} ${w.toFixed(3)}`);

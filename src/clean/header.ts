@@ -21,16 +21,27 @@ const TITLE_TAGS = /^([^|｜]{1,12}\s*[|｜]\s*|[【\[][^】\]]{1,12}[】\]]\s*)
 // lead paragraph's opening (6月28日…, 本报讯, 东北网伊春6月29日电) is not one.
 const NOT_A_TITLE = /[。；;]|^\d{1,2}月\d{1,2}日|^(本报讯|本网讯|讯)|\d{1,2}月\d{1,2}日电/;
 // A news portal prints the source and the time on the headline's line: "…经济社会发展 上游新闻     2022-05-31 21:10".
+/** The tail is looked for on lines a headline could be: its pattern backtracks over long runs of spaces. */
+const FUSED_TAIL_MAX = 120;
 const FUSED_TAIL = /\s+(?:[^\s\d]{2,12}\s+)?(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 
-const TRAILING_MARKS = /[\s|｜]+$/;
+/** Trailing separators and spaces, cut by a scan from the end: /[\s|｜]+$/ backtracks over every inner run. */
+function withoutTrailingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s|｜]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
 const REPORTER = /记者\s*[:：]?\s*([\u4e00-\u9fff]{2,4})/g;
+
+function withoutFusedTail(text: string): string {
+  return text.length <= FUSED_TAIL_MAX ? text.replace(FUSED_TAIL, "") : text;
+}
 
 /** The headline without column tags, list prefixes, trailing separators or the reporter's name a template appended. */
 export function cleanTitle(text: string, reporters: () => Set<string> = () => new Set()): string {
-  let title = text.replace(FUSED_TAIL, "").replace(TITLE_TAGS, "").replace(LIST_PREFIX, "").replace(TRAILING_MARKS, "");
+  let title = withoutTrailingMarks(withoutFusedTail(text).replace(TITLE_TAGS, "").replace(LIST_PREFIX, ""));
   const lastWord = title.match(/\s(\S{2,4})$/)?.[1];
-  if (lastWord && reporters().has(lastWord)) title = title.slice(0, -lastWord.length).replace(TRAILING_MARKS, "");
+  if (lastWord && reporters().has(lastWord)) title = withoutTrailingMarks(title.slice(0, -lastWord.length));
   return title.trim();
 }
 
@@ -87,7 +98,7 @@ function fusedHeadlineDate(lines: Line[]): string | null {
   for (const line of lines) {
     if (!isKept(line)) continue;
     if (isBodyParagraph(line.text)) break;
-    const m = line.text.match(FUSED_TAIL);
+    const m = line.text.length <= FUSED_TAIL_MAX ? line.text.match(FUSED_TAIL) : null;
     if (m) return findPrintedDate(m[1]!);
   }
   return null;

@@ -9,20 +9,23 @@ export const FEATURE_NAMES = [
   "length", "short", "hanShare", "digitShare", "endsSentence", "punctDensity", "functionDensity",
   "phone", "email", "url", "fileName", "dateLine", "leadingClock", "separators", "shortItems", "nameItems", "labelColon",
   "credit", "creditLabel", "reporter", "event", "contact", "widget", "caption", "nav", "unitName", "bracketed",
-  "prose", "beforeBlock", "afterBlock", "insideBlock", "distance", "bodyOverlap", "firstLine", "lastLine",
+  "beforeBlock", "afterBlock", "insideBlock", "distance", "bodyOverlap", "firstLine", "lastLine",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 /** Past this length a line's shape is prose whatever it holds; the word-class scans stop here. */
 const SCAN_MAX = 300;
 const DISTANCE_CAP = 4;
+/** Characters of the page's prose, from its start, that the overlap feature compares with: the lead paragraphs
+ * name the units, places and people of the article. */
+const PROSE_PAIRS_BUDGET = 600;
 const BYLINE_MAX = 40;
 /** Share of a row's items that start with a surname for it to be a row of names. */
 const NAME_ROW = 0.6;
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const FINISHED_SENTENCE = /[。！？!?]/;
 const SENTENCE_END = /[。！？!?][”’"）)]?$/;
-const PUNCT = /[，,、；;：:。！？]/g;
+const PUNCT = new Set("，,、；;：:。！？");
 const PHONE = /(?<!\d)(0\d{2,3}[-－ ]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/;
 const EMAIL = /[\w.-]+@[\w-]+\.[\w.]+/;
 const URL_SHAPE = /https?:\/\/|www\.|\.(com|cn|net|org)(\/|\b)/i;
@@ -39,8 +42,18 @@ const LABEL_COLON = /^[(（\[【]?[^\s:：，。,\d]{1,8}[:：]/;
 const UNIT_NAME_MAX = 20;
 const BRACKETED = /^[(（\[【].*[)）\]】]$/;
 
-function count(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
+/** Han characters, digits and sentence punctuation of a line, counted in one pass. */
+function charCounts(text: string): { han: number; digits: number; punct: number } {
+  let han = 0;
+  let digits = 0;
+  let punct = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) han++;
+    else if (c >= 0x30 && c <= 0x39) digits++;
+    else if (PUNCT.has(text[i]!)) punct++;
+  }
+  return { han, digits, punct };
 }
 
 /** Three or more short words side by side: 首页 新闻中心 政务公开, 推荐阅读 读特热榜. */
@@ -58,6 +71,7 @@ function isDateLine(text: string): boolean {
 }
 
 function isUnitName(text: string, classes: ReturnType<typeof lineClasses>): boolean {
+  if (text.length > UNIT_NAME_MAX + 4) return false;
   const bare = text.replace(/^[(（\[【\s]+|[)）\]】\s]+$/g, "");
   return bare.length <= UNIT_NAME_MAX && functionDensity(bare, classes.functionTable) === 0 && classes.unitEnd.test(bare);
 }
@@ -65,7 +79,8 @@ function isUnitName(text: string, classes: ReturnType<typeof lineClasses>): bool
 /** Share of the line's characters that words of a class cover: 推荐阅读 is all widget, a headline naming 新闻 is not nav. */
 function coverage(text: string, words: RegExp): number {
   let covered = 0;
-  for (const m of text.matchAll(words)) covered += m[0].length;
+  words.lastIndex = 0;
+  for (let m = words.exec(text); m !== null; m = words.exec(text)) covered += m[0].length;
   return text.length ? covered / text.length : 0;
 }
 
@@ -83,29 +98,61 @@ function functionDensity(text: string, table: Uint8Array): number {
   return text.length ? n / text.length : 0;
 }
 
-function bigrams(text: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < text.length; i++) out.push(text.slice(i, i + 2));
-  return out;
+const isBlank = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09;
+
+/**
+ * The character pairs of a page's prose, as a table of hashed pairs stamped with the page's number: filling
+ * and asking it allocates nothing, and a new page needs no clearing. A rare collision of two pairs makes the
+ * overlap a little higher; the fitted weight sees the same table.
+ */
+const PAIR_SLOTS = 1 << 16;
+const pairStamps = new Uint32Array(PAIR_SLOTS);
+let pageStamp = 0;
+const slotOf = (pair: number) => Math.imul(pair, 0x9e3779b1) >>> 16;
+
+/** Stamp the pairs of neighbouring characters (white space skipped) of the prose, up to a budget per page. */
+function stampProsePairs(texts: string[], isProse: boolean[]): number {
+  pageStamp = pageStamp === 0xffffffff ? 1 : pageStamp + 1;
+  if (pageStamp === 1) pairStamps.fill(0);
+  const stamp = pageStamp;
+  let budget = PROSE_PAIRS_BUDGET;
+  for (let line = 0; line < texts.length && budget > 0; line++) {
+    if (!isProse[line]) continue;
+    const text = texts[line]!;
+    const end = Math.min(text.length, budget);
+    budget -= end;
+    let previous = -1;
+    for (let i = 0; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (isBlank(c)) continue;
+      if (previous >= 0) pairStamps[slotOf(previous * 0x10000 + c)] = stamp;
+      previous = c;
+    }
+  }
+  return stamp;
 }
 
 /** Share of the line's character pairs that the prose block also holds: a unit's own words recur in its article. */
-function overlap(text: string, prosePairs: Set<string>): number {
-  const pairs = bigrams(text.replace(/\s+/g, ""));
-  if (pairs.length === 0) return 0;
-  return pairs.filter((pair) => prosePairs.has(pair)).length / pairs.length;
+function overlap(text: string, stamp: number): number {
+  let pairs = 0;
+  let shared = 0;
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isBlank(c)) continue;
+    if (previous >= 0) {
+      pairs++;
+      if (pairStamps[slotOf(previous * 0x10000 + c)] === stamp) shared++;
+    }
+    previous = c;
+  }
+  return pairs ? shared / pairs : 0;
 }
 
-/** Where the prose is: the first and last body paragraph, and the character pairs of the paragraphs. */
-function proseBlock(texts: string[]): { first: number; last: number; isProse: boolean[]; pairs: Set<string> } {
+/** Where the prose is: the first and last body paragraph. */
+function proseBlock(texts: string[]): { first: number; last: number; isProse: boolean[] } {
   const isProse = texts.map((text) => text !== "" && isBodyParagraph(text));
-  const first = isProse.indexOf(true);
-  const last = isProse.lastIndexOf(true);
-  const pairs = new Set<string>();
-  texts.forEach((text, i) => {
-    if (isProse[i]) for (const pair of bigrams(text.slice(0, 400))) pairs.add(pair);
-  });
-  return { first, last, isProse, pairs };
+  return { first: isProse.indexOf(true), last: isProse.lastIndexOf(true), isProse };
 }
 
 /** Lines away from the nearest prose line, counting only lines with text. */
@@ -126,26 +173,34 @@ function distances(texts: string[], isProse: boolean[]): number[] {
   return out;
 }
 
-/** One feature vector per line (null for empty lines), in FEATURE_NAMES order. */
-export function pageFeatures(texts: readonly string[]): (number[] | null)[] {
+/**
+ * One feature vector per line, in FEATURE_NAMES order; null for an empty line, a line of finished sentences
+ * (the article itself: the model judges the lines around it; a notice in sentences is the exact rules' to
+ * name) and a line the caller does not ask about. A long line without a sentence (a footer, a link bar) is judged.
+ */
+export function pageFeatures(texts: readonly string[], wanted: (i: number) => boolean = () => true): (number[] | null)[] {
   const trimmed = texts.map((text) => text.trim());
   const classes = lineClasses();
   const block = proseBlock(trimmed);
+  const judged = trimmed.map((text, i) => text !== "" && wanted(i) && !FINISHED_SENTENCE.test(text));
+  const stamp = judged.includes(true) ? stampProsePairs(trimmed, block.isProse) : 0;
   const distance = distances(trimmed, block.isProse);
   const withText = trimmed.map((text, i) => (text ? i : -1)).filter((i) => i >= 0);
   const firstLine = withText[0] ?? -1;
   const lastLine = withText[withText.length - 1] ?? -1;
   return trimmed.map((text, i) => {
-    if (text === "") return null;
+    if (!judged[i]) return null;
     const scan = text.length <= SCAN_MAX ? text : "";
     const has = (pattern: RegExp) => (scan && pattern.test(scan) ? 1 : 0);
+    const chars = charCounts(text);
+    // written in FEATURE_NAMES order, so the vector is the object's values (checked once, below)
     const values: Record<FeatureName, number> = {
       length: Math.log1p(text.length),
       short: text.length <= 8 ? 1 : 0,
-      hanShare: count(text, HAN) / text.length,
-      digitShare: count(text, /\d/g) / text.length,
+      hanShare: chars.han / text.length,
+      digitShare: chars.digits / text.length,
       endsSentence: SENTENCE_END.test(text) ? 1 : 0,
-      punctDensity: Math.min(1, (count(text, PUNCT) / text.length) * 10),
+      punctDensity: Math.min(1, (chars.punct / text.length) * 10),
       functionDensity: Math.min(1, functionDensity(text, classes.functionTable) * 5),
       phone: has(PHONE),
       email: has(EMAIL),
@@ -161,7 +216,7 @@ export function pageFeatures(texts: readonly string[]): (number[] | null)[] {
       credit: has(classes.credit),
       creditLabel: has(classes.creditLabel),
       // a reporter's byline, not a paragraph that opens with 本报讯 or names its reporter
-      reporter: !block.isProse[i] && text.length <= BYLINE_MAX ? has(classes.reporter) : 0,
+      reporter: text.length <= BYLINE_MAX ? has(classes.reporter) : 0,
       event: has(classes.event),
       contact: has(classes.contact),
       widget: scan ? coverage(scan, classes.widget) : 0,
@@ -169,15 +224,22 @@ export function pageFeatures(texts: readonly string[]): (number[] | null)[] {
       nav: scan ? coverage(scan, classes.nav) : 0,
       unitName: isUnitName(text, classes) ? 1 : 0,
       bracketed: has(BRACKETED),
-      prose: block.isProse[i] ? 1 : 0,
       beforeBlock: block.first >= 0 && i < block.first ? 1 : 0,
       afterBlock: block.last >= 0 && i > block.last ? 1 : 0,
-      insideBlock: block.first >= 0 && i > block.first && i < block.last && !block.isProse[i] ? 1 : 0,
+      insideBlock: block.first >= 0 && i > block.first && i < block.last ? 1 : 0,
       distance: distance[i]! / DISTANCE_CAP,
-      bodyOverlap: block.isProse[i] ? 1 : overlap(scan, block.pairs),
+      bodyOverlap: overlap(scan, stamp),
       firstLine: i === firstLine ? 1 : 0,
       lastLine: i === lastLine ? 1 : 0,
     };
-    return FEATURE_NAMES.map((name) => values[name]);
+    if (!orderChecked) checkOrder(values);
+    return Object.values(values);
   });
+}
+
+let orderChecked = false;
+
+function checkOrder(values: Record<FeatureName, number>): void {
+  if (Object.keys(values).join() !== FEATURE_NAMES.join()) throw new Error("line features out of FEATURE_NAMES order");
+  orderChecked = true;
 }

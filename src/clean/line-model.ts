@@ -57,7 +57,10 @@ export function dropKind(values: number[]): ModelDrop {
  * caption), goes wherever it stands.
  */
 export function applyLineModel(lines: Line[], model: LineModelFile = lineModelWeights()): Line[] {
-  const features = pageFeatures(lines.map((line) => line.text));
+  const features = pageFeatures(
+    lines.map((line) => line.text),
+    (i) => isKept(lines[i]!),
+  );
   const score = lines.map((line, i) => (isKept(line) && features[i] ? boilerplateProbability(features[i]!, model) : 0));
   const judged = score.map((p) => p >= model.threshold);
   const kept = lines.map((line, i) => (isKept(line) ? i : -1)).filter((i) => i >= 0);

@@ -28,14 +28,13 @@ function pairsOf(text: string): string[] {
 }
 
 /** Share of the candidate's character pairs that the lead also has. */
-export function likeness(candidate: string, lead: string): number {
+export function likeness(candidate: string, leadPairs: ReadonlySet<string>): number {
   const pairs = pairsOf(candidate);
   if (pairs.length === 0) return 0;
-  const leadPairs = new Set(pairsOf(lead.slice(0, LEAD_SPAN)));
   return pairs.filter((pair) => leadPairs.has(pair)).length / pairs.length;
 }
 
-export function headlineScore(candidate: string, order: number, lead: string): number {
+export function headlineScore(candidate: string, order: number, leadPairs: ReadonlySet<string>): number {
   const { weights } = titleModel();
   const classes = lineClasses();
   const event = classes.event.test(candidate);
@@ -45,7 +44,7 @@ export function headlineScore(candidate: string, order: number, lead: string): n
   const deck = DECK_DASH.test(candidate) || (candidate.split(/\s+/).length >= 3 && nameItemShare(candidate) >= DECK_NAMES);
   const lengthFit = candidate.length >= 6 && candidate.length <= 60;
   return (
-    weights.likeness * likeness(candidate, lead) +
+    weights.likeness * likeness(candidate, leadPairs) +
     weights.event * Number(event) +
     weights.siteName * Number(siteName) +
     weights.byline * Number(byline) +
@@ -57,10 +56,12 @@ export function headlineScore(candidate: string, order: number, lead: string): n
 
 /** The index of the best-scoring candidate, or -1 when none scores like a headline. */
 export function chooseHeadline(candidates: string[], lead: string): number {
+  if (candidates.length === 0) return -1;
+  const leadPairs = new Set(pairsOf(lead.slice(0, LEAD_SPAN)));
   let best = -1;
   let bestScore = titleModel().minScore;
   candidates.forEach((candidate, order) => {
-    const score = headlineScore(candidate, order, lead);
+    const score = headlineScore(candidate, order, leadPairs);
     if (score >= bestScore && (best < 0 || score > bestScore)) {
       best = order;
       bestScore = score;
