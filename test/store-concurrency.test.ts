@@ -66,6 +66,19 @@ test("two ingests of one file at once store each page once, and their persons ar
   assert.deepEqual(persons, personsOf(join(dir, "alone.db")), "the same persons, known by the same places and posts, as one run makes");
 });
 
+test("four ingests started together on a file that does not exist yet: one makes the schema, all store", async () => {
+  const dir = tempDir();
+  const file = join(dir, "new.db");
+  const runs = await Promise.all(
+    [0, 1, 2, 3].map((n) => huiyiInBackground(["ingest", writeJsonl(join(dir, `part${n}.jsonl`), meetingPages(5, 10 + n)), "--db", file, "--workers", "0"])),
+  );
+  for (const run of runs) assert.equal(run.status, 0, run.stderr);
+  assert.equal(countOf(file, "documents"), 20);
+  const db = new Database(file, { readonly: true });
+  assert.equal(db.pragma("integrity_check", { simple: true }), "ok");
+  db.close();
+});
+
 test("while an ingest writes, searches and ledger writes on the same file each answer in well under a second", async (t) => {
   const dir = tempDir();
   const file = join(dir, "busy.db");

@@ -236,18 +236,25 @@ function forEachStoredPage(db: Database.Database, visit: (id: number, title: str
   }
 }
 
-/** Bring a database up to the newest schema this huiyi knows; refuse one written by a newer huiyi. */
+/**
+ * Bring a database up to the newest schema this huiyi knows; refuse one written by a newer huiyi. Each
+ * step takes the write lock before it reads the version: two programs opening a new file at once (two
+ * ingests started together) would otherwise both read version 0, and the second would apply the steps
+ * again over the first's tables. An up-to-date file is opened without the lock.
+ */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
-  const current = db.pragma("user_version", { simple: true }) as number;
+  const version = () => db.pragma("user_version", { simple: true }) as number;
   const newest = migrations.reduce((top, step) => Math.max(top, step.version), 0);
+  const current = version();
   if (current > newest) throw new UserError(`数据库结构版本为 ${current},本程序只认识到版本 ${newest}:请升级 huiyi`);
   for (const step of migrations) {
     if (step.version <= current) continue;
     db.transaction(() => {
+      if (version() >= step.version) return; // applied by another program meanwhile
       db.exec(step.sql);
       step.run?.(db);
       db.pragma(`user_version = ${step.version}`);
-    })();
+    }).immediate();
   }
-  return Math.max(current, newest);
+  return Math.max(version(), newest);
 }
