@@ -51,6 +51,11 @@ const VALID: Valid[] = [
     people: { 王君正: [["书记"], []], 肖友才: [["书记"], []] },
   },
   {
+    class: "a name alone opening a clause, 同志 before the verb",
+    text: "8月31日上午9时整,在庄严的国歌声中,秋智乡第十五届人民代表大会第五次会议隆重开幕。马兰同志主持召开。",
+    people: { 马兰: [[], ["主持"]] },
+  },
+  {
     class: "name before its title, after the organ",
     text: "3月24日,楚雄州人民政府程鹏副州长主持召开全州2023年3月份经济运行分析暨稳增长第2次调度会议。",
     people: { 程鹏: [["副州长"], ["主持"]] },
