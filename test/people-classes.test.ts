@@ -151,6 +151,18 @@ const VALID: Valid[] = [
     text: "谢波、杨景宪两名同志分别以全票当选为滔溪镇人民政府镇长和镇人大主席团主席。",
     people: { 谢波: [null, []], 杨景宪: [null, []] },
   },
+  // The next two take a corpus sentence (区人大常委会主任王洪茹、区政协主席苑树发出席) and write its names the way
+  // other pages do: with a character outside the basic block, and with a space that lines names up.
+  {
+    class: "names with characters of CJK extensions A and E",
+    text: "区人大常委会主任王㛃、区政协主席苑𬌗发出席。",
+    people: { 王㛃: [["区人大常委会主任"], ["出席"]], 苑𬌗发: [["区政协主席"], ["出席"]] },
+  },
+  {
+    class: "a two-character name with a space between its characters",
+    text: "区人大常委会主任王  伟、区政协主席苑树发出席。",
+    people: { 王伟: [["区人大常委会主任"], ["出席"]], 苑树发: [["区政协主席"], ["出席"]] },
+  },
 ];
 
 for (const row of VALID) {
