@@ -305,8 +305,10 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
   const mentions: Mention[] = [];
   const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
   const { titles, collectiveLabel } = postWords();
+  // the titles of the clause, found once for the posts before names and the names before titles
+  const titleMatches = matchesOf(titles, clause);
 
-  for (const m of matchesOf(titles, clause)) {
+  for (const m of titleMatches) {
     const end = m.index! + m[0].length;
     const found = afterEarlierMention(postsBefore(clause, end), clause, mentions);
     if (!found) continue;
@@ -344,7 +346,7 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
     if (score !== null && score >= 0 && !taken(0, name.length)) mentions.push({ name, posts: [], start: 0, end: name.length, rule: "people.name-opening-speech" });
   }
 
-  mentions.push(...namesBeforeTitles(clause, taken));
+  mentions.push(...namesBeforeTitles(clause, titleMatches, taken));
   mentions.push(...appointed(clause, before, taken));
 
   for (const name of known.keys()) {
@@ -374,9 +376,9 @@ function openingList(clause: string, start: number, spaced: boolean): Listed[] {
 }
 
 /** A name placed before its title, the way a higher leader is named: 王君正书记, 吴贤德市长, 程鹏副州长. */
-function namesBeforeTitles(clause: string, taken: (start: number, end: number) => boolean): Mention[] {
+function namesBeforeTitles(clause: string, titleMatches: RegExpExecArray[], taken: (start: number, end: number) => boolean): Mention[] {
   const mentions: Mention[] = [];
-  for (const m of matchesOf(postWords().titles, clause)) {
+  for (const m of titleMatches) {
     const at = m.index!;
     for (const length of [3, 2]) {
       const start = at - length;
