@@ -335,7 +335,7 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
 
   // A list of two or more names opening a clause: 徐晓东、任林及各相关单位…, 谢波、杨景宪两名同志…
   // A list of names opening the clause, or after a space in a headline (周连华主持 于海田 丛锡钢出席)
-  for (const start of [0, ...[...clause.matchAll(/[ \u3000]+/g)].map((m) => m.index! + m[0].length)]) {
+  for (const start of listStarts(clause)) {
     for (const listed of openingList(clause, start, start > 0)) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-opening-clause" });
   }
 
@@ -356,6 +356,15 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
+
+/** Where a list of names may open: the clause's start, and after each run of spaces (most clauses have none). */
+function listStarts(clause: string): number[] {
+  const starts = [0];
+  if (clause.indexOf(" ") < 0 && clause.indexOf("\u3000") < 0) return starts;
+  for (const m of matchesOf(SPACES, clause)) starts.push(m.index! + m[0].length);
+  return starts;
+}
+const SPACES = /[ \u3000]+/g;
 
 /**
  * Two or more names in a row at `start`: 徐晓东、任林及各相关单位…, 谢波、杨景宪两名同志…. Three or more vouch
