@@ -321,7 +321,7 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
   // 大会执行主席是：赵小强、王京生 — the post ends the clause before
   // only the tail of the sentence so far: the pattern runs once per clause
   const tailStart = Math.max(0, before.length - 40);
-  const heading = /[:：]$/.test(before) ? before.slice(tailStart).match(POST_BEFORE_COLON) : null;
+  const heading = before.endsWith("：") || before.endsWith(":") ? before.slice(tailStart).match(POST_BEFORE_COLON) : null;
   if (heading) {
     const found = postsBefore(before, tailStart + heading.index! + heading[1]!.length);
     for (const listed of found ? nameList(clause, 0, "post") : []) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: found!.posts, rule: "people.post-before-name" });
