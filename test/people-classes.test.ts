@@ -51,6 +51,11 @@ const VALID: Valid[] = [
     people: { 王君正: [["书记"], []], 肖友才: [["书记"], []] },
   },
   {
+    class: "a name alone opening a clause, 同志 before the verb",
+    text: "8月31日上午9时整,在庄严的国歌声中,秋智乡第十五届人民代表大会第五次会议隆重开幕。马兰同志主持召开。",
+    people: { 马兰: [[], ["主持"]] },
+  },
+  {
     class: "name before its title, after the organ",
     text: "3月24日,楚雄州人民政府程鹏副州长主持召开全州2023年3月份经济运行分析暨稳增长第2次调度会议。",
     people: { 程鹏: [["副州长"], ["主持"]] },
@@ -145,6 +150,18 @@ const VALID: Valid[] = [
     class: "two people named in a row, counted (两名同志)",
     text: "谢波、杨景宪两名同志分别以全票当选为滔溪镇人民政府镇长和镇人大主席团主席。",
     people: { 谢波: [null, []], 杨景宪: [null, []] },
+  },
+  // The next two take a corpus sentence (区人大常委会主任王洪茹、区政协主席苑树发出席) and write its names the way
+  // other pages do: with a character outside the basic block, and with a space that lines names up.
+  {
+    class: "names with characters of CJK extensions A and E",
+    text: "区人大常委会主任王㛃、区政协主席苑𬌗发出席。",
+    people: { 王㛃: [["区人大常委会主任"], ["出席"]], 苑𬌗发: [["区政协主席"], ["出席"]] },
+  },
+  {
+    class: "a two-character name with a space between its characters",
+    text: "区人大常委会主任王  伟、区政协主席苑树发出席。",
+    people: { 王伟: [["区人大常委会主任"], ["出席"]], 苑树发: [["区政协主席"], ["出席"]] },
   },
 ];
 

@@ -305,8 +305,10 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
   const mentions: Mention[] = [];
   const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
   const { titles, collectiveLabel } = postWords();
+  // the titles of the clause, found once for the posts before names and the names before titles
+  const titleMatches = matchesOf(titles, clause);
 
-  for (const m of matchesOf(titles, clause)) {
+  for (const m of titleMatches) {
     const end = m.index! + m[0].length;
     const found = afterEarlierMention(postsBefore(clause, end), clause, mentions);
     if (!found) continue;
@@ -319,7 +321,7 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
   // 大会执行主席是：赵小强、王京生 — the post ends the clause before
   // only the tail of the sentence so far: the pattern runs once per clause
   const tailStart = Math.max(0, before.length - 40);
-  const heading = /[:：]$/.test(before) ? before.slice(tailStart).match(POST_BEFORE_COLON) : null;
+  const heading = before.endsWith("：") || before.endsWith(":") ? before.slice(tailStart).match(POST_BEFORE_COLON) : null;
   if (heading) {
     const found = postsBefore(before, tailStart + heading.index! + heading[1]!.length);
     for (const listed of found ? nameList(clause, 0, "post") : []) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: found!.posts, rule: "people.post-before-name" });
@@ -333,7 +335,7 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
 
   // A list of two or more names opening a clause: 徐晓东、任林及各相关单位…, 谢波、杨景宪两名同志…
   // A list of names opening the clause, or after a space in a headline (周连华主持 于海田 丛锡钢出席)
-  for (const start of [0, ...[...clause.matchAll(/[ \u3000]+/g)].map((m) => m.index! + m[0].length)]) {
+  for (const start of listStarts(clause)) {
     for (const listed of openingList(clause, start, start > 0)) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-opening-clause" });
   }
 
@@ -344,7 +346,7 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
     if (score !== null && score >= 0 && !taken(0, name.length)) mentions.push({ name, posts: [], start: 0, end: name.length, rule: "people.name-opening-speech" });
   }
 
-  mentions.push(...namesBeforeTitles(clause, taken));
+  mentions.push(...namesBeforeTitles(clause, titleMatches, taken));
   mentions.push(...appointed(clause, before, taken));
 
   for (const name of known.keys()) {
@@ -354,6 +356,15 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
+
+/** Where a list of names may open: the clause's start, and after each run of spaces (most clauses have none). */
+function listStarts(clause: string): number[] {
+  const starts = [0];
+  if (clause.indexOf(" ") < 0 && clause.indexOf("\u3000") < 0) return starts;
+  for (const m of matchesOf(SPACES, clause)) starts.push(m.index! + m[0].length);
+  return starts;
+}
+const SPACES = /[ \u3000]+/g;
 
 /**
  * Two or more names in a row at `start`: 徐晓东、任林及各相关单位…, 谢波、杨景宪两名同志…. Three or more vouch
@@ -374,9 +385,9 @@ function openingList(clause: string, start: number, spaced: boolean): Listed[] {
 }
 
 /** A name placed before its title, the way a higher leader is named: 王君正书记, 吴贤德市长, 程鹏副州长. */
-function namesBeforeTitles(clause: string, taken: (start: number, end: number) => boolean): Mention[] {
+function namesBeforeTitles(clause: string, titleMatches: RegExpExecArray[], taken: (start: number, end: number) => boolean): Mention[] {
   const mentions: Mention[] = [];
-  for (const m of matchesOf(postWords().titles, clause)) {
+  for (const m of titleMatches) {
     const at = m.index!;
     for (const length of [3, 2]) {
       const start = at - length;

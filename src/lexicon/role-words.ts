@@ -54,8 +54,8 @@ export const roleWords = lazy(() => {
     attending: new RegExp(alternation(file.attending)),
     /** 听取…汇报: the speech belongs to someone else; up to the verb of speech it governs */
     heardSpeech: new RegExp(`(${alternation(file.heardBy)})[^，,。；;]{0,30}?(${speech})`, "g"),
-    /** a clause opened by a name and a verb of saying or chairing: 朱小兵强调, 李清在会上指出 */
-    openingSpeaker: new RegExp(`^([\\u4e00-\\u9fff]{2,4}?)(在[^，,。]{0,20}?)?(${alternation([...file.saying, ...file.chairing])})`),
+    /** a clause opened by a name and a verb of saying or chairing: 朱小兵强调, 李清在会上指出, 马兰同志主持 */
+    openingSpeaker: new RegExp(`^([\\u4e00-\\u9fff]{2,4}?)(同志)?(在[^，,。]{0,20}?)?(${alternation([...file.saying, ...file.chairing])})`),
     /** the first verb of any role */
     anyRole: new RegExp(alternation([...file.chairing, ...file.attending, ...file.saying, ...file.speechActs])),
     /** what may follow a name: punctuation, a count of people (两名同志), or a word that starts the predicate */
