@@ -144,6 +144,22 @@ function refuseUnreadable(sample: Uint8Array): never {
  * GB18030 or Big5, whichever reads as more common Chinese. Bytes no encoding reads as Chinese are refused,
  * never passed on as garbage. Every check but the final decoding looks at a fixed-size sample.
  */
+/**
+ * A crawler or a copy that stops mid-character leaves UTF-8 whose only flaw is its last one to three bytes: the
+ * page is UTF-8 all the same, read without the broken tail rather than refused or misread as GB18030.
+ */
+function utf8WithoutCutEnd(buf: Buffer): string | null {
+  let start = buf.length - 1;
+  // back over continuation bytes to the lead byte of the last character
+  while (start > 0 && buf.length - start < 4 && (buf[start]! & 0xc0) === 0x80) start--;
+  if (start < 1 || buf[start]! < 0xc0) return null;
+  try {
+    return utf8.decode(buf.subarray(0, start));
+  } catch {
+    return null;
+  }
+}
+
 export function decodeBytes(bytes: Uint8Array, declared?: string | null): { text: string; encoding: string } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString("utf8"), encoding: "utf-8" };
@@ -157,8 +173,10 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): { text
   try {
     return { text: utf8.decode(buf), encoding: "utf-8" };
   } catch {
-    /* not UTF-8: a legacy Chinese encoding */
+    /* not UTF-8: a legacy Chinese encoding, or UTF-8 cut short in its last character */
   }
+  const whole = utf8WithoutCutEnd(buf);
+  if (whole !== null) return { text: whole, encoding: "utf-8" };
   const declaredName = declared?.trim().toLowerCase() ?? "";
   if (UNSUPPORTED.test(declaredName)) throw new ReadError(`编码 ${declaredName} 不支持:请先转为 UTF-8`);
   const named = declared ? canonical(declared) : null;
