@@ -185,9 +185,9 @@ export function pageFeatures(texts: readonly string[], wanted: (i: number) => bo
   const judged = trimmed.map((text, i) => text !== "" && wanted(i) && !FINISHED_SENTENCE.test(text));
   const stamp = judged.includes(true) ? stampProsePairs(trimmed, block.isProse) : 0;
   const distance = distances(trimmed, block.isProse);
-  const withText = trimmed.map((text, i) => (text ? i : -1)).filter((i) => i >= 0);
-  const firstLine = withText[0] ?? -1;
-  const lastLine = withText[withText.length - 1] ?? -1;
+  const firstLine = trimmed.findIndex((text) => text !== "");
+  let lastLine = trimmed.length - 1;
+  while (lastLine >= 0 && trimmed[lastLine] === "") lastLine--;
   return trimmed.map((text, i) => {
     if (!judged[i]) return null;
     const scan = text.length <= SCAN_MAX ? text : "";

@@ -20,21 +20,19 @@ const DECK_NAMES = 0.6;
 /** The opening of the lead paragraph that a headline retells. */
 const LEAD_SPAN = 160;
 
-function pairsOf(text: string): string[] {
-  const compact = text.replace(/[\s\p{P}]+/gu, "");
-  const out: string[] = [];
-  for (let i = 0; i + 1 < compact.length; i++) out.push(compact.slice(i, i + 2));
-  return out;
+/** Text without spaces and punctuation, so pairs of characters meet across them. */
+const compact = (text: string) => text.replace(/[\s\p{P}]+/gu, "");
+
+/** Share of the candidate's character pairs that the (compacted) lead also has: short strings, a plain search. */
+export function likeness(candidate: string, compactLead: string): number {
+  const text = compact(candidate);
+  if (text.length < 2) return 0;
+  let shared = 0;
+  for (let i = 0; i + 1 < text.length; i++) if (compactLead.includes(text.slice(i, i + 2))) shared++;
+  return shared / (text.length - 1);
 }
 
-/** Share of the candidate's character pairs that the lead also has. */
-export function likeness(candidate: string, leadPairs: ReadonlySet<string>): number {
-  const pairs = pairsOf(candidate);
-  if (pairs.length === 0) return 0;
-  return pairs.filter((pair) => leadPairs.has(pair)).length / pairs.length;
-}
-
-export function headlineScore(candidate: string, order: number, leadPairs: ReadonlySet<string>): number {
+export function headlineScore(candidate: string, order: number, compactLead: string): number {
   const { weights } = titleModel();
   const classes = lineClasses();
   const event = classes.event.test(candidate);
@@ -44,7 +42,7 @@ export function headlineScore(candidate: string, order: number, leadPairs: Reado
   const deck = DECK_DASH.test(candidate) || (candidate.split(/\s+/).length >= 3 && nameItemShare(candidate) >= DECK_NAMES);
   const lengthFit = candidate.length >= 6 && candidate.length <= 60;
   return (
-    weights.likeness * likeness(candidate, leadPairs) +
+    weights.likeness * likeness(candidate, compactLead) +
     weights.event * Number(event) +
     weights.siteName * Number(siteName) +
     weights.byline * Number(byline) +
@@ -57,11 +55,11 @@ export function headlineScore(candidate: string, order: number, leadPairs: Reado
 /** The index of the best-scoring candidate, or -1 when none scores like a headline. */
 export function chooseHeadline(candidates: string[], lead: string): number {
   if (candidates.length === 0) return -1;
-  const leadPairs = new Set(pairsOf(lead.slice(0, LEAD_SPAN)));
+  const compactLead = compact(lead.slice(0, LEAD_SPAN));
   let best = -1;
   let bestScore = titleModel().minScore;
   candidates.forEach((candidate, order) => {
-    const score = headlineScore(candidate, order, leadPairs);
+    const score = headlineScore(candidate, order, compactLead);
     if (score >= bestScore && (best < 0 || score > bestScore)) {
       best = order;
       bestScore = score;
