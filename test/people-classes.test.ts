@@ -22,6 +22,11 @@ const VALID: Valid[] = [
     people: { "亚迪卡尔·吐尔洪": [["区委副书记", "区政府党组书记", "区长"], ["主持"]] },
   },
   {
+    class: "dotted name right before the verb of chairing; a last part with one character outside the transliteration set",
+    text: "8月1日,疏附县召开县委常委会会议。县委书记艾尔肯·吐尔逊主持会议并讲话。县人大常委会主任买买提·图尔荪出席会议。",
+    people: { "艾尔肯·吐尔逊": [["县委书记"], ["主持", "讲话"]], "买买提·图尔荪": [["县人大常委会主任"], ["出席"]] },
+  },
+  {
     class: "dotted name whose first part does not run back into the post",
     text: "1月6日,库尔勒市十一届人大常委会第二十四次会议召开,市人大常委会主任艾合买提·亚合甫参加会议,市人大常委会24名组成人员出席会议。",
     people: { "艾合买提·亚合甫": [["市人大常委会主任"], ["出席"]] },

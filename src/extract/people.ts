@@ -168,7 +168,7 @@ function runOf(text: string, at: number, max: number, admits: (ch: string) => bo
  * the last part is cut back to where a word that may follow a name begins.
  */
 function dottedNameAt(text: string, at: number): Found | null {
-  const { dots, maxDotted, transliteration } = minorityNames();
+  const { dots, transliteration } = minorityNames();
   // most places hold no dot at all: a look at the next few characters settles them
   let dot = false;
   for (let i = at + 1; i < Math.min(text.length, at + 10) && !dot; i++) dot = dots.has(text[i]!);
@@ -182,17 +182,29 @@ function dottedNameAt(text: string, at: number): Found | null {
     if (dots.has(text[i + partLength] ?? "") && part.filter((ch) => !transliteration.has(ch)).length > 1) return null;
     if (!dots.has(text[i + partLength] ?? "")) {
       if (parts === 0) return null;
-      // the last part: transliteration characters only, as long as a word that may follow a name follows
-      const last = runOf(text, i, 6, (ch) => transliteration.has(ch));
-      for (let count = last.length; count >= 1; count--) {
-        const end = i + last.slice(0, count).join("").length;
-        if (end - at <= maxDotted * 2 && followerWeight(text, end) >= 0) return { name: text.slice(at, end), length: end - at };
-      }
-      return null;
+      // the last part: transliteration characters only, cut where a word that may follow a name begins; failing
+      // that, like the other parts, with one character that is not a transliteration one (吐尔逊)
+      return lastPartAt(text, at, i, (ch) => transliteration.has(ch)) ?? lastPartAt(text, at, i, oneOtherThan(transliteration));
     }
     i += partLength + 1;
     if (++parts > 6) return null;
   }
+}
+
+/** A test admitting the characters of a set and, once, one other Han character. */
+function oneOtherThan(set: ReadonlySet<string>): (ch: string) => boolean {
+  let others = 0;
+  return (ch) => set.has(ch) || (isHan(ch) && ++others <= 1);
+}
+
+/** The dotted name from `at` whose last part starts at `i`: its longest cut that a word may follow. */
+function lastPartAt(text: string, at: number, i: number, admits: (ch: string) => boolean): Found | null {
+  const last = runOf(text, i, 6, admits);
+  for (let count = last.length; count >= 1; count--) {
+    const end = i + last.slice(0, count).join("").length;
+    if (end - at <= minorityNames().maxDotted * 2 && followerWeight(text, end) >= 0) return { name: text.slice(at, end), length: end - at };
+  }
+  return null;
 }
 
 /**
