@@ -17,7 +17,8 @@ test("converts phrase by phrase with OpenCC", () => {
 
 test("converts 著 and 藉 as OpenCC does, by the phrase they stand in", () => {
   assert.equal(convertToSimplified("要充分藉助東臨濱海").text, "要充分借助东临滨海");
-  // A page in Taiwan's variant (群眾) writes 著 for 着: OpenCC's tw2s undoes it; standard traditional keeps 著.
-  assert.equal(convertToSimplified("群眾的工作圍著發展謀").text, "群众的工作围着发展谋");
+  // A page in Taiwan's variant (裡) writes 著 for 着: OpenCC's tw2s undoes it; standard traditional keeps 著.
+  assert.equal(convertToSimplified("裡面的工作圍著發展謀").text, "里面的工作围着发展谋");
+  assert.equal(convertToSimplified("群眾的工作圍著發展謀").text, "群众的工作围著发展谋");
   assert.equal(convertToSimplified("顯著").text, "显著");
 });
