@@ -1,21 +1,15 @@
 import type { Record } from "../types.js";
-import { extractDirectives } from "./directives.js";
-import { extractIndicators } from "./indicators.js";
-import { extractMeeting } from "./meeting.js";
-import { extractPeople } from "./people.js";
-import { extractProjects } from "./projects.js";
+import { EXTRACT_STAGES } from "./stages.js";
+
+export { EXTRACT_STAGES, EXTRACT_STAGE_IDS, type ExtractStage } from "./stages.js";
+
+export interface ExtractOptions {
+  /** extractors not to run (their facts stay empty): ids from EXTRACT_STAGE_IDS */
+  skip?: readonly string[];
+}
 
 /** The facts of a cleaned record: the meeting it reports, its people, their directives, projects, figures. */
-export function extract(record: Record): Record {
-  const meeting = extractMeeting(record);
-  const people = extractPeople(record.text);
-  return {
-    ...record,
-    meeting,
-    // Roles are what people did at the meeting reported: a page that reports none gives nobody a role.
-    people: meeting ? people : people.map((person) => ({ ...person, roles: [] })),
-    directives: extractDirectives(record.text, people),
-    projects: extractProjects(record.text),
-    indicators: extractIndicators(record.text),
-  };
+export function extract(record: Record, options: ExtractOptions = {}): Record {
+  const start: Record = { ...record, meeting: null, people: [], directives: [], projects: [], indicators: [] };
+  return EXTRACT_STAGES.reduce((current, stage) => (options.skip?.includes(stage.id) ? current : stage.run(current)), start);
 }
