@@ -2,14 +2,15 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
 import { cleanBatch } from "../src/clean/index.js";
+import { extract } from "../src/extract/index.js";
 import { ReadError } from "../src/read/decode.js";
 import { pageFromBytes } from "../src/read/sources.js";
 
-// npm run bench:inputs: the time and peak memory of reading and cleaning the long inputs that used to
+// npm run bench:inputs: the time and peak memory of reading, cleaning and extracting the long inputs that used to
 // cost hours — a million unclosed elements, megabytes of random high bytes, one line of a million Han
 // characters — each beside an ordinary page of the same size. A ratio near 1 (or below, for input that
 // is refused early) shows the cost is linear in the size; each case runs in its own process so that its
-// peak memory is its own. Extraction is not measured here.
+// peak memory is its own.
 
 const MB = 1024 * 1024;
 const SENTENCES = [
@@ -67,7 +68,7 @@ const CASES: Record<string, { long: Case; normal: Case }> = {
   },
 };
 
-/** In a child: build one input, then time reading and cleaning it; print bytes, seconds, peak RSS. */
+/** In a child: build one input, then time reading, cleaning and extracting it; print bytes, seconds, peak RSS. */
 function runOne(key: string, which: "long" | "normal"): void {
   const spec = CASES[key]![which];
   const bytes = spec.build();
@@ -76,7 +77,7 @@ function runOne(key: string, which: "long" | "normal"): void {
   let outcome = "记录";
   try {
     const doc = pageFromBytes(bytes, "bench", null, spec.hint);
-    cleanBatch([doc]);
+    extract(cleanBatch([doc])[0]!);
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
     outcome = `拒绝:${error.message}`;
@@ -105,7 +106,7 @@ function measure(key: string, which: "long" | "normal"): Measured | null {
 function main(): void {
   const [key, which] = process.argv.slice(2);
   if (key && (which === "long" || which === "normal")) return runOne(key, which);
-  console.log("读取+清洗,长输入与同样大小的普通页面(每项一个进程):");
+  console.log("读取+清洗+抽取,长输入与同样大小的普通页面(每项一个进程):");
   for (const [key, pair] of Object.entries(CASES)) {
     const long = measure(key, "long");
     const normal = measure(key, "normal");
