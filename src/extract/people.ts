@@ -233,9 +233,16 @@ function nameAt(text: string, at: number, place: Place, slack = 0): Found | null
 }
 
 /** The post that ends at `end`: back to the previous delimiter, without lead-in words (传达贯彻, 由). */
+/** How far before a name a relaying verb may stand and still have the name in its object. */
+const RELAYED_REACH = 80;
+/** No post runs longer than this (中共某某自治州委员会常务委员会副书记 is well inside it); a longer run is prose. */
+const MAX_POST = 40;
+const POST_BREAK = /[、，,。；;：:“”"\s（(）)《》]/;
+
 function postBefore(text: string, end: number): { post: string; start: number } | null {
   let start = end;
-  while (start > 0 && !/[、，,。；;：:“”"\s（(）)《》]/.test(text[start - 1]!)) start--;
+  // bounded, so a page with no punctuation for a long stretch costs no more per name than any other
+  while (start > 0 && end - start < MAX_POST && !POST_BREAK.test(text[start - 1]!)) start--;
   // 副主任赵春明以及区人大常委会党组成员: the post starts after the conjunction
   let post = text.slice(start, end);
   post = post.slice(post.lastIndexOf("及") + 1);
@@ -452,7 +459,9 @@ function assignRoles(clause: Clause, mentions: Mention[]): Role[][] {
     const between = clause.text.slice(mention.end, next ? next.start : clause.text.length);
     if (next && /^[、和及与\s]*$/.test(between)) return;
     // 传达学习了龚文密书记…所作的报告: a name inside what is relayed is only mentioned
-    if (roleWords().relayedObject.test(clause.text.slice(0, mentions[group[0]!]!.start))) {
+    // (only the stretch just before the name is read: a relaying verb's object is a phrase, not a page)
+    const before = mentions[group[0]!]!.start;
+    if (roleWords().relayedObject.test(clause.text.slice(Math.max(0, before - RELAYED_REACH), before))) {
       group = [];
       return;
     }
