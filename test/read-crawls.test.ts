@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +10,7 @@ import { WARCRecord, WARCSerializer } from "warcio";
 import { cleanItems } from "../src/clean/batches.js";
 import { readInputs, type ReadItem } from "../src/read/sources.js";
 import type { Record as PageRecord } from "../src/types.js";
+import { CLI } from "./paths.js";
 
 // Crawls of government sites as two real crawlers write them: article pages inside the site's chrome
 // (search box, menus, scripts, layout tables, comments, <br> paragraphs) in UTF-8, GBK, GB2312 and Big5,
@@ -277,4 +279,14 @@ test("a response larger than the page limit is refused from its declared length,
   assert.equal(items.length, ARTICLES.length);
   for (const item of items) assert.ok("failure" in item && /页面过大/.test(item.failure.problem));
   assert.equal(skipped.length, NOT_PAGES.length);
+});
+
+test("huiyi ingest stores a crawl's pages and says how many responses it skipped as not pages", { timeout: 60_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), "huiyi-crawl-ingest-"));
+  const path = join(dir, "crawl.warc.gz");
+  writeFileSync(path, wgetCrawl());
+  const run = spawnSync(process.execPath, [CLI, "ingest", "--db", join(dir, "crawl.db"), path], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /失败 0/);
+  assert.match(run.stderr, /跳过 \d+ 条不是网页的 WARC 响应/);
 });

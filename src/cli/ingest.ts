@@ -3,7 +3,7 @@ import { defaultWorkers, ingest } from "../ingest/ingest.js";
 import { inputBytes } from "../read/sources.js";
 import { SqliteStore } from "../store/sqlite.js";
 import { reportFailure } from "./output.js";
-import { UsageError } from "./pages-command.js";
+import { skippedSummary, UsageError } from "./pages-command.js";
 import { progressView } from "./progress.js";
 import { DB_OPTION, DEFAULT_DB } from "./store-options.js";
 
@@ -53,6 +53,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
       `已读 ${counts.read} 篇 · 新存入 ${counts.stored} · 已在库中 ${counts.known} · 其中近似重复 ${counts.nearDuplicates} · 失败 ${counts.failed}\n` +
         `用时 ${seconds.toFixed(1)} 秒(${rate.toFixed(0)} 篇/秒) · 数据库 ${file}\n`,
     );
+    if (counts.skipped.size) process.stderr.write(skippedSummary(counts.skipped) + "\n");
     return counts.failed > 0 ? 1 : 0;
   } finally {
     await store.close();

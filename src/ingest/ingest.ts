@@ -17,6 +17,8 @@ export interface IngestCounts {
   /** stored, as a copy of a report already in the corpus */
   nearDuplicates: number;
   failed: number;
+  /** WARC responses that are not pages (a 404, robots.txt, a stylesheet), by why: skipped, not failed */
+  skipped: Map<string, number>;
   /** input bytes read so far */
   bytes: number;
 }
@@ -74,7 +76,7 @@ interface Preparing {
  * next run stores. Another run on the same corpus may write between this one's transactions.
  */
 export async function ingest(store: Store, inputs: string[], options: IngestOptions = {}): Promise<IngestCounts> {
-  const counts: IngestCounts = { read: 0, stored: 0, known: 0, nearDuplicates: 0, failed: 0, bytes: 0 };
+  const counts: IngestCounts = { read: 0, stored: 0, known: 0, nearDuplicates: 0, failed: 0, skipped: new Map(), bytes: 0 };
   const workers = options.workers ?? defaultWorkers();
   const pool = workers > 0 ? new Piscina({ filename: new URL("./worker.js", import.meta.url).href, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: QUEUED_PER_WORKER }) : null;
   const prepare = (window: Window): Preparing => {
@@ -125,7 +127,11 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
   };
 
   try {
-    const items = readInputs(inputs, { maxPageBytes: options.maxPageBytes, onBytes: (bytes) => (counts.bytes += bytes) });
+    const items = readInputs(inputs, {
+      maxPageBytes: options.maxPageBytes,
+      onBytes: (bytes) => (counts.bytes += bytes),
+      onSkip: (_path, reason) => counts.skipped.set(reason, (counts.skipped.get(reason) ?? 0) + 1),
+    });
     for await (const window of windows(items)) {
       const docs: RawDoc[] = [];
       for (const item of window) {
