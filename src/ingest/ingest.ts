@@ -78,7 +78,7 @@ interface Preparing {
 export async function ingest(store: Store, inputs: string[], options: IngestOptions = {}): Promise<IngestCounts> {
   const counts: IngestCounts = { read: 0, stored: 0, known: 0, nearDuplicates: 0, failed: 0, skipped: new Map(), bytes: 0 };
   const workers = options.workers ?? defaultWorkers();
-  const pool = workers > 0 ? new Piscina({ filename: new URL("./worker.js", import.meta.url).href, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: QUEUED_PER_WORKER }) : null;
+  const pool = workers > 0 ? new Piscina({ filename: new URL("./worker-entry.cjs", import.meta.url).href, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: QUEUED_PER_WORKER }) : null;
   const prepare = (window: Window): Preparing => {
     const task: Promise<Prepared | ArrayBuffer> = pool ? pool.run(packed(window)) : Promise.resolve(preparePages(window));
     const preparing = { task, ready: false };
