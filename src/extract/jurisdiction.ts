@@ -5,14 +5,13 @@ import { lazy } from "../lexicon/load.js";
 import { matchesOf } from "../matches.js";
 import type { Record } from "../types.js";
 import type { FoundMeeting } from "./meeting-name.js";
+import { alternation } from "../lexicon/alternation.js";
 
 // The region or unit whose meeting it is, as the page names it: a division of any level (西青区, 滔溪镇,
 // 甘孜州, 阿拉善盟), a zone (长兴岛经济区), or, when the meeting is named only by its level (区政协, 县委常委会,
 // 盟政协), the place of that level the page calls its own — named in its text, its site name, its outlet's
 // line (甘孜日报, 来源:闽侯乡音报) or spelled in its host — and the bare level when it names none.
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
 
 const patterns = lazy(() => {
   const { zoneEnds, levelOnly, outletWords } = placeWords();

@@ -1,10 +1,8 @@
 import { lazy, readDataJson, readListFile } from "./load.js";
+import { alternation } from "./alternation.js";
 
 // The words extraction needs, loaded once from data/: posts, surnames, meeting kinds, dated events.
 
-const longestFirst = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length);
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alternation = (words: string[]) => longestFirst(words).map(escape).join("|");
 
 export const postWords = lazy(() => {
   const file = readDataJson<{ titles: string[]; collective: string[]; leadIns: string[] }>("posts.json");

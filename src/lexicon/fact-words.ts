@@ -1,9 +1,7 @@
 import { lazy, readDataJson } from "./load.js";
 import { roleWords } from "./role-words.js";
+import { alternation } from "./alternation.js";
 
-const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alternation = (words: string[]) => longestFirst(words).map(escape).join("|");
 
 /** Words that open directives (after a verb of saying from data/people.json), and that name measures, units and periods of figures (data/facts.json). */
 export const factWords = lazy(() => {

@@ -1,11 +1,9 @@
 import { lazy, readDataJson } from "./load.js";
+import { alternation } from "./alternation.js";
 
 // The words that frame a person (data/people.json), each list kept once and used by every extractor:
 // the verbs of speech, chairing and attendance, and the words that may follow a name.
 
-const longestFirst = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length);
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alternation = (words: string[]) => longestFirst(words).map(escape).join("|");
 
 interface PeopleFile {
   saying: string[];
