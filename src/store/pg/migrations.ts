@@ -118,9 +118,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         raw bytea NOT NULL
       );
 
-      -- The full-text index: the page's overlapping character pairs in order (title weighted A, body D),
-      -- so a phrase is a <-> chain of pairs, and each distinct character as a lexeme of its own marked
-      -- with ~ (no pair or word can start so) for one-character queries: one tsvector, one GIN index.
+      -- The full-text index: the page's overlapping character pairs in order (title weighted A, body D), so
+      -- a phrase is a <-> chain of pairs and one character the prefix of the pairs it opens; one GIN index.
       -- See src/store/pg/fts.ts for the vector and query shapes and bench/pg-fts.ts for the choice.
       CREATE TABLE search (
         id bigint PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
