@@ -131,6 +131,21 @@ describePg("full-text search on the server", () => {
     assert.deepEqual(sorted(await find(term("gdp"))), [4]);
   });
 
+  test("a page with a lexeme too long for a tsvector, or more lexemes than one holds, is stored, its other words searchable", async () => {
+    const long = "x".repeat(3000);
+    // About 1.9 MB of distinct pairs of Chinese characters: more than a tsvector's 1 MB of lexemes.
+    const many = Array.from({ length: 320_000 }, (_, i) => String.fromCodePoint(0x4e00 + (i % 20000), 0x4e00 + Math.floor(i / 20000))).join(" ");
+    const vector = tsvectorOf({ titleTokens: "防疫", bodyTokens: `${long} 值守 ${many}` });
+    await pool.query("INSERT INTO documents (id, page_key, record_id, script, text, record) VALUES (99, 'page-99', 'page-99', 'simplified', '', '')");
+    await pool.query("INSERT INTO search (id, tokens) VALUES (99, $1::tsvector)", [vector]);
+    try {
+      assert.deepEqual(await find(term("防疫")), [99]);
+      assert.deepEqual(await find(term("值守")), [99]);
+    } finally {
+      await pool.query("DELETE FROM documents WHERE id = 99");
+    }
+  });
+
   test("or and not", async () => {
     assert.deepEqual(sorted(await find({ kind: "or", items: [term("防汛"), term("安全生产")] })), [2, 3]);
     assert.deepEqual(sorted(await find({ kind: "and", items: [term("招商"), { kind: "not", item: term("引资") }] })), [5]);

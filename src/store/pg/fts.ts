@@ -30,6 +30,13 @@ export const RANK_WEIGHTS = "{0.25,0.25,0.25,1}";
 const MAX_POSITION = 16383;
 /** The positions a tsvector keeps of one lexeme. */
 const MAX_POSITIONS = 256;
+/** The longest lexeme a tsvector takes, in bytes: a longer one (a run of letters thousands long) is refused, and with it the page. */
+const MAX_LEXEME_BYTES = 2047;
+/**
+ * The bytes a tsvector's lexemes and positions take at most (1 MB less a margin): more, and the page would
+ * be refused. A lexeme takes its bytes (to an even count) and two for its count of positions, a position two.
+ */
+const MAX_VECTOR_BYTES = 1_000_000;
 
 const HAN = /\p{Script=Han}/u;
 /** The runs the index tokens are made of: Chinese, or other letters and digits (as in src/search/terms.ts). */
@@ -47,6 +54,8 @@ class VectorText {
   private readonly lexemes: string[] = [];
   private readonly positions: string[] = [];
   private readonly counts: number[] = [];
+  /** bytes of the lexemes and positions so far, as the server counts them */
+  private bytes = 0;
 
   /** The tokens at positions from `start` on, one a token, with a weight ("A" or none); returns the position after the last. */
   addTokens(tokens: string, start: number, weight: string): number {
@@ -59,15 +68,25 @@ class VectorText {
     return position;
   }
 
-  /** A lexeme at one position (as text). */
+  /**
+   * A lexeme at one position (as text). What a tsvector cannot hold is left out rather than the page
+   * refused: a lexeme over its length (no one searches for a 700-letter word), and new lexemes once the
+   * vector is full (pages far larger than any report; their first million bytes of lexemes stay searchable).
+   */
   private add(lexeme: string, position: string): void {
     const at = this.index.get(lexeme);
     if (at === undefined) {
+      // Three bytes a UTF-16 unit at most: only long lexemes need measuring.
+      const bytes = lexeme.length * 3 <= MAX_LEXEME_BYTES ? lexeme.length * 3 : Buffer.byteLength(lexeme);
+      const cost = bytes + (bytes % 2) + 4;
+      if (bytes > MAX_LEXEME_BYTES || this.bytes + cost > MAX_VECTOR_BYTES) return;
+      this.bytes += cost;
       this.index.set(lexeme, this.lexemes.length);
       this.lexemes.push(lexeme);
       this.positions.push(position);
       this.counts.push(1);
-    } else if (this.counts[at]! < MAX_POSITIONS) {
+    } else if (this.counts[at]! < MAX_POSITIONS && this.bytes + 2 <= MAX_VECTOR_BYTES) {
+      this.bytes += 2;
       this.positions[at] += `,${position}`;
       this.counts[at]!++;
     }
