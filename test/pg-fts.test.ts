@@ -141,6 +141,9 @@ describePg("full-text search on the server", () => {
     try {
       assert.deepEqual(await find(term("防疫")), [99]);
       assert.deepEqual(await find(term("值守")), [99]);
+      // Asked for, the word too long to index finds nothing (and the server does not refuse the query).
+      assert.deepEqual(await find(term(long)), []);
+      assert.deepEqual(await find({ kind: "or", items: [term(long), term("值守")] }), [99]);
     } finally {
       await pool.query("DELETE FROM documents WHERE id = 99");
     }

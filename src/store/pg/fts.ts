@@ -38,6 +38,9 @@ const MAX_LEXEME_BYTES = 2047;
  */
 const MAX_VECTOR_BYTES = 1_000_000;
 
+/** A lexeme no page has: tokens are letters and digits. */
+const NO_PAGE_HAS = "'~'";
+
 const HAN = /\p{Script=Han}/u;
 /** The runs the index tokens are made of: Chinese, or other letters and digits (as in src/search/terms.ts). */
 const RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
@@ -133,7 +136,9 @@ export function compileText(text: string): string | null {
   const last = runs[runs.length - 1]!;
   const lastLength = HAN.test(last[0]!) ? Array.from(last).length : 0;
   if (runs.length === 1 && lastLength === 1) return `${quote(last)}:*`;
-  const tokens = runs.flatMap(runTokens).map(quote);
+  // A token too long for the index (left out of every page) can never be found: it asks for a lexeme no
+  // page has, so that the term matches nothing, as in SQLite, rather than the server refusing the query.
+  const tokens = runs.flatMap(runTokens).map((token) => (Buffer.byteLength(token) > MAX_LEXEME_BYTES ? NO_PAGE_HAS : quote(token)));
   if (lastLength > 1) tokens.pop();
   else if (lastLength === 1) tokens[tokens.length - 1] += ":*";
   return tokens.length === 1 ? tokens[0]! : `(${tokens.join(" <-> ")})`;
