@@ -7,9 +7,19 @@
 // become & | !. One character alone is the prefix of the tokens it opens ('招':*): every character of a
 // page opens a pair or closes its run, so this finds exactly the pages holding it. SQLite keeps a second
 // index of each page's characters for these, as a prefix index in FTS5 costs as much as the pairs'; a GIN
-// index answers a prefix by walking its sorted entries, at no cost in size (bench/pg-fts.ts: faster than
-// character lexemes in the same vector, with a third fewer lexemes). bench/pg-fts.ts compares this design
-// with pg_trgm and with SQLite's FTS5 on the same pages and queries.
+// index answers a prefix by walking its sorted entries, at no cost in size.
+//
+// Chosen by bench/pg-fts.ts (20,000 generated pages, 200 queries, all ways finding exactly FTS5's
+// documents for every query; a machine shared with other work, so compare within a run): over pg_trgm,
+// whose index cannot serve one- and two-character queries (three characters make a trigram) — newest ten,
+// p50/p95 ms, tsvector 1.2/15, 5.3/446, 6.0/31, 4.5/33 for 1 character, 2 characters, words, phrases;
+// pg_trgm 5.2/40, 14.9/1290, 14.4/93, 8.8/54 — with a GIN index a third of pg_trgm's (27 MB against
+// 77 MB) and relevance ranking, which pg_trgm lacks; over a tsvector without positions checked by LIKE
+// (3.9/14, 8.8/634, 22/204, 21/115); and without a lexeme for each character (the same speed, p50 1.0 against
+// 0.6 and p95 10.6 against 14.1 ms, for a GIN index half as large again: 41 MB). Known weak: ranking.
+// ts_rank reads each matching vector, so over the newest 10,000 matches of a broad query it takes several
+// times FTS5's bm25 (p50 350 against 83 ms for one character), and its top ten shares 0.38 of bm25's;
+// BM25 computed as FTS5 does from the stored text shares 0.73 but is five times slower still.
 //
 // Limits of the tsvector type, both far beyond a meeting report: positions stop at 16,383 (a phrase
 // after the 16,383rd token of a page is not found; its words still are), and a lexeme keeps its first
