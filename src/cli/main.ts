@@ -5,6 +5,7 @@ import { CLEAN_USAGE, cleanCommand } from "./clean.js";
 import { EXPORT_USAGE, exportCommand } from "./export.js";
 import { EXTRACT_USAGE, extractCommand } from "./extract.js";
 import { INGEST_USAGE, ingestCommand } from "./ingest.js";
+import { isOptionError, optionErrorMessage } from "./option-errors.js";
 import { UsageError } from "./pages-command.js";
 import { PERSON_USAGE, personCommand } from "./person.js";
 import { printable } from "./printable.js";
@@ -83,7 +84,11 @@ async function main(argv: string[]): Promise<number> {
     if (dataDir !== null) useUserData(dataDir);
     return await run(rest);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (isOptionError(error)) {
+      process.stderr.write(`huiyi ${command}: ${printable(optionErrorMessage(error, command, rest))}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
       process.stderr.write(`huiyi ${command}: ${printable((error as Error).message)}\n`);
       return 2;
     }
