@@ -12,9 +12,9 @@ export function dateProblem(value: string, label: string): string | null {
   const form = FORM.exec(value);
   if (!form) return `${label} 需要 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的日期,收到 "${value}"`;
   const [year, month, day] = [Number(form[1]), form[2] === undefined ? null : Number(form[2]), form[3] === undefined ? null : Number(form[3])];
-  if (month !== null && (month < 1 || month > 12)) return `${label} 的日期不存在:"${value}"（月份须在 01 到 12 之间）`;
+  if (month !== null && (month < 1 || month > 12)) return `${label} 的日期不存在:"${value}"(月份须在 01 到 12 之间)`;
   if (month !== null && day !== null && (day < 1 || day > daysIn(year, month)))
-    return `${label} 的日期不存在:"${value}"（${year} 年 ${month} 月只有 ${daysIn(year, month)} 天）`;
+    return `${label} 的日期不存在:"${value}"(${year} 年 ${month} 月只有 ${daysIn(year, month)} 天)`;
   return null;
 }
 

@@ -29,14 +29,14 @@ export function validationMessage(first: Validation | undefined, context: string
   const where = WHERE[context ?? "body"] ?? "";
   const field = first?.instancePath.replace(/^\//, "") ?? "";
   const limit = (first?.params as { limit?: number } | undefined)?.limit;
-  if (first?.keyword === "maxLength" && QUERY_FIELDS.has(field)) return `参数无效:查询过长（${field} 至多 ${limit} 个字）`;
-  if (first?.keyword === "maxLength") return `参数无效:${where} ${field} 过长（至多 ${limit} 个字）`;
+  if (first?.keyword === "maxLength" && QUERY_FIELDS.has(field)) return `参数无效:查询过长(${field} 至多 ${limit} 个字)`;
+  if (first?.keyword === "maxLength") return `参数无效:${where} ${field} 过长(至多 ${limit} 个字)`;
   return `参数无效:${where}${field ? ` ${field}` : ""} ${first?.message ?? ""}`.trimEnd();
 }
 
 /** Node's HTTP parser gave up on the request before the framework saw it: a reason a user can act on. */
 export function unparsableRequest(code: string | undefined): { status: number; error: string } {
   // Node refuses a request line and headers over 16 KB: in practice a query of thousands of characters.
-  if (code === "HPE_HEADER_OVERFLOW") return { status: 431, error: "查询过长:请求的地址和请求头合计超过 16 KB（查询词至多 200 字）" };
-  return { status: 400, error: "请求无法解析:地址中的中文等字符须经百分号编码（curl 可用 -G --data-urlencode）" };
+  if (code === "HPE_HEADER_OVERFLOW") return { status: 431, error: "查询过长:请求的地址和请求头合计超过 16 KB(查询词至多 200 字)" };
+  return { status: 400, error: "请求无法解析:地址中的中文等字符须经百分号编码(curl 可用 -G --data-urlencode)" };
 }
