@@ -55,12 +55,19 @@ async function open(path: string, viewport = WIDE): Promise<Page & { problems: s
 }
 
 /** The scripts a page fetched from the server, with the bytes that crossed the wire and how they were encoded. */
-function scriptLog(page: Page): { url: string; bytes: number; encoding: string | undefined }[] {
-  const log: { url: string; bytes: number; encoding: string | undefined }[] = [];
+interface Fetched {
+  url: string;
+  bytes: number;
+  encoding: string | undefined;
+  cache: string | undefined;
+}
+function scriptLog(page: Page): Fetched[] {
+  const log: Fetched[] = [];
   page.on("requestfinished", async (request) => {
     if (request.resourceType() !== "script") return;
     const [sizes, response] = await Promise.all([request.sizes(), request.response()]);
-    log.push({ url: request.url(), bytes: sizes.responseBodySize, encoding: (await response?.allHeaders())?.["content-encoding"] });
+    const headers = await response?.allHeaders();
+    log.push({ url: request.url(), bytes: sizes.responseBodySize, encoding: headers?.["content-encoding"], cache: headers?.["cache-control"] });
   });
   return log;
 }
@@ -68,14 +75,19 @@ function scriptLog(page: Page): { url: string; bytes: number; encoding: string |
 test("the first load of / transfers at most 500 kB of script, compressed; the charts come with the pages that draw them", { skip }, async () => {
   const page = (await browser.newPage({ viewport: WIDE, locale: "zh-CN" })) as Page;
   const scripts = scriptLog(page);
-  await page.goto(base + "/", { waitUntil: "networkidle" });
+  const index = await page.goto(base + "/", { waitUntil: "networkidle" });
+  assert.equal(index!.headers()["cache-control"], "no-cache", "the page is revalidated: it names the current fingerprints");
   await page.locator("article.hit").first().waitFor();
   const first = [...scripts];
   const total = first.reduce((sum, script) => sum + script.bytes, 0);
-  process.stdout.write(`# first load of /: ${first.length} scripts, ${(total / 1024).toFixed(1)} kB compressed\n`);
+  const encodings = [...new Set(first.map((script) => script.encoding))].join("/");
+  process.stdout.write(`# first load of /: ${first.length} scripts, ${(total / 1024).toFixed(1)} kB (${encodings})\n`);
   assert.ok(first.length > 1, "the app is split into chunks");
   assert.ok(total > 0 && total <= FIRST_LOAD_SCRIPT_BUDGET, `${total} bytes of script`);
-  for (const script of first) assert.ok(script.encoding === "br" || script.encoding === "gzip", `${script.url}: ${script.encoding}`);
+  for (const script of first) {
+    assert.ok(script.encoding === "br" || script.encoding === "gzip", `${script.url}: ${script.encoding}`);
+    assert.equal(script.cache, "public, max-age=31536000, immutable", script.url);
+  }
 
   // The trends page brings the chart library: a script of its own, not part of the first load.
   await page.locator(".menu a", { hasText: "词频趋势" }).click();
