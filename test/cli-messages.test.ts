@@ -55,6 +55,8 @@ test("the option parser's refusals are Chinese lines naming the option, exit sta
     assert.equal(line, expected, args.join(" "));
     assert.equal(status, 2, args.join(" "));
   }
+  const data = huiyiRun(["search", "招商", "--db", db, "--data"]);
+  assert.deepEqual([data.status, data.stderr], [2, "huiyi: --data 缺少值:请给出自己的数据目录\n"]);
   // With the value written as the message says, the command's own check answers.
   assert.equal(refused(["search", "招商", "--limit=-5", "--db", db]).line, "huiyi search: --limit 需要 1 到 100 之间的整数");
 });

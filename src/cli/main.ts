@@ -61,7 +61,8 @@ function withoutDataOption(argv: string[]): { dataDir: string | null; args: stri
   let dataDir: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === "--data" && i + 1 < argv.length) dataDir = argv[++i]!;
+    if (arg === "--data" && i + 1 < argv.length && !argv[i + 1]!.startsWith("-")) dataDir = argv[++i]!;
+    else if (arg === "--data") throw new UsageError("--data 缺少值:请给出自己的数据目录");
     else if (arg.startsWith("--data=")) dataDir = arg.slice("--data=".length);
     else args.push(arg);
   }
@@ -69,7 +70,14 @@ function withoutDataOption(argv: string[]): { dataDir: string | null; args: stri
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { dataDir, args } = withoutDataOption(argv);
+  let parsed: ReturnType<typeof withoutDataOption>;
+  try {
+    parsed = withoutDataOption(argv);
+  } catch (error) {
+    process.stderr.write(`huiyi: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const { dataDir, args } = parsed;
   const [command, ...rest] = args;
   if (!command || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(USAGE + "\n");

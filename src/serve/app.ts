@@ -59,7 +59,8 @@ const fail = (reply: FastifyReply, status: number, error: string) => reply.code(
 export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
-    ajv: { customOptions: { removeAdditional: false } },
+    // verbose: a complaint carries the refused value, which the Chinese messages quote (see messages.ts).
+    ajv: { customOptions: { removeAdditional: false, verbose: true } },
     // A request Node cannot parse at all: Chinese in the address not percent-encoded (as curl sends it), or an
     // address longer than Node reads.
     clientErrorHandler: (error, socket) => {

@@ -1,4 +1,5 @@
 import type { FastifyError } from "fastify";
+import { dateProblem } from "./date-range.js";
 
 // What the API says, in Chinese, about a request it refuses before any route runs: the framework's own
 // errors (body not JSON, wrong media type, too large …) and the schema's complaints, each about its real cause.
@@ -21,17 +22,37 @@ export function frameworkMessage(error: FastifyError): string {
 const WHERE: { [context: string]: string } = { querystring: "查询参数", params: "路径参数", body: "请求体", headers: "请求头" };
 /** Fields that hold words to look for: too long, they are a query too long, not a bad parameter. */
 const QUERY_FIELDS = new Set(["q", "terms"]);
+const DATE_FIELDS = new Set(["from", "to"]);
 
 type Validation = NonNullable<FastifyError["validation"]>[number];
 
-/** A schema complaint (already localized by ajv-i18n) as one line naming where and what. */
+/** ajv-i18n leaves the schema's type names in English ("应当是 integer 类型"). */
+const TYPES: { [type: string]: string } = { integer: "整数", number: "数字", string: "字符串", boolean: "true 或 false", object: "对象", array: "数组" };
+
+/**
+ * A schema complaint (already localized by ajv-i18n) as one line naming where and what. The schema is validated
+ * with ajv's `verbose`, so a complaint carries the value it refused, for the messages that quote it.
+ */
 export function validationMessage(first: Validation | undefined, context: string | undefined): string {
   const where = WHERE[context ?? "body"] ?? "";
   const field = first?.instancePath.replace(/^\//, "") ?? "";
-  const limit = (first?.params as { limit?: number } | undefined)?.limit;
-  if (first?.keyword === "maxLength" && QUERY_FIELDS.has(field)) return `参数无效:查询过长(${field} 至多 ${limit} 个字)`;
-  if (first?.keyword === "maxLength") return `参数无效:${where} ${field} 过长(至多 ${limit} 个字)`;
-  return `参数无效:${where}${field ? ` ${field}` : ""} ${first?.message ?? ""}`.trimEnd();
+  const params = (first?.params ?? {}) as { limit?: number; allowedValues?: unknown[]; type?: string };
+  const data = (first as { data?: unknown } | undefined)?.data;
+  const named = `参数无效:${where}${field ? ` ${field}` : ""}`;
+  switch (first?.keyword) {
+    case "maxLength":
+      return QUERY_FIELDS.has(field) ? `参数无效:查询过长(${field} 至多 ${params.limit} 个字)` : `${named} 过长(至多 ${params.limit} 个字)`;
+    case "pattern":
+      // Only the date filters have a pattern: say what a date looks like, not the regular expression.
+      if (DATE_FIELDS.has(field) && typeof data === "string") return `参数无效:${dateProblem(data, field) ?? `${field} 不是日期`}`;
+      break;
+    case "enum":
+      return `${named} 只能是 ${(params.allowedValues ?? []).join("、")} 之一${typeof data === "string" ? `,收到 "${data}"` : ""}`;
+    case "type":
+      if (params.type && TYPES[params.type]) return `${named} 应当是${TYPES[params.type]}${typeof data === "string" ? `,收到 "${data}"` : ""}`;
+      break;
+  }
+  return `${named} ${first?.message ?? ""}`.trimEnd();
 }
 
 /** Node's HTTP parser gave up on the request before the framework saw it: a reason a user can act on. */
