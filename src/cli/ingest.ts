@@ -1,8 +1,10 @@
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { defaultWorkers, ingest } from "../ingest/ingest.js";
 import { inputBytes } from "../read/sources.js";
 import { SqliteStore } from "../store/sqlite.js";
 import { reportFailure } from "./output.js";
+import { printable } from "./printable.js";
 import { skippedSummary, UsageError } from "./pages-command.js";
 import { progressView } from "./progress.js";
 import { DB_OPTION, DEFAULT_DB } from "./store-options.js";
@@ -29,6 +31,13 @@ export async function ingestCommand(args: string[]): Promise<number> {
   if (maxPageMb !== undefined && !(maxPageMb > 0)) throw new UsageError("--max-page-mb 需要一个正数");
 
   const file = values.db ?? process.env.HUIYI_DB ?? DEFAULT_DB;
+  // The paths are looked at before the database is opened: with nothing to read, a mistyped path must not
+  // leave an empty database behind. (Some missing among others are reported as the batch reads them.)
+  if (positionals.every((path) => path !== "-" && !existsSync(path))) {
+    for (const path of positionals) reportFailure({ path, problem: "找不到该文件或文件夹" });
+    process.stderr.write(`huiyi ingest: 没有可读的输入,未创建也未改动数据库 ${printable(file)}\n`);
+    return 1;
+  }
   const store = new SqliteStore(file, { create: true });
   const started = Date.now();
   const progress = progressView(await inputBytes(positionals));

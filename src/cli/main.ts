@@ -5,6 +5,7 @@ import { CLEAN_USAGE, cleanCommand } from "./clean.js";
 import { EXPORT_USAGE, exportCommand } from "./export.js";
 import { EXTRACT_USAGE, extractCommand } from "./extract.js";
 import { INGEST_USAGE, ingestCommand } from "./ingest.js";
+import { isOptionError, optionErrorMessage } from "./option-errors.js";
 import { UsageError } from "./pages-command.js";
 import { PERSON_USAGE, personCommand } from "./person.js";
 import { printable } from "./printable.js";
@@ -60,7 +61,8 @@ function withoutDataOption(argv: string[]): { dataDir: string | null; args: stri
   let dataDir: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === "--data" && i + 1 < argv.length) dataDir = argv[++i]!;
+    if (arg === "--data" && i + 1 < argv.length && !argv[i + 1]!.startsWith("-")) dataDir = argv[++i]!;
+    else if (arg === "--data") throw new UsageError("--data 缺少值:请给出自己的数据目录");
     else if (arg.startsWith("--data=")) dataDir = arg.slice("--data=".length);
     else args.push(arg);
   }
@@ -68,7 +70,14 @@ function withoutDataOption(argv: string[]): { dataDir: string | null; args: stri
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { dataDir, args } = withoutDataOption(argv);
+  let parsed: ReturnType<typeof withoutDataOption>;
+  try {
+    parsed = withoutDataOption(argv);
+  } catch (error) {
+    process.stderr.write(`huiyi: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const { dataDir, args } = parsed;
   const [command, ...rest] = args;
   if (!command || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(USAGE + "\n");
@@ -83,7 +92,11 @@ async function main(argv: string[]): Promise<number> {
     if (dataDir !== null) useUserData(dataDir);
     return await run(rest);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (isOptionError(error)) {
+      process.stderr.write(`huiyi ${command}: ${printable(optionErrorMessage(error, command, rest))}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
       process.stderr.write(`huiyi ${command}: ${printable((error as Error).message)}\n`);
       return 2;
     }

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { UserError } from "../errors.js";
 import { buildApp } from "../serve/app.js";
 import { UsageError } from "./pages-command.js";
+import { watchForStop } from "./stop-signal.js";
 import { DB_OPTION, openExisting } from "./store-options.js";
 
 export const SERVE_USAGE = `用法: huiyi serve [--db FILE] [--port N] [--host H]
@@ -37,12 +38,17 @@ export async function serveCommand(args: string[]): Promise<number> {
     throw error;
   }
   process.stdout.write(`huiyi serve: ${address}/ · 数据库 ${store.file}\n写入令牌: ${process.env.HUIYI_TOKEN ? "(取自 HUIYI_TOKEN)" : token}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  const watch = watchForStop();
+  const why = await watch.stopped;
+  watch.dispose();
+  // A second signal while requests finish means now.
+  const now = () => process.exit(1);
+  process.once("SIGINT", now);
+  process.once("SIGTERM", now);
   await app.close();
   await store.close();
+  // Whoever read our output may be gone with the parent: a closed pipe is no reason to fail the stop.
+  process.stderr.on("error", () => {});
+  process.stderr.write(`huiyi serve: 已停止(${why})\n`);
   return 0;
 }

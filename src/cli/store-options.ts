@@ -1,5 +1,6 @@
 import { SqliteStore } from "../store/sqlite.js";
 import type { Filters } from "../store/store.js";
+import { dateRangeProblem } from "../serve/date-range.js";
 import { UsageError } from "./pages-command.js";
 
 // Options every command over the corpus takes: where the database is, and which documents to look at.
@@ -21,13 +22,10 @@ export const FILTER_USAGE = `  --region 地区     省、市、县名或行政�
   --kind 类别       会议类别(常委会、经济运行 …)
   --from/--to 日期  会议日期(无则发布日期)范围,YYYY、YYYY-MM 或 YYYY-MM-DD`;
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 export function filtersOf(values: { region?: string; person?: string; kind?: string; from?: string; to?: string }): Filters {
-  for (const key of ["from", "to"] as const) {
-    const value = values[key];
-    if (value !== undefined && !DATE.test(value)) throw new UsageError(`--${key} 需要 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的日期,收到 "${value}"`);
-  }
+  // The same check as the API's: 2020-13 and 2020-02-31 are refused, not read as some other day.
+  const problem = dateRangeProblem(values.from, values.to, (key) => `--${key}`);
+  if (problem) throw new UsageError(problem);
   const { region, person, kind, from, to } = values;
   return Object.fromEntries(Object.entries({ region, person, kind, from, to }).filter(([, value]) => value !== undefined && value !== ""));
 }

@@ -1,3 +1,4 @@
+import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import zh from "ajv-i18n/localize/zh/index.js";
@@ -7,9 +8,12 @@ import { existsSync } from "node:fs";
 import { UserError } from "../errors.js";
 import { FOLLOW_UP_STATUSES, type FollowUpStatus, type Store } from "../store/store.js";
 import { BusyError } from "../store/busy.js";
+import { dateRangeProblem } from "./date-range.js";
 import { hostCheck, portOf } from "./host-check.js";
+import { frameworkMessage, unparsableRequest, validationMessage } from "./messages.js";
 import { postsOverTime } from "./posts-over-time.js";
 import { rawViewOf } from "./raw-view.js";
+import { cacheControlOf } from "./static-cache.js";
 
 // The JSON API over a corpus (described at /api/openapi.json) and the web app built from web/. Every route
 // declares its parameters, so bad input is answered 400 before it reaches the store; only the directive
@@ -55,13 +59,20 @@ const fail = (reply: FastifyReply, status: number, error: string) => reply.code(
 export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
-    ajv: { customOptions: { removeAdditional: false } },
-    // A request Node cannot parse at all (say, Chinese in the address not percent-encoded, as curl sends it).
-    clientErrorHandler: (_error, socket) => {
-      const body = JSON.stringify({ error: "请求无法解析:地址中的中文等字符须经百分号编码(curl 可用 -G --data-urlencode)" });
-      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    // verbose: a complaint carries the refused value, which the Chinese messages quote (see messages.ts).
+    ajv: { customOptions: { removeAdditional: false, verbose: true } },
+    // A request Node cannot parse at all: Chinese in the address not percent-encoded (as curl sends it), or an
+    // address longer than Node reads.
+    clientErrorHandler: (error, socket) => {
+      const { status, error: message } = unparsableRequest((error as NodeJS.ErrnoException).code);
+      const body = JSON.stringify({ error: message });
+      const reason = status === 431 ? "Request Header Fields Too Large" : "Bad Request";
+      if (socket.writable) socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      else socket.destroy();
     },
   });
+  // br or gzip, whichever the client takes, for the API's JSON as for the app's files.
+  await app.register(fastifyCompress, { global: true, encodings: ["br", "gzip"] });
   app.addHook("onRequest", hostCheck(host, () => (app.server.listening ? portOf(app.server.address()) : null)));
   await app.register(fastifySwagger, {
     openapi: {
@@ -74,19 +85,24 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
       localizeZh(error.validation);
-      const [first] = error.validation;
-      const where = { querystring: "查询参数", params: "路径参数", body: "请求体", headers: "请求头" }[error.validationContext ?? "body"] ?? "";
-      const field = first?.instancePath.replace(/^\//, "");
-      return fail(reply, 400, `参数无效:${where}${field ? ` ${field}` : ""} ${first?.message ?? ""}`);
+      return fail(reply, 400, validationMessage(error.validation[0], error.validationContext));
     }
     // Another program held the corpus's write lock for longer than a write waits: try again, not a fault.
     if (error instanceof BusyError) return fail(reply.header("retry-after", "1"), 503, error.message);
     if (error instanceof UserError) return fail(reply, 400, error.message);
-    if (error.statusCode && error.statusCode < 500) return fail(reply, error.statusCode, error.message);
+    if (error.statusCode && error.statusCode < 500) return fail(reply, error.statusCode, frameworkMessage(error));
     request.log.error(error);
     process.stderr.write(`huiyi serve: ${request.method} ${request.url}: ${error.message}\n`);
     return fail(reply, 500, "服务器内部错误");
   });
+
+  // Dates are checked against the calendar (the schema checks only their form): 2020-02-31 is refused, not read as March.
+  app.addHook("preHandler", async (request) => {
+    const { from, to } = (request.query ?? {}) as { from?: unknown; to?: unknown };
+    const problem = dateRangeProblem(typeof from === "string" ? from : undefined, typeof to === "string" ? to : undefined, (key) => key);
+    if (problem) throw new UserError(`参数无效:${problem}`);
+  });
+  app.setNotFoundHandler(async (request, reply) => fail(reply, 404, `没有这个地址:${request.method} ${request.url.split("?")[0]}`));
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
@@ -97,13 +113,30 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
         summary: "全文检索(或按条件浏览),附分面统计",
         querystring: {
           type: "object",
-          properties: { q: { type: "string", maxLength: 200, default: "", description: "查询词;空则按日期列出" }, ...FILTERS, person: text(20, "人物姓名"), kind: text(20, "会议类别"), ...PAGE(50) },
+          properties: {
+            q: { type: "string", maxLength: 200, default: "", description: "查询词;空则按日期列出" },
+            ...FILTERS,
+            person: text(20, "人物姓名"),
+            kind: text(20, "会议类别"),
+            sort: { type: "string", enum: ["relevance", "date"], description: "relevance 按相关度(默认,无查询词时按日期),date 按日期由新到旧" },
+            ...PAGE(50),
+          },
         },
         response: answer("命中的文档(每组近似重复一篇)、总数与分面"),
       },
     },
     async (request) => {
-      const { q, limit, offset, ...filters } = request.query as { q: string; limit: number; offset: number; region?: string; person?: string; kind?: string; from?: string; to?: string };
+      const { q, limit, offset, ...filters } = request.query as {
+        q: string;
+        limit: number;
+        offset: number;
+        region?: string;
+        person?: string;
+        kind?: string;
+        from?: string;
+        to?: string;
+        sort?: "relevance" | "date";
+      };
       return store.search({ query: q, limit, offset, facets: true, ...filters });
     },
   );
@@ -238,9 +271,17 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
   app.all("/api/*", { schema: { hide: true } }, async (request, reply) => fail(reply, 404, `没有这个接口:${request.method} ${request.url.split("?")[0]}`));
 
   if (webRoot && existsSync(webRoot)) {
-    // The web app routes in the browser: any page address that is not a file gets its index.html.
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-    app.get("/*", { schema: { hide: true } }, async (_request, reply) => reply.sendFile("index.html"));
+    // The web app routes in the browser: any page address that is not a file gets its index.html, except under
+    // /assets/, where a missing file (an old fingerprint after a rebuild) is a 404, not a page parsed as script.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (reply, path) => void reply.header("cache-control", cacheControlOf(path)),
+    });
+    app.get("/*", { schema: { hide: true } }, async (request, reply) =>
+      request.url.startsWith("/assets/") ? fail(reply, 404, "没有这个文件:网页可能已更新,请刷新") : reply.sendFile("index.html"),
+    );
   } else {
     app.get("/*", { schema: { hide: true } }, async (_request, reply) =>
       reply.type("text/plain; charset=utf-8").send("huiyi 的接口在 /api/(说明见 /api/openapi.json)。网页尚未构建:在 huiyi 目录里运行 npm run build:web。\n"),

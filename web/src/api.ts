@@ -59,7 +59,7 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 export const api = {
-  search: (params: { q?: string; region?: string; person?: string; kind?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
+  search: (params: { q?: string; region?: string; person?: string; kind?: string; from?: string; to?: string; sort?: "relevance" | "date"; limit?: number; offset?: number }) =>
     call<SearchResult>(`/api/search${queryOf(params)}`),
   document: (id: number) => call<DocumentPage>(`/api/documents/${id}`),
   raw: (id: number) => call<RawView>(`/api/documents/${id}/raw`),

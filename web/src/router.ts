@@ -1,25 +1,30 @@
 import { createRouter, createWebHistory } from "vue-router";
-import DirectivesPage from "./pages/DirectivesPage.vue";
-import DocumentPage from "./pages/DocumentPage.vue";
-import PersonPage from "./pages/PersonPage.vue";
-import RegionPage from "./pages/RegionPage.vue";
-import SearchPage from "./pages/SearchPage.vue";
-import TrendsPage from "./pages/TrendsPage.vue";
 
-// Every view's state is in its address, so a link reproduces what its sender saw.
+// Every view's state is in its address, so a link reproduces what its sender saw. Each page is its own chunk,
+// loaded when first visited: the first load carries the search page only, and the charts' library comes
+// with the pages that draw charts.
+const SearchPage = () => import("./pages/SearchPage.vue");
+
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: "/", component: SearchPage, meta: { title: "检索" } },
-    { path: "/document/:id(\\d+)", component: DocumentPage, props: (route) => ({ id: Number(route.params.id) }), meta: { title: "文档" } },
-    { path: "/person/:id(\\d+)", component: PersonPage, props: (route) => ({ id: Number(route.params.id) }), meta: { title: "人物" } },
-    { path: "/region/:name", component: RegionPage, props: true, meta: { title: "地区" } },
-    { path: "/trends", component: TrendsPage, meta: { title: "词频趋势" } },
-    { path: "/directives", component: DirectivesPage, meta: { title: "指示台账" } },
+    {
+      path: "/document/:id(\\d+)",
+      component: () => import("./pages/DocumentPage.vue"),
+      props: (route) => ({ id: Number(route.params.id) }),
+      // The tab (?view=raw) changes the address, not the document: the page stays, only the tab turns.
+      meta: { title: "文档", samePageAcrossQuery: true },
+    },
+    { path: "/person/:id(\\d+)", component: () => import("./pages/PersonPage.vue"), props: (route) => ({ id: Number(route.params.id) }), meta: { title: "人物" } },
+    { path: "/region/:name", component: () => import("./pages/RegionPage.vue"), props: true, meta: { title: "地区" } },
+    { path: "/trends", component: () => import("./pages/TrendsPage.vue"), meta: { title: "词频趋势" } },
+    { path: "/directives", component: () => import("./pages/DirectivesPage.vue"), meta: { title: "指示台账" } },
     { path: "/:rest(.*)*", component: SearchPage, meta: { title: "检索" } },
   ],
 });
 
+// The tab's title until the page knows better (a document's title, a person's name: see usePageTitle).
 router.afterEach((to) => {
   document.title = `${String(to.meta.title ?? "")} · 会议`;
 });
