@@ -1,0 +1,148 @@
+import { lineRule } from "../clean/boilerplate.js";
+import { dropGlosses } from "../clean/glosses.js";
+import { pageFeatures } from "../clean/line-features.js";
+import { boilerplateProbability, dropKind } from "../clean/line-model.js";
+import { convertToSimplified } from "../clean/script.js";
+import { normalizeWidth } from "../clean/width.js";
+import { lineModelWeights } from "../lexicon/line-classes.js";
+
+// Which block of an HTML page is the article, as Readability, trafilatura and jusText choose it, but judged
+// with the cleaning's own line model. Every line the reader found is scored: a line the model reads as
+// content counts for its block by its length, a line it reads as boilerplate or that is mostly link text
+// counts against it, and a line an exact cleaning rule names (a date line, ICP备, 分享到) counts neither
+// way — cleaning sets it aside under that rule, and the header reads the page's date and publisher from it.
+// The block (element) whose lines together score highest is the article: it holds the prose and as little
+// else as the page's markup allows. Lines around it that read as content are its neighbours (a headline in
+// a sibling <div>) and stay; the rest of the page — menus, sidebars, lists of other articles' headlines,
+// comment widgets — is set aside with a rule id, never dropped silently.
+//
+// Why here and not as a `linkShare` feature of the fitted line model: the model is fitted on the gold of
+// ../shared/corpus, whose pages are text — every line's link share there is 0, so a fit would give the
+// feature a weight from no evidence. Link density is instead used the way the HTML extractors use it, as
+// a property of a block with a fixed bound (half the text in links: not prose), and the model's weights
+// stay what the corpus supports. Text pages never reach this code, so their records do not change.
+
+/** One line of an HTML page as the reader found it. */
+export interface BlockLine {
+  text: string;
+  /** share of its visible characters inside <a> (0–1) */
+  linkShare: number;
+  /** the innermost block element holding the line (an index into `parents`), -1 for none */
+  block: number;
+  /** the rule id of the <nav>/<footer>/<aside> holding the line, or null */
+  furniture: string | null;
+}
+
+/** Rule ids of the lines the article choice sets aside (reasons in data/clean-reasons.json). */
+export const ARTICLE_RULES = {
+  outside: "html.outside",
+  outsideLinks: "html.outside.links",
+  linkLine: "html.link-line",
+} as const;
+
+/** At least this share of link text and a line is not prose, whatever its words: a headline of another article. */
+const LINKED = 0.5;
+/** A line this much link text is navigation even inside the article, unless it holds a finished sentence. */
+const LINK_LINE = 0.8;
+const FINISHED_SENTENCE = /[。！？!?]/;
+
+type Verdict = "content" | "boilerplate" | "ruled";
+
+/** The line as cleaning will judge it: glosses dropped, width normalized, simplified. */
+function judgingView(text: string): string {
+  return convertToSimplified(normalizeWidth(dropGlosses(text).text).text).text;
+}
+
+function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x20 && text.charCodeAt(i) !== 0x3000) n++;
+  return n;
+}
+
+/** Each line's verdict by itself: content, boilerplate, or named by an exact rule (left to cleaning). */
+function lineVerdicts(lines: readonly BlockLine[], views: readonly string[]): Verdict[] {
+  const model = lineModelWeights();
+  const features = pageFeatures(views);
+  return lines.map((line, i) => {
+    const view = views[i]!;
+    if (lineRule(view) !== null) return "ruled";
+    const values = features[i];
+    // a date line the model names is where the header finds the page's date: cleaning sets it aside itself
+    if (values && dropKind(values) === "dateLine") return "ruled";
+    if (line.furniture || line.linkShare >= LINKED) return "boilerplate";
+    if (values === null || values === undefined) return "content";
+    return boilerplateProbability(values, model) >= model.threshold ? "boilerplate" : "content";
+  });
+}
+
+/** The block whose lines score highest together (-1: the whole page); null when the page has no prose. */
+function articleBlock(lines: readonly BlockLine[], verdicts: readonly Verdict[], views: readonly string[], parents: ArrayLike<number>): number | null {
+  const sums = new Float64Array(parents.length);
+  let page = 0;
+  let content = 0;
+  lines.forEach((line, i) => {
+    const verdict = verdicts[i]!;
+    if (verdict === "ruled") return;
+    const weight = (verdict === "content" ? 1 : -1) * visibleLength(views[i]!);
+    if (verdict === "content") content += weight;
+    page += weight;
+    if (line.block >= 0) sums[line.block]! += weight;
+  });
+  if (content === 0) return null;
+  // an element opens after its parent, so children have higher indexes: one backward pass sums every subtree
+  for (let k = parents.length - 1; k >= 0; k--) if (parents[k]! >= 0) sums[parents[k]!]! += sums[k]!;
+  // on a tie the outer block wins: it loses no line the inner one keeps
+  let best = -1;
+  let bestSum = page;
+  for (let k = 0; k < parents.length; k++) {
+    if (sums[k]! > bestSum) {
+      best = k;
+      bestSum = sums[k]!;
+    }
+  }
+  return bestSum > 0 ? best : null;
+}
+
+/** Which lines stand inside the chosen block. */
+function insideBlock(lines: readonly BlockLine[], best: number, parents: ArrayLike<number>): boolean[] {
+  if (best < 0) return lines.map(() => true);
+  const within = new Uint8Array(parents.length);
+  for (let k = best; k < parents.length; k++) within[k] = k === best || (parents[k]! >= 0 && within[parents[k]!] === 1) ? 1 : 0;
+  return lines.map((line) => line.block >= 0 && within[line.block] === 1);
+}
+
+/** The article's neighbours: runs of content (and rule-named lines) right before and after it stay with it. */
+function withNeighbours(inside: boolean[], verdicts: readonly Verdict[], lines: readonly BlockLine[]): boolean[] {
+  const kept = inside.slice();
+  const first = inside.indexOf(true);
+  const last = inside.lastIndexOf(true);
+  if (first < 0) return kept;
+  const neighbour = (i: number) => verdicts[i] !== "boilerplate" && lines[i]!.furniture === null;
+  for (let i = first - 1; i >= 0 && neighbour(i); i--) kept[i] = true;
+  for (let i = last + 1; i < lines.length && neighbour(i); i++) kept[i] = true;
+  return kept;
+}
+
+/**
+ * For each line, the rule id it is set aside under, or null where cleaning is to judge it. Furniture
+ * (<nav>, <footer>, <aside>) goes under its own rule; lines outside the article under html.outside or,
+ * mostly link text, html.outside.links; inside it a line of links alone under html.link-line. A line an
+ * exact cleaning rule names is left to that rule wherever it stands, and a paragraph of finished sentences
+ * outside the article is left to cleaning too: the choice may cost a menu line, never a paragraph.
+ */
+export function chooseArticle(lines: readonly BlockLine[], parents: ArrayLike<number>): (string | null)[] {
+  const views = lines.map((line) => judgingView(line.text));
+  const verdicts = lineVerdicts(lines, views);
+  const best = articleBlock(lines, verdicts, views, parents);
+  const kept = best === null ? lines.map(() => true) : withNeighbours(insideBlock(lines, best, parents), verdicts, lines);
+  return lines.map((line, i) => {
+    if (verdicts[i] === "ruled") return null;
+    if (line.furniture) return line.furniture;
+    const sentence = FINISHED_SENTENCE.test(views[i]!);
+    if (!kept[i]) {
+      if (sentence && line.linkShare < LINKED) return null;
+      return line.linkShare >= LINKED ? ARTICLE_RULES.outsideLinks : ARTICLE_RULES.outside;
+    }
+    return line.linkShare >= LINK_LINE && !sentence ? ARTICLE_RULES.linkLine : null;
+  });
+}
