@@ -1,6 +1,7 @@
 import { lineRule } from "../clean/boilerplate.js";
 import { dropGlosses } from "../clean/glosses.js";
 import { pageFeatures } from "../clean/line-features.js";
+import { isBodyParagraph } from "../clean/paragraph.js";
 import { boilerplateProbability, dropKind } from "../clean/line-model.js";
 import { convertToSimplified } from "../clean/script.js";
 import { normalizeWidth } from "../clean/width.js";
@@ -66,10 +67,11 @@ function lineVerdicts(lines: readonly BlockLine[], views: readonly string[]): Ve
   return lines.map((line, i) => {
     const view = views[i]!;
     if (lineRule(view) !== null) return "ruled";
+    // links before the model's date-line class: another article's headline with its date is no date line
+    if (line.furniture || line.linkShare >= LINKED) return "boilerplate";
     const values = features[i];
     // a date line the model names is where the header finds the page's date: cleaning sets it aside itself
     if (values && dropKind(values) === "dateLine") return "ruled";
-    if (line.furniture || line.linkShare >= LINKED) return "boilerplate";
     if (values === null || values === undefined) return "content";
     return boilerplateProbability(values, model) >= model.threshold ? "boilerplate" : "content";
   });
@@ -128,7 +130,8 @@ function withNeighbours(inside: boolean[], verdicts: readonly Verdict[], lines: 
  * (<nav>, <footer>, <aside>) goes under its own rule; lines outside the article under html.outside or,
  * mostly link text, html.outside.links; inside it a line of links alone under html.link-line. A line an
  * exact cleaning rule names is left to that rule wherever it stands, and a paragraph of finished sentences
- * outside the article is left to cleaning too: the choice may cost a menu line, never a paragraph.
+ * (a body paragraph by cleaning's measure, not a widget's one-line prompt) outside the article is left to
+ * cleaning too: the choice may cost a menu line, never a paragraph.
  */
 export function chooseArticle(lines: readonly BlockLine[], parents: ArrayLike<number>): (string | null)[] {
   const views = lines.map((line) => judgingView(line.text));
@@ -140,7 +143,8 @@ export function chooseArticle(lines: readonly BlockLine[], parents: ArrayLike<nu
     if (line.furniture) return line.furniture;
     const sentence = FINISHED_SENTENCE.test(views[i]!);
     if (!kept[i]) {
-      if (sentence && line.linkShare < LINKED) return null;
+      // a widget's sentence (还没有评论,快来抢沙发吧!) is no paragraph; a paragraph is left to cleaning
+      if (sentence && line.linkShare < LINKED && isBodyParagraph(views[i]!)) return null;
       return line.linkShare >= LINKED ? ARTICLE_RULES.outsideLinks : ARTICLE_RULES.outside;
     }
     return line.linkShare >= LINK_LINE && !sentence ? ARTICLE_RULES.linkLine : null;

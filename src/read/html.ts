@@ -202,8 +202,19 @@ function pageOf(body: BlockLine[], parents: number[], heads: { title: string | n
     const rule = verdicts[i];
     if (rule) removed.push(setAside(line.text, rule, texts.length));
   });
-  const headline = heads.h1 ?? (heads.title ? heads.title.split(/\s*[-_|–—]\s*/)[0]! : null);
+  const headline = heads.h1 ?? (heads.title ? withoutSiteName(heads.title) : null);
   return { text: texts.join("\n"), title: headline || null, removed, linkShare };
+}
+
+/**
+ * Where a <title> joins the headline to the site's name: _ or | (either width), or a single dash that is no
+ * range of numbers (2021-2025年) and no half of the doubled dash that opens a headline's subtitle (——).
+ */
+const SITE_SEPARATOR = /\s*(?:[_＿|｜]|(?<![\d—])[-－–—](?![\d—]))\s*/;
+
+/** The headline part of a <title>: what stands before the site's name (…召开_西青信息港, … - 北京市东城区人民政府). */
+export function withoutSiteName(title: string): string {
+  return title.split(SITE_SEPARATOR)[0]!;
 }
 
 /** Markup a page may begin with before its first element: a doctype, an XML declaration, comments (a browser's "saved from url"). */
