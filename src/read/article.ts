@@ -3,7 +3,7 @@ import { dropGlosses } from "../clean/glosses.js";
 import { pageFeatures } from "../clean/line-features.js";
 import { isBodyParagraph } from "../clean/paragraph.js";
 import { boilerplateProbability, dropKind } from "../clean/line-model.js";
-import { convertToSimplified } from "../clean/script.js";
+import { convertToSimplified, detectScript, variantOf } from "../clean/script.js";
 import { normalizeWidth } from "../clean/width.js";
 import { lineModelWeights } from "../lexicon/line-classes.js";
 
@@ -49,9 +49,17 @@ const FINISHED_SENTENCE = /[。！？!?]/;
 
 type Verdict = "content" | "boilerplate" | "ruled";
 
-/** The line as cleaning will judge it: glosses dropped, width normalized, simplified. */
-function judgingView(text: string): string {
-  return convertToSimplified(normalizeWidth(dropGlosses(text).text).text).text;
+/**
+ * The lines as cleaning will judge them: glosses dropped, width normalized, simplified. As the script stage
+ * does, a page without traditional characters is not converted, and one that has them in one pass.
+ */
+function judgingViews(lines: readonly BlockLine[]): string[] {
+  const views = lines.map((line) => normalizeWidth(dropGlosses(line.text).text).text);
+  if (detectScript(views).traditional === 0) return views;
+  const whole = views.join("\n");
+  const variant = variantOf(whole);
+  const converted = convertToSimplified(whole, variant).text.split("\n");
+  return converted.length === views.length ? converted : views.map((view) => convertToSimplified(view, variant).text);
 }
 
 function visibleLength(text: string): number {
@@ -134,7 +142,7 @@ function withNeighbours(inside: boolean[], verdicts: readonly Verdict[], lines: 
  * cleaning too: the choice may cost a menu line, never a paragraph.
  */
 export function chooseArticle(lines: readonly BlockLine[], parents: ArrayLike<number>): (string | null)[] {
-  const views = lines.map((line) => judgingView(line.text));
+  const views = judgingViews(lines);
   const verdicts = lineVerdicts(lines, views);
   const best = articleBlock(lines, verdicts, views, parents);
   const kept = best === null ? lines.map(() => true) : withNeighbours(insideBlock(lines, best, parents), verdicts, lines);
