@@ -77,6 +77,25 @@ test("a paragraph of finished sentences outside the chosen block is left to clea
   assert.ok(page.removed.some((item) => item.line === HEADLINES[0] && item.rule === "html.outside.links"));
 });
 
+test("an article split over two blocks around a list of links keeps both parts, a subheading between paragraphs too", () => {
+  const subheading = "一、强化责任落实";
+  const html = `<body><div class="c1"><h1>区委常委会召开会议</h1><p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p></div>
+    <div class="ad"><ul>${links(HEADLINES)}</ul></div>
+    <div class="c2"><p>${subheading}</p><p>${PARAGRAPHS[2]}</p></div></body>`;
+  const record = recordOf(html);
+  assert.deepEqual(textLines(record), ["区委常委会召开会议", PARAGRAPHS[0], PARAGRAPHS[1], subheading, PARAGRAPHS[2]]);
+  for (const headline of HEADLINES) assert.equal(ruleOf(record, headline), "html.outside.links");
+});
+
+test("the page's <h1> in a block of its own, away from the article, is left to cleaning, which keeps it as the headline", () => {
+  const html = `<body><div class="hd"><h1>区委常委会召开会议</h1></div>
+    <div class="menu"><a href="/">首页</a> <a href="/1">要闻</a> <a href="/2">公开</a> <a href="/3">服务</a></div>
+    <div class="side"><ul>${links(HEADLINES)}</ul></div><div class="bd">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join("")}</div></body>`;
+  const record = recordOf(html);
+  assert.equal(record.title, "区委常委会召开会议");
+  assert.deepEqual(textLines(record), ["区委常委会召开会议", ...PARAGRAPHS]);
+});
+
 test("the date line beside the article's block is left to its cleaning rule, so the header reads the page's date", () => {
   const html = `<body><div class="top"><a href="/">首页</a> <a href="/xw/">新闻中心</a> <a href="/gk/">政务公开</a></div>
     <div class="attr"><span>发布时间:2024-03-13 10:20</span> <span>来源:区委办公室</span></div>

@@ -32,6 +32,8 @@ export interface BlockLine {
   block: number;
   /** the rule id of the <nav>/<footer>/<aside> holding the line, or null */
   furniture: string | null;
+  /** the line is (part of) the page's first <h1>, its headline */
+  headline: boolean;
 }
 
 /** Rule ids of the lines the article choice sets aside (reasons in data/clean-reasons.json). */
@@ -47,7 +49,9 @@ const LINKED = 0.5;
 const LINK_LINE = 0.8;
 const FINISHED_SENTENCE = /[。！？!?]/;
 
-type Verdict = "content" | "boilerplate" | "ruled";
+/** content: prose by the model; doubtful: boilerplate by the model alone; linked: mostly link text, or in
+ * <nav>/<footer>/<aside>; ruled: named by an exact cleaning rule, left to it. */
+type Verdict = "content" | "doubtful" | "linked" | "ruled";
 
 /**
  * The lines as cleaning will judge them: glosses dropped, width normalized, simplified. As the script stage
@@ -68,7 +72,7 @@ function visibleLength(text: string): number {
   return n;
 }
 
-/** Each line's verdict by itself: content, boilerplate, or named by an exact rule (left to cleaning). */
+/** Each line's verdict by itself. */
 function lineVerdicts(lines: readonly BlockLine[], views: readonly string[]): Verdict[] {
   const model = lineModelWeights();
   const features = pageFeatures(views);
@@ -76,12 +80,12 @@ function lineVerdicts(lines: readonly BlockLine[], views: readonly string[]): Ve
     const view = views[i]!;
     if (lineRule(view) !== null) return "ruled";
     // links before the model's date-line class: another article's headline with its date is no date line
-    if (line.furniture || line.linkShare >= LINKED) return "boilerplate";
+    if (line.furniture || line.linkShare >= LINKED) return "linked";
     const values = features[i];
     // a date line the model names is where the header finds the page's date: cleaning sets it aside itself
     if (values && dropKind(values) === "dateLine") return "ruled";
     if (values === null || values === undefined) return "content";
-    return boilerplateProbability(values, model) >= model.threshold ? "boilerplate" : "content";
+    return boilerplateProbability(values, model) >= model.threshold ? "doubtful" : "content";
   });
 }
 
@@ -121,40 +125,65 @@ function insideBlock(lines: readonly BlockLine[], best: number, parents: ArrayLi
   return lines.map((line) => line.block >= 0 && within[line.block] === 1);
 }
 
-/** The article's neighbours: runs of content (and rule-named lines) right before and after it stay with it. */
-function withNeighbours(inside: boolean[], verdicts: readonly Verdict[], lines: readonly BlockLine[]): boolean[] {
-  const kept = inside.slice();
-  const first = inside.indexOf(true);
-  const last = inside.lastIndexOf(true);
-  if (first < 0) return kept;
-  const neighbour = (i: number) => verdicts[i] !== "boilerplate" && lines[i]!.furniture === null;
-  for (let i = first - 1; i >= 0 && neighbour(i); i--) kept[i] = true;
-  for (let i = last + 1; i < lines.length && neighbour(i); i++) kept[i] = true;
+/**
+ * Context, as jusText smooths it: the article's block and every body paragraph outside it (an article split
+ * over two blocks around an advertisement) keep the runs of content and rule-named lines right before and
+ * after them (a headline in a sibling block); a run without link text between two kept lines (a short
+ * subheading the model doubts, between the two parts of an article) is kept too. Link text ends a run.
+ */
+function withNeighbours(seeds: boolean[], verdicts: readonly Verdict[]): boolean[] {
+  const kept = seeds.slice();
+  const neighbour = (i: number) => verdicts[i] === "content" || verdicts[i] === "ruled";
+  for (let i = 1; i < kept.length; i++) if (!kept[i] && kept[i - 1] && neighbour(i)) kept[i] = true;
+  for (let i = kept.length - 2; i >= 0; i--) if (!kept[i] && kept[i + 1] && neighbour(i)) kept[i] = true;
+  for (let i = 0; i < kept.length; ) {
+    if (kept[i]) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < kept.length && !kept[end] && verdicts[end] !== "linked") end++;
+    const between = i > 0 && kept[i - 1] && end < kept.length && kept[end];
+    if (between) for (let k = i; k < end; k++) kept[k] = true;
+    i = end === i ? i + 1 : end;
+  }
   return kept;
+}
+
+/** A paragraph of the article wherever it stands: finished sentences, a body paragraph's shape, little link text. */
+function isParagraph(line: BlockLine, view: string, verdict: Verdict): boolean {
+  return verdict === "content" && line.linkShare < LINKED && FINISHED_SENTENCE.test(view) && isBodyParagraph(view);
 }
 
 /**
  * For each line, the rule id it is set aside under, or null where cleaning is to judge it. Furniture
  * (<nav>, <footer>, <aside>) goes under its own rule; lines outside the article under html.outside or,
  * mostly link text, html.outside.links; inside it a line of links alone under html.link-line. A line an
- * exact cleaning rule names is left to that rule wherever it stands, and a paragraph of finished sentences
- * (a body paragraph by cleaning's measure, not a widget's one-line prompt) outside the article is left to
- * cleaning too: the choice may cost a menu line, never a paragraph.
+ * exact cleaning rule names is left to that rule wherever it stands; a paragraph of finished sentences (a
+ * body paragraph by cleaning's measure, not a widget's one-line prompt: 还没有评论,快来抢沙发吧!) outside
+ * the article stays with its neighbours, and the page's <h1> is left to cleaning: the choice may cost a menu
+ * line, never a paragraph.
  */
 export function chooseArticle(lines: readonly BlockLine[], parents: ArrayLike<number>): (string | null)[] {
   const views = judgingViews(lines);
   const verdicts = lineVerdicts(lines, views);
   const best = articleBlock(lines, verdicts, views, parents);
-  const kept = best === null ? lines.map(() => true) : withNeighbours(insideBlock(lines, best, parents), verdicts, lines);
+  const kept =
+    best === null
+      ? lines.map(() => true)
+      : withNeighbours(
+          insideBlock(lines, best, parents).map((inside, i) => inside || isParagraph(lines[i]!, views[i]!, verdicts[i]!)),
+          verdicts,
+        );
   return lines.map((line, i) => {
     if (verdicts[i] === "ruled") return null;
     if (line.furniture) return line.furniture;
-    const sentence = FINISHED_SENTENCE.test(views[i]!);
     if (!kept[i]) {
-      // a widget's sentence (还没有评论,快来抢沙发吧!) is no paragraph; a paragraph is left to cleaning
-      if (sentence && line.linkShare < LINKED && isBodyParagraph(views[i]!)) return null;
+      // the page's own headline is the title's source, and a line only the model doubts right at the edge of
+      // what is kept (a subheading over the second part of an article) is cleaning's to judge in its context
+      if (line.headline || (verdicts[i] === "doubtful" && (kept[i - 1] || kept[i + 1]))) return null;
       return line.linkShare >= LINKED ? ARTICLE_RULES.outsideLinks : ARTICLE_RULES.outside;
     }
-    return line.linkShare >= LINK_LINE && !sentence ? ARTICLE_RULES.linkLine : null;
+    return line.linkShare >= LINK_LINE && !FINISHED_SENTENCE.test(views[i]!) ? ARTICLE_RULES.linkLine : null;
   });
 }

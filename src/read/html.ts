@@ -116,6 +116,8 @@ export function readHtml(html: string): HtmlPage {
   let inLink = 0;
   /** the block the current line's first text stood in */
   let lineBlock = -1;
+  /** some of the current line's text stood in the page's first <h1> */
+  let lineHeadline = false;
   const heads: { title: string | null; titleInHead: boolean; h1: string | null } = { title: null, titleInHead: false, h1: null };
   let capture: { tag: "title" | "h1"; text: string; skipped: boolean } | null = null;
 
@@ -126,8 +128,12 @@ export function readHtml(html: string): HtmlPage {
     const linkShare = visible ? Math.min(1, linkChars / visible) : 0;
     parts = [];
     linkChars = 0;
-    if (!text) return;
-    lines.push({ text, linkShare: Math.round(linkShare * 100) / 100, block: lineBlock, furniture: furniture?.rule ?? null });
+    if (!text) {
+      lineHeadline = false;
+      return;
+    }
+    lines.push({ text, linkShare: Math.round(linkShare * 100) / 100, block: lineBlock, furniture: furniture?.rule ?? null, headline: lineHeadline });
+    lineHeadline = false;
   };
 
   const parser = new BoundedParser(
@@ -149,6 +155,7 @@ export function readHtml(html: string): HtmlPage {
         if (capture && capture.text.length < MAX_HEADLINE) capture.text += data;
         if (skipDepth > 0) return;
         if (parts.length === 0) lineBlock = blocks.at(-1) ?? -1;
+        if (capture?.tag === "h1") lineHeadline = true;
         parts.push(data);
         if (inLink > 0) linkChars += visibleLength(data);
       },
