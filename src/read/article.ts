@@ -43,10 +43,11 @@ export const ARTICLE_RULES = {
   linkLine: "html.link-line",
 } as const;
 
-/** At least this share of link text and a line is not prose, whatever its words: a headline of another article. */
+/**
+ * At least this share of link text and a line is not prose, whatever its words: a headline of another article,
+ * alone or with its date. Inside the article such a line goes too unless it holds a finished sentence.
+ */
 const LINKED = 0.5;
-/** A line this much link text is navigation even inside the article, unless it holds a finished sentence. */
-const LINK_LINE = 0.8;
 const FINISHED_SENTENCE = /[。！？!?]/;
 
 /** content: prose by the model; doubtful: boilerplate by the model alone; linked: mostly link text, or in
@@ -158,7 +159,7 @@ function isParagraph(line: BlockLine, view: string, verdict: Verdict): boolean {
 /**
  * For each line, the rule id it is set aside under, or null where cleaning is to judge it. Furniture
  * (<nav>, <footer>, <aside>) goes under its own rule; lines outside the article under html.outside or,
- * mostly link text, html.outside.links; inside it a line of links alone under html.link-line. A line an
+ * mostly link text, html.outside.links; inside it a line mostly of links under html.link-line. A line an
  * exact cleaning rule names is left to that rule wherever it stands; a paragraph of finished sentences (a
  * body paragraph by cleaning's measure, not a widget's one-line prompt: 还没有评论,快来抢沙发吧!) outside
  * the article stays with its neighbours, and the page's <h1> is left to cleaning: the choice may cost a menu
@@ -184,6 +185,6 @@ export function chooseArticle(lines: readonly BlockLine[], parents: ArrayLike<nu
       if (line.headline || (verdicts[i] === "doubtful" && (kept[i - 1] || kept[i + 1]))) return null;
       return line.linkShare >= LINKED ? ARTICLE_RULES.outsideLinks : ARTICLE_RULES.outside;
     }
-    return line.linkShare >= LINK_LINE && !FINISHED_SENTENCE.test(views[i]!) ? ARTICLE_RULES.linkLine : null;
+    return line.linkShare >= LINKED && !FINISHED_SENTENCE.test(views[i]!) ? ARTICLE_RULES.linkLine : null;
   });
 }
