@@ -136,7 +136,7 @@ export interface RawDoc {
   text: string;
   /** the encoding the bytes were decoded from */
   encoding: string;
-  /** for HTML input: the page title and the lines the HTML reader already set aside */
+  /** for HTML input: the page title, and the lines of `text` the HTML reader set aside, each at its line `n` */
   htmlTitle?: string | null;
   htmlRemoved?: Removed[];
   /** for HTML input: for each line of `text`, the share of it that is link text (0–1) */

@@ -49,7 +49,9 @@ test("the fixture pages cover each input form, each cleaning stage and each extr
   some("encoding damage dropped", (p) => p.expected.quality.garbled.some((span) => span.repaired === null));
   some("traditional converted", (p) => p.expected.script === "traditional" && p.expected.quality.converted > 0);
   some("a repeated headline removed", (p) => p.expected.removed.some((r) => r.reason.startsWith("重复行")));
-  some("HTML furniture set aside", (p) => p.expected.removed.some((r) => r.reason.includes("网页<")));
+  some("HTML blocks outside the article set aside", (p) => p.expected.removed.some((r) => r.rule === "html.outside"));
+  some("HTML link lists outside the article set aside", (p) => p.expected.removed.some((r) => r.rule === "html.outside.links"));
+  some("an HTML <title> shown as a line set aside", (p) => p.expected.removed.some((r) => r.rule === "html.title" && r.n === 1));
   some("a footer removed", (p) => p.expected.removed.some((r) => r.reason.startsWith("页脚")));
   some("a date/source line removed", (p) => p.expected.removed.some((r) => r.reason === "日期/来源行"));
   some("a title", (p) => p.expected.title !== null);

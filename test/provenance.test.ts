@@ -70,10 +70,6 @@ test("the header finds date and site lines by rule id, whatever the reason says"
 function assertPlaces(record: Record, raw: string): void {
   const lines = linesOf(raw);
   for (const item of record.removed) {
-    if (item.rule?.startsWith("html.")) {
-      assert.equal(item.n, undefined, "lines the HTML reader set aside are not lines of the page as read");
-      continue;
-    }
     assert.ok(item.n !== undefined && item.n >= 1 && item.n <= lines.length, `${item.line}: a line number`);
     assert.ok(lines[item.n - 1]!.includes(item.line), `line ${item.n} holds ${item.line}`);
     assert.ok(item.rule, `${item.line}: a rule id`);

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { test } from "node:test";
 import iconv from "iconv-lite";
 import { decodeBytes } from "../src/read/decode.js";
+import { clean } from "../src/clean/index.js";
 import { readHtml } from "../src/read/html.js";
+import { pageFromText } from "../src/read/page.js";
 import { readInputs, type ReadItem } from "../src/read/sources.js";
 import { fixturePage, ROOT } from "./helpers.js";
 
@@ -36,11 +38,19 @@ test("HTML: the article's lines, the headline, and site furniture set aside with
     <footer>主办单位:西青区人民政府</footer></body></html>`;
   const result = readHtml(html);
   assert.equal(result.title, "区委常委会召开");
-  assert.deepEqual(result.text.split("\n"), ["区委常委会召开", "7月23日,区委常委会召开。", "区委书记李清出席会议并讲话。"]);
+  // every line of text is a line of the page as read, the <title> first; scripts are not text
+  assert.deepEqual(result.text.split("\n"), [
+    "区委常委会召开_西青信息港", "首页新闻中心", "区政府召开常务会议", "区委常委会召开", "7月23日,区委常委会召开。", "区委书记李清出席会议并讲话。", "主办单位:西青区人民政府",
+  ]);
+  // the reader sets aside what is not the article, at its line; the footer's host line is left to the
+  // cleaning rule that names it (the header reads the publisher from it)
   assert.deepEqual(
-    result.removed.map((r) => r.reason),
-    ["导航:网页<nav>", "导航:整行为链接", "页脚:网页<footer>"],
+    result.removed.map((r) => [r.n, r.rule, r.reason]),
+    [[1, "html.title", "网页标题栏<title>:用于读取标题,不属正文"], [2, "html.nav", "导航:网页<nav>"], [3, "html.outside.links", "正文区块之外:链接列表"]],
   );
+  const record = clean(pageFromText(html, "a.html", null, "html"));
+  assert.deepEqual(record.text.split("\n"), ["区委常委会召开", "7月23日,区委常委会召开。", "区委书记李清出席会议并讲话。"]);
+  assert.deepEqual(record.removed.at(-1), { line: "主办单位:西青区人民政府", reason: "页脚:主办/版权", n: 7, rule: "boilerplate.footer.host" });
 });
 
 async function collect(inputs: string[]): Promise<ReadItem[]> {

@@ -10,8 +10,17 @@ import { checkSkip, runStages } from "./stages.js";
 export type { CleanOptions } from "./draft.js";
 export { STAGES, STAGE_IDS } from "./stages.js";
 
+/** Lines the HTML reader set aside in the page as read, by line number: cleaning starts with them set aside. */
+function setAsideByReader(doc: RawDoc): Map<number, Removed> {
+  return new Map((doc.htmlRemoved ?? []).flatMap((item) => (item.n === undefined ? [] : [[item.n, item] as const])));
+}
+
 export function draftOf(doc: RawDoc): Draft {
-  const lines = doc.text.split(/\r\n|\r|\n/).map((raw) => ({ raw, text: raw, dropped: null, rule: null }));
+  const setAside = setAsideByReader(doc);
+  const lines = doc.text.split(/\r\n|\r|\n/).map((raw, i) => {
+    const item = setAside.get(i + 1);
+    return { raw, text: raw, dropped: item?.reason ?? null, rule: item ? (item.rule ?? null) : null };
+  });
   return {
     source: { path: doc.path, url: doc.url, site: null, url_date: findUrlDate(doc.url) },
     lines,
@@ -22,7 +31,7 @@ export function draftOf(doc: RawDoc): Draft {
     converted: 0,
     title: null,
     published: null,
-    preRemoved: doc.htmlRemoved ?? [],
+    preRemoved: (doc.htmlRemoved ?? []).filter((item) => item.n === undefined),
     htmlTitle: doc.htmlTitle ?? null,
     changes: [],
     stages: {},

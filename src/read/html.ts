@@ -1,10 +1,13 @@
 import { Parser } from "htmlparser2";
 import { reasonOf } from "../lexicon/reasons.js";
 import type { Removed } from "../types.js";
+import { chooseArticle, type BlockLine } from "./article.js";
 
 // HTML to the lines a reader sees: block elements end lines; scripts, styles and form controls are not
-// text; <nav>, <footer> and <aside> are site furniture and go to `removed` with their reason; a line that
-// is nothing but link text (a menu, a list of other articles) goes too.
+// text. Every line of text is a line of the page as read, so the raw view shows each where it stood; the
+// lines that are not the article — <nav>, <footer> and <aside> furniture, the blocks around the article
+// that article.ts finds with the line model and link density, lines of links alone — are listed in
+// `removed` with their line number and rule id, and cleaning sets them aside there.
 //
 // The reader follows htmlparser2's events, which are balanced: every element opened is closed exactly
 // once — void elements (<input>, <br>, <img>) at once, unclosed ones when their parent closes or at the
@@ -15,7 +18,9 @@ import type { Removed } from "../types.js";
 const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "iframe", "object", "select", "button", "textarea", "head"]);
 /** Furniture elements by the rule id their lines are set aside under (reasons in data/clean-reasons.json). */
 const FURNITURE: Record<string, string> = { nav: "html.nav", footer: "html.footer", aside: "html.aside" };
-const setAside = (line: string, rule: string): Removed => ({ line, reason: reasonOf(rule), rule });
+/** The page's <title>, shown as the first line of the page as read: the headline's source, not article text. */
+const TITLE_RULE = "html.title";
+const setAside = (line: string, rule: string, n: number): Removed => ({ line, reason: reasonOf(rule), n, rule });
 const BLOCK = new Set([
   "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table",
   "section", "article", "header", "main", "blockquote", "pre", "hr", "center", "form", "figure", "figcaption", "title", "body",
@@ -26,8 +31,6 @@ const BLOCK = new Set([
  * or an attack; they are dropped as elements and their text kept in the element that holds them.
  */
 const MAX_DEPTH = 256;
-/** A line at least this much link text, and without a sentence in it, is navigation. */
-const LINK_SHARE = 0.8;
 /** The headline captured from <title> or <h1> stops growing here: a page that never closes its <title> is not a headline. */
 const MAX_HEADLINE = 300;
 
@@ -43,7 +46,6 @@ interface Furniture {
   depth: number;
   /** the rule id its lines are set aside under */
   rule: string;
-  lines: string[];
 }
 
 function visibleLength(text: string): number {
@@ -101,17 +103,23 @@ class BoundedParser extends Parser {
 }
 
 export function readHtml(html: string): HtmlPage {
-  const lines: string[] = [];
-  const linkShares: number[] = [];
-  const removed: Removed[] = [];
+  const lines: BlockLine[] = [];
+  /** for each block element opened, the block element holding it (-1: none) */
+  const parents: number[] = [];
+  /** the block elements open now, innermost last */
+  const blocks: number[] = [];
   let depth = 0;
   let skipDepth = 0;
   let furniture: Furniture | null = null;
   let parts: string[] = [];
   let linkChars = 0;
   let inLink = 0;
-  const heads: { title: string | null; h1: string | null } = { title: null, h1: null };
-  let capture: { tag: "title" | "h1"; text: string } | null = null;
+  /** the block the current line's first text stood in */
+  let lineBlock = -1;
+  /** some of the current line's text stood in the page's first <h1> */
+  let lineHeadline = false;
+  const heads: { title: string | null; titleInHead: boolean; h1: string | null } = { title: null, titleInHead: false, h1: null };
+  let capture: { tag: "title" | "h1"; text: string; skipped: boolean } | null = null;
 
   const endLine = () => {
     if (parts.length === 0) return;
@@ -120,13 +128,12 @@ export function readHtml(html: string): HtmlPage {
     const linkShare = visible ? Math.min(1, linkChars / visible) : 0;
     parts = [];
     linkChars = 0;
-    if (!text) return;
-    if (furniture) furniture.lines.push(text);
-    else if (linkShare >= LINK_SHARE && !/[。，,；]/.test(text)) removed.push(setAside(text, "html.link-line"));
-    else {
-      lines.push(text);
-      linkShares.push(Math.round(linkShare * 100) / 100);
+    if (!text) {
+      lineHeadline = false;
+      return;
     }
+    lines.push({ text, linkShare: Math.round(linkShare * 100) / 100, block: lineBlock, furniture: furniture?.rule ?? null, headline: lineHeadline });
+    lineHeadline = false;
   };
 
   const parser = new BoundedParser(
@@ -134,30 +141,40 @@ export function readHtml(html: string): HtmlPage {
       onopentag(name) {
         depth++;
         if (SKIPPED.has(name)) skipDepth++;
-        if (name === "title" || (name === "h1" && heads.h1 === null)) capture = { tag: name, text: "" };
-        if (BLOCK.has(name)) endLine();
-        if (FURNITURE[name] && !furniture && skipDepth === 0) furniture = { depth, rule: FURNITURE[name]!, lines: [] };
+        if (name === "title" || (name === "h1" && heads.h1 === null)) capture = { tag: name, text: "", skipped: skipDepth > 0 };
+        if (BLOCK.has(name)) {
+          endLine();
+          parents.push(blocks.at(-1) ?? -1);
+          blocks.push(parents.length - 1);
+        }
+        if (FURNITURE[name] && !furniture && skipDepth === 0) furniture = { depth, rule: FURNITURE[name]! };
         if (name === "a") inLink++;
       },
       ontext(data) {
         if (parser.droppedRaw) return;
         if (capture && capture.text.length < MAX_HEADLINE) capture.text += data;
         if (skipDepth > 0) return;
+        if (parts.length === 0) lineBlock = blocks.at(-1) ?? -1;
+        if (capture?.tag === "h1") lineHeadline = true;
         parts.push(data);
         if (inLink > 0) linkChars += visibleLength(data);
       },
       onclosetag(name) {
         if (capture && capture.tag === name) {
           const text = capture.text.replace(/\s+/g, " ").trim().slice(0, MAX_HEADLINE);
-          if (name === "title") heads.title ??= text || null;
-          else heads.h1 = text || null;
+          if (name === "title" && heads.title === null) {
+            heads.title = text || null;
+            heads.titleInHead = capture.skipped;
+          } else if (name === "h1") heads.h1 = text || null;
           capture = null;
         }
         if (name === "a" && inLink > 0) inLink--;
-        if (BLOCK.has(name)) endLine();
+        if (BLOCK.has(name)) {
+          endLine();
+          blocks.pop();
+        }
         if (furniture && furniture.depth === depth && FURNITURE[name]) {
           endLine();
-          for (const text of furniture.lines) removed.push(setAside(text, furniture.rule));
           furniture = null;
         }
         if (SKIPPED.has(name) && skipDepth > 0) skipDepth--;
@@ -172,10 +189,39 @@ export function readHtml(html: string): HtmlPage {
   parser.write(html);
   parser.end();
   endLine();
-  const unclosed = furniture as Furniture | null;
-  if (unclosed) for (const text of unclosed.lines) removed.push(setAside(text, unclosed.rule));
-  const headline = heads.h1 ?? (heads.title ? heads.title.split(/\s*[-_|–—]\s*/)[0]! : null);
-  return { text: lines.join("\n"), title: headline || null, removed, linkShare: linkShares };
+  return pageOf(lines, parents, heads);
+}
+
+/**
+ * The page as read: the <title> (when it stood in <head>, where no line shows it) as its first line, set
+ * aside under html.title so the raw view shows the words the record's title was cleaned from, then every
+ * line of the body in order; the lines outside the article are set aside with their line numbers.
+ */
+function pageOf(body: BlockLine[], parents: number[], heads: { title: string | null; titleInHead: boolean; h1: string | null }): HtmlPage {
+  const verdicts = chooseArticle(body, parents);
+  const titleLine = heads.title && heads.titleInHead ? heads.title : null;
+  const texts: string[] = titleLine ? [titleLine] : [];
+  const linkShare: number[] = titleLine ? [0] : [];
+  const removed: Removed[] = titleLine ? [setAside(titleLine, TITLE_RULE, 1)] : [];
+  body.forEach((line, i) => {
+    texts.push(line.text);
+    linkShare.push(line.linkShare);
+    const rule = verdicts[i];
+    if (rule) removed.push(setAside(line.text, rule, texts.length));
+  });
+  const headline = heads.h1 ?? (heads.title ? withoutSiteName(heads.title) : null);
+  return { text: texts.join("\n"), title: headline || null, removed, linkShare };
+}
+
+/**
+ * Where a <title> joins the headline to the site's name: _ or | (either width), or a single dash that is no
+ * range of numbers (2021-2025年) and no half of the doubled dash that opens a headline's subtitle (——).
+ */
+const SITE_SEPARATOR = /\s*(?:[_＿|｜]|(?<![\d—])[-－–—](?![\d—]))\s*/;
+
+/** The headline part of a <title>: what stands before the site's name (…召开_西青信息港, … - 北京市东城区人民政府). */
+export function withoutSiteName(title: string): string {
+  return title.split(SITE_SEPARATOR)[0]!;
 }
 
 /** Markup a page may begin with before its first element: a doctype, an XML declaration, comments (a browser's "saved from url"). */
