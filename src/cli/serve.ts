@@ -37,8 +37,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new UserError(`无法在 ${host} 上监听:本机没有这个地址`);
     throw error;
   }
-  process.stdout.write(`huiyi serve: ${address}/ · 数据库 ${store.file}\n写入令牌: ${process.env.HUIYI_TOKEN ? "(取自 HUIYI_TOKEN)" : token}\n`);
+  // Listening for the stop before saying where we are: whoever reads the address may stop us at once.
   const watch = watchForStop();
+  process.stdout.write(`huiyi serve: ${address}/ · 数据库 ${store.file}\n写入令牌: ${process.env.HUIYI_TOKEN ? "(取自 HUIYI_TOKEN)" : token}\n`);
   const why = await watch.stopped;
   watch.dispose();
   // A second signal while requests finish means now.
