@@ -71,35 +71,52 @@ function surnameLength(chars: string[]): number {
  * place's weight, less the weight of the string as a common word. Null when its shape rules it out.
  */
 function hanNameScore(chars: string[], place: Place): number | null {
-  if (chars.length < 2 || chars.length > 4 || !chars.every(isHan)) return null;
-  // the same strings come back on every page (names, and the words that open with a surname): score each once
-  const key = place + chars.join("");
-  const cached = scoreCache.get(key);
-  if (cached !== undefined) return cached;
-  if (scoreCache.size >= SCORE_CACHE_SIZE) scoreCache.clear();
-  const score = scoreOf(chars, place);
-  scoreCache.set(key, score);
-  return score;
+  const evidence = nameEvidence(chars);
+  if (evidence === null) return null;
+  const { weights } = roleWords();
+  return evidence.fit + weights[place] - weights.commonWord * evidence.commonness;
 }
 
-const scoreCache = new Map<string, number | null>();
-const SCORE_CACHE_SIZE = 100_000;
+/** What the model says of a string, apart from the weights: its given name's fit and how common a word it is. */
+interface Evidence {
+  fit: number;
+  /** log10 of its frequency as a common word (halved when jieba also lists it as a name), 0 when rare */
+  commonness: number;
+}
 
-function scoreOf(chars: string[], place: Place): number | null {
+/**
+ * The same strings come back on every page (names, and the words that open with a surname): the model is asked
+ * once for each. The weights are applied after the cache, so the fitting script can try weights in one process.
+ */
+function nameEvidence(chars: string[]): Evidence | null {
+  if (chars.length < 2 || chars.length > 4 || !chars.every(isHan)) return null;
+  const key = chars.join("");
+  const cached = evidenceCache.get(key);
+  if (cached !== undefined) return cached;
+  if (evidenceCache.size >= EVIDENCE_CACHE_SIZE) evidenceCache.clear();
+  const evidence = evidenceOf(chars);
+  evidenceCache.set(key, evidence);
+  return evidence;
+}
+
+const evidenceCache = new Map<string, Evidence | null>();
+const EVIDENCE_CACHE_SIZE = 100_000;
+
+function evidenceOf(chars: string[]): Evidence | null {
   const surname = surnameLength(chars);
   if (surname === 0 || chars.length - surname > 2 || chars.length === surname) return null;
   const given = chars.slice(surname).join("");
   if (NOT_IN_GIVEN_NAME.test(given)) return null;
   const name = chars.join("");
   if (postWords().titleAtEnd.test(name)) return null;
-  return givenNameFit(given) + roleWords().weights[place] - commonness(name);
+  return { fit: givenNameFit(given), commonness: commonness(name) };
 }
 
 /** How much a string's use as a common word counts against it; half as much when jieba also lists it as a name (周密, 马兰). */
 function commonness(word: string): number {
   const frequency = wordFrequency(word);
   if (frequency < COMMON_WORD) return 0;
-  return roleWords().weights.commonWord * Math.log10(frequency) * (isKnownPersonName(word) ? 0.5 : 1);
+  return Math.log10(frequency) * (isKnownPersonName(word) ? 0.5 : 1);
 }
 
 interface Found {
