@@ -124,6 +124,7 @@ export const STEPS: { [weight in keyof PeopleWeights]: number } = {
   commonWord: 0.5,
   listSlack: 1,
   modelInChoice: 0.25,
+  verbAfter: 1,
 };
 
 /**

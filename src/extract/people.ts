@@ -1,6 +1,6 @@
 import { isKnownPersonName, wordFrequency } from "../lexicon/char-model.js";
 import { postWords, surnames } from "../lexicon/extract-lexicons.js";
-import { givenNameFit, hasMinorityPart, minorityNames } from "../lexicon/name-model.js";
+import { givenNameFit, hasMinorityPart, minorityNames, rareSurnames } from "../lexicon/name-model.js";
 import { roleWords } from "../lexicon/role-words.js";
 import type { Person, Role } from "../types.js";
 import { clausesOf, type Clause } from "./clauses.js";
@@ -59,12 +59,16 @@ function charsAt(text: string, at: number, count: number): string[] {
   return chars;
 }
 
-/** Surname length (1 or 2 characters) of a Han name, 0 when it opens with no surname. */
-function surnameLength(chars: string[]): number {
+/** Surname length (1 or 2 characters) of a Han name, 0 when it opens with no surname; rare ones apart. */
+function surnameOf(chars: string[]): { length: number; rare: boolean } {
   const { compound, single } = surnames();
-  if (chars.length >= 3 && compound.has(chars[0]! + chars[1]!)) return 2;
-  return single.has(chars[0]!) ? 1 : 0;
+  if (chars.length >= 3 && compound.has(chars[0]! + chars[1]!)) return { length: 2, rare: false };
+  if (single.has(chars[0]!)) return { length: 1, rare: false };
+  return rareSurnames().has(chars[0]!) ? { length: 1, rare: true } : { length: 0, rare: false };
 }
+
+/** Places where the grammar vouches enough for a name to let a rare surname (仰, 荀) open it. */
+const VOUCHING_PLACES: ReadonlySet<Place> = new Set(["post", "label", "list"]);
 
 /**
  * How strongly a Han string reads as a name in a place: the name model's fit of the given name plus the
@@ -72,7 +76,7 @@ function surnameLength(chars: string[]): number {
  */
 function hanNameScore(chars: string[], place: Place): number | null {
   const evidence = nameEvidence(chars);
-  if (evidence === null) return null;
+  if (evidence === null || (evidence.rareSurname && !VOUCHING_PLACES.has(place))) return null;
   const { weights } = roleWords();
   return evidence.fit + weights[place] - weights.commonWord * evidence.commonness;
 }
@@ -80,6 +84,8 @@ function hanNameScore(chars: string[], place: Place): number | null {
 /** What the model says of a string, apart from the weights: its given name's fit and how common a word it is. */
 interface Evidence {
   fit: number;
+  /** it opens with a rare surname (仰), which only a vouching place admits */
+  rareSurname: boolean;
   /** log10 of its frequency as a common word (halved when jieba also lists it as a name), 0 when rare */
   commonness: number;
 }
@@ -103,13 +109,20 @@ const evidenceCache = new Map<string, Evidence | null>();
 const EVIDENCE_CACHE_SIZE = 100_000;
 
 function evidenceOf(chars: string[]): Evidence | null {
-  const surname = surnameLength(chars);
-  if (surname === 0 || chars.length - surname > 2 || chars.length === surname) return null;
-  const given = chars.slice(surname).join("");
+  const surname = surnameOf(chars);
+  if (surname.length === 0 || chars.length - surname.length > 2 || chars.length === surname.length) return null;
+  const given = chars.slice(surname.length).join("");
   if (NOT_IN_GIVEN_NAME.test(given)) return null;
   const name = chars.join("");
   if (postWords().titleAtEnd.test(name)) return null;
-  return { fit: givenNameFit(given), commonness: commonness(name) };
+  // a word that may itself follow a name (应邀, 代表, 通过) is not one: 市民代表应邀列席
+  if (isWordAfterName(name)) return null;
+  return { fit: givenNameFit(given), rareSurname: surname.rare, commonness: commonness(name) };
+}
+
+function isWordAfterName(word: string): boolean {
+  const follower = word.match(roleWords().afterName);
+  return follower !== null && follower[0] === word;
 }
 
 /** How much a string's use as a common word counts against it; half as much when jieba also lists it as a name (周密, 马兰). */
@@ -125,13 +138,25 @@ interface Found {
   length: number;
 }
 
-/** What follows a name: its weight when it may (the longer word wins), -1 when it may not. */
-function followerWeight(text: string, at: number): number {
+interface Follower {
+  /** how much of the text the word after the name explains (the longer word wins) */
+  weight: number;
+  /** the word after it is a verb of a role (主持, 出席, 讲话): the grammar vouches for a name before it */
+  verb: boolean;
+}
+
+/** What follows a name, null when nothing that may follow one does. */
+function followerAt(text: string, at: number): Follower | null {
   const next = text.slice(at, at + 30);
   const follower = next.match(roleWords().afterName);
-  if (!follower || roleWords().danglingWord.test(next)) return -1;
+  if (!follower || roleWords().danglingWord.test(next)) return null;
   const verb = next.match(roleWords().roleVerbAtStart);
-  return Math.max(1, follower[0].length, verb ? verb[0].length : 0);
+  return { weight: Math.max(1, follower[0].length, verb ? verb[0].length : 0), verb: verb !== null };
+}
+
+/** What follows a name: its weight when it may (the longer word wins), -1 when it may not. */
+function followerWeight(text: string, at: number): number {
+  return followerAt(text, at)?.weight ?? -1;
 }
 
 /**
@@ -147,12 +172,15 @@ function hanNameAt(text: string, at: number, place: Place, slack: number): Found
     if (count > chars.length) continue;
     const candidate = chars.slice(0, count);
     const score = hanNameScore(candidate, place);
-    if (score === null || score + slack < 0) continue;
+    if (score === null) continue;
     const length = candidate.join("").length;
-    const follower = followerWeight(text, at + length);
-    if (follower < 0) continue;
+    const follower = followerAt(text, at + length);
+    if (!follower) continue;
+    // 县委书记王测试主持会议: a post before and a role's verb after vouch for a name the model doubts
+    const vouched = score + (follower.verb && place === "post" ? roleWords().weights.verbAfter : 0);
+    if (vouched + slack < 0) continue;
     // the reading that explains more of the text wins (马兰 + 作总结讲话 over 马兰作 + 总结讲话), then the model
-    const total = count + follower + roleWords().weights.modelInChoice * score;
+    const total = count + follower.weight + roleWords().weights.modelInChoice * score;
     if (total > bestTotal) [best, bestTotal] = [{ name: candidate.join(""), length }, total];
   }
   return best ?? spacedNameAt(text, at, place);

@@ -5,7 +5,7 @@ import { alternation } from "./alternation.js";
 // the verbs of speech, chairing and attendance, and the words that may follow a name.
 
 
-export type PeopleWeights = { post: number; label: number; list: number; title: number; opening: number; commonWord: number; listSlack: number; modelInChoice: number };
+export type PeopleWeights = { post: number; label: number; list: number; title: number; opening: number; commonWord: number; listSlack: number; modelInChoice: number; verbAfter: number };
 
 interface PeopleFile {
   saying: string[];
