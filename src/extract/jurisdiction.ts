@@ -28,6 +28,14 @@ const patterns = lazy(() => {
   };
 });
 
+/**
+ * Can a zone's name end in this level? A zone ends in one of its words (新区, 开发区, 街道) or in the bracketed
+ * name after it (空港经开区(硕放街道)), which is a street's or a zone's.
+ */
+function zoneLevel(level: string): boolean {
+  return placeWords().zoneEnds.some((end) => end.endsWith(level) || level.endsWith(end));
+}
+
 /** A place and the rule that read it (meeting.jurisdiction.named, ….zone, ….page, ….outlet, ….host, ….level). */
 export interface Placed {
   place: string;
@@ -126,7 +134,8 @@ function placeOfLevel(level: string, record: Record, pagePlaces: () => readonly 
   const counts = new Map<string, number>();
   const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const name of [...pagePlaces(), ...placesIn(record.source.site ?? "").map((p) => p.name)]) if (name.endsWith(level)) count(name);
-  for (const m of matchesOf(zonesInText, text)) if (m[0].endsWith(level)) count(m[0]);
+  // zones are counted only for a level a zone's name can end in (区, 街道): for 县 or 镇 the scan finds nothing
+  if (zoneLevel(level)) for (const m of matchesOf(zonesInText, text)) if (m[0].endsWith(level)) count(m[0]);
   const ownOutlet = stemsIn(outletLines(record), level);
   // A county-level city's page names the city above it too, often more (鸡西市 on a 虎林市 page): of the places
   // of the level the page names, the one its own outlet names is its own.

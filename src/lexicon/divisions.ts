@@ -82,7 +82,7 @@ export const gazetteer = lazy(() => {
     const end = name.match(townEnd)?.[0];
     if (end && name.length - end.length >= 2) add(name, code);
   }
-  return { byName, official, nameTrie: trieOf(byName.keys()) };
+  return { byName, official, namesByPair: namesByPairOf(byName.keys()) };
 });
 
 /** The division of a code: its path of official names, from the province down (towns keep the name they were found by). */
@@ -98,27 +98,26 @@ export function divisionsNamed(name: string): Division[] {
   return (gazetteer().byName.get(name) ?? []).map((code) => divisionOf(code, name));
 }
 
-/** Division names by their characters, so a scan of a text builds no string until a name is found. */
-interface NameNode {
-  next: Map<number, NameNode>;
-  /** the name ending here */
-  name: string | null;
-}
+/**
+ * Division names by their first two characters (as one number, so a scan of a text builds no string), longest
+ * first: a page is read by looking up each position's pair and trying the few names that open with it. Built in a
+ * fraction of the time and memory a trie of fifty thousand names takes.
+ */
+type NamesByPair = Map<number, string[]>;
 
-function trieOf(names: Iterable<string>): NameNode {
-  const root: NameNode = { next: new Map(), name: null };
+const pairAt = (text: string, at: number) => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+
+function namesByPairOf(names: Iterable<string>): NamesByPair {
+  const byPair: NamesByPair = new Map();
   for (const name of names) {
     if (name.length < 2) continue;
-    let node = root;
-    for (let i = 0; i < name.length; i++) {
-      const code = name.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) node.next.set(code, (child = { next: new Map(), name: null }));
-      node = child;
-    }
-    node.name = name;
+    const key = pairAt(name, 0);
+    const known = byPair.get(key);
+    if (known) known.push(name);
+    else byPair.set(key, [name]);
   }
-  return root;
+  for (const list of byPair.values()) list.sort((a, b) => b.length - a.length);
+  return byPair;
 }
 
 const LEVEL_CHAR = /[省市州盟区县旗镇乡]$/;
@@ -142,16 +141,12 @@ function standsAlone(name: string, text: string, at: number): boolean {
 
 /** Every division name the text holds, in order, longest first where names overlap (西青区 over 青区). */
 export function placesIn(text: string): { name: string; at: number }[] {
-  const { nameTrie } = gazetteer();
+  const { namesByPair } = gazetteer();
   const found: { name: string; at: number }[] = [];
-  for (let at = 0; at < text.length; at++) {
-    let longest: string | null = null;
-    let node = nameTrie.next.get(text.charCodeAt(at));
-    for (let i = at + 1; node; i++) {
-      if (node.name) longest = node.name;
-      if (i === text.length) break;
-      node = node.next.get(text.charCodeAt(i));
-    }
+  for (let at = 0; at + 1 < text.length; at++) {
+    const names = namesByPair.get(pairAt(text, at));
+    if (!names) continue;
+    const longest = names.find((name) => text.startsWith(name, at));
     if (longest && standsAlone(longest, text, at)) {
       found.push({ name: longest, at });
       at += longest.length - 1;
