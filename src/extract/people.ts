@@ -1,4 +1,4 @@
-import { isKnownPersonName, wordFrequency } from "../lexicon/char-model.js";
+import { isKnownPersonName, isProperNoun, wordFrequency } from "../lexicon/char-model.js";
 import { postWords, surnames } from "../lexicon/extract-lexicons.js";
 import { givenNameFit, hasMinorityPart, minorityNames, rareSurnames } from "../lexicon/name-model.js";
 import { roleWords } from "../lexicon/role-words.js";
@@ -262,7 +262,8 @@ function undottedNameAt(text: string, at: number): Found | null {
   for (let count = run.length; count >= 2; count--) {
     const name = run.slice(0, count).join("");
     if (count < 4 && !hasMinorityPart(name)) continue;
-    if (wordFrequency(name) >= COMMON_WORD || followerWeight(text, at + name.length) < 0) continue;
+    // a frequent word is no name, unless jieba lists it as a proper noun (乌云其木格, tagged as a place)
+    if ((wordFrequency(name) >= COMMON_WORD && !isProperNoun(name)) || followerWeight(text, at + name.length) < 0) continue;
     return { name, length: name.length };
   }
   return null;
