@@ -1,6 +1,7 @@
 import { factWords } from "../lexicon/fact-words.js";
 import type { Indicator } from "../types.js";
 import { matchesOf } from "../matches.js";
+import { splitSentences } from "./clauses.js";
 
 // Figures: 地区生产总值同比增长90.2% → name 地区生产总值, measure 同比增长, value 90.2, unit %, and the period
 // the sentence gives before it (上半年).
@@ -12,7 +13,7 @@ const HAS_DIGIT = /\d/;
 export function extractIndicators(text: string): Indicator[] {
   const { indicator, period } = factWords();
   const found: Indicator[] = [];
-  for (const sentence of text.split(/(?<=[。！？；;])|\n/)) {
+  for (const sentence of splitSentences(text)) {
     // a figure is written in digits: most sentences hold none, and the pattern is costly to try at every character
     if (!HAS_DIGIT.test(sentence)) continue;
     for (const m of matchesOf(indicator, sentence)) {

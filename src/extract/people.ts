@@ -74,8 +74,8 @@ const VOUCHING_PLACES: ReadonlySet<Place> = new Set(["post", "label", "list"]);
  * How strongly a Han string reads as a name in a place: the name model's fit of the given name plus the
  * place's weight, less the weight of the string as a common word. Null when its shape rules it out.
  */
-function hanNameScore(chars: string[], place: Place): number | null {
-  const evidence = nameEvidence(chars);
+function hanNameScore(name: string, place: Place): number | null {
+  const evidence = nameEvidence(name);
   if (evidence === null || (evidence.rareSurname && !VOUCHING_PLACES.has(place))) return null;
   const { weights } = roleWords();
   return evidence.fit + weights[place] - weights.commonWord * evidence.commonness;
@@ -94,14 +94,13 @@ interface Evidence {
  * The same strings come back on every page (names, and the words that open with a surname): the model is asked
  * once for each. The weights are applied after the cache, so the fitting script can try weights in one process.
  */
-function nameEvidence(chars: string[]): Evidence | null {
-  if (chars.length < 2 || chars.length > 4 || !chars.every(isHan)) return null;
-  const key = chars.join("");
-  const cached = evidenceCache.get(key);
+function nameEvidence(name: string): Evidence | null {
+  const cached = evidenceCache.get(name);
   if (cached !== undefined) return cached;
   if (evidenceCache.size >= EVIDENCE_CACHE_SIZE) evidenceCache.clear();
-  const evidence = evidenceOf(chars);
-  evidenceCache.set(key, evidence);
+  const chars = [...name];
+  const evidence = chars.length < 2 || chars.length > 4 || !chars.every(isHan) ? null : evidenceOf(chars);
+  evidenceCache.set(name, evidence);
   return evidence;
 }
 
@@ -170,10 +169,12 @@ function hanNameAt(text: string, at: number, place: Place, slack: number): Found
   let bestTotal = -Infinity;
   for (const count of [3, 2, 4]) {
     if (count > chars.length) continue;
-    const candidate = chars.slice(0, count);
-    const score = hanNameScore(candidate, place);
+    // the candidate as a slice of the text (the name model's cache is keyed by it)
+    let length = 0;
+    for (let i = 0; i < count; i++) length += chars[i]!.length;
+    const name = text.slice(at, at + length);
+    const score = hanNameScore(name, place);
     if (score === null) continue;
-    const length = candidate.join("").length;
     const follower = followerAt(text, at + length);
     if (!follower) continue;
     // 县委书记王测试主持会议: a post before and a role's verb after vouch for a name the model doubts
@@ -181,7 +182,7 @@ function hanNameAt(text: string, at: number, place: Place, slack: number): Found
     if (vouched + slack < 0) continue;
     // the reading that explains more of the text wins (马兰 + 作总结讲话 over 马兰作 + 总结讲话), then the model
     const total = count + follower.weight + roleWords().weights.modelInChoice * score;
-    if (total > bestTotal) [best, bestTotal] = [{ name: candidate.join(""), length }, total];
+    if (total > bestTotal) [best, bestTotal] = [{ name, length }, total];
   }
   return best ?? spacedNameAt(text, at, place);
 }
@@ -191,10 +192,10 @@ function spacedNameAt(text: string, at: number, place: Place): Found | null {
   if (place === "opening") return null;
   const gap = text.slice(at + 1, at + 4).match(/^[ \u3000]+/);
   if (!gap || !isHan(text[at]) || !isHan(text[at + 1 + gap[0].length])) return null;
-  const chars = [text[at]!, text[at + 1 + gap[0].length]!];
-  const score = hanNameScore(chars, place);
+  const name = text[at]! + text[at + 1 + gap[0].length]!;
+  const score = hanNameScore(name, place);
   const length = 2 + gap[0].length;
-  return score !== null && score >= 0 && followerWeight(text, at + length) >= 0 ? { name: chars.join(""), length } : null;
+  return score !== null && score >= 0 && followerWeight(text, at + length) >= 0 ? { name, length } : null;
 }
 
 /** The longest run (up to `max`) of characters the test admits, from `at`. */
@@ -407,7 +408,7 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
   const opening = clause.match(roleWords().openingSpeaker);
   if (opening) {
     const name = opening[1]!;
-    const score = hanNameScore([...name], "opening");
+    const score = hanNameScore(name, "opening");
     if (score !== null && score >= 0 && !taken(0, name.length)) mentions.push({ name, posts: [], start: 0, end: name.length, rule: "people.name-opening-speech" });
   }
 
@@ -457,7 +458,7 @@ function namesBeforeTitles(clause: string, titleMatches: RegExpExecArray[], take
     for (const length of [3, 2]) {
       const start = at - length;
       if (start < 0 || taken(start, at + m[0].length) || !BEFORE_NAME_AND_TITLE.test(clause.slice(Math.max(0, start - 4), start))) continue;
-      const score = hanNameScore([...clause.slice(start, at)], "title");
+      const score = hanNameScore(clause.slice(start, at), "title");
       if (score === null || score < 0) continue;
       mentions.push({ name: clause.slice(start, at), posts: [m[0]], start, end: at + m[0].length, rule: "people.name-before-title" });
       break;
