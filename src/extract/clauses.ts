@@ -14,11 +14,38 @@ export interface Clause {
 }
 
 // ASCII ? and ! are left out: in these pages they mark lost characters (????6月7日) more often than questions.
-const SENTENCE_END = /(?<=[。！？；;])|\n/;
+/** 。！？；; — compared as numbers: this test runs on every character of every page. */
+const isSentenceEnd = (code: number) => code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x3b;
+const NEWLINE = 10;
 const CLAUSE_END = /(?<=[，,：:])/;
 
+/**
+ * The text cut after each sentence's end and at each line break, piece for piece as
+ * `text.split(/(?<=[。！？；;])|\n/)` cuts it (a line break right after a sentence's end stays at the start of
+ * the next piece), in one pass: the pattern's look-behind, tried at every character, was the costliest step
+ * of reading a page's sentences.
+ */
+export function splitSentences(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSentenceEnd(code)) {
+      if (i + 1 < text.length) {
+        pieces.push(text.slice(start, i + 1));
+        start = i + 1;
+      }
+    } else if (code === NEWLINE && !(i === start && i > 0 && isSentenceEnd(text.charCodeAt(i - 1)))) {
+      pieces.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
 export function sentencesOf(text: string): string[] {
-  return text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+  return splitSentences(text).map((s) => s.trim()).filter(Boolean);
 }
 
 export function clausesOf(text: string): Clause[] {

@@ -1,9 +1,10 @@
 import { dropGlosses } from "../clean/glosses.js";
 import { convertToSimplified } from "../clean/script.js";
-import { divisionsNamed, placeNamesOfLevel, resolveDivision, placesIn, placeWords, stemPinyin } from "../lexicon/divisions.js";
+import { divisionsNamed, placeNamesOfLevel, resolveDivision, placesIn, placeWords, stemPinyin, villagesOf } from "../lexicon/divisions.js";
 import { lazy } from "../lexicon/load.js";
+import { wordFrequency } from "../lexicon/char-model.js";
 import { matchesOf } from "../matches.js";
-import type { Record } from "../types.js";
+import type { Division, Record } from "../types.js";
 import type { FoundMeeting } from "./meeting-name.js";
 import { alternation } from "../lexicon/alternation.js";
 
@@ -28,10 +29,60 @@ const patterns = lazy(() => {
   };
 });
 
-/** A place and the rule that read it (meeting.jurisdiction.named, ….zone, ….page, ….outlet, ….host, ….level). */
+/**
+ * Can a zone's name end in this level? A zone ends in one of its words (新区, 开发区, 街道) or in the bracketed
+ * name after it (空港经开区(硕放街道)), which is a street's or a zone's.
+ */
+function zoneLevel(level: string): boolean {
+  return placeWords().zoneEnds.some((end) => end.endsWith(level) || level.endsWith(end));
+}
+
+/** A place and the rule that read it (meeting.jurisdiction.named, ….zone, ….village, ….page, ….outlet, ….host, ….level). */
 export interface Placed {
   place: string;
   rule: string;
+  /** its division, when the place is below what the gazetteer names (a village: its own, else its town's) */
+  division?: Division | null;
+}
+
+/** A village or community named right after its town: 古城镇南关村, 东湖街道新华社区, 巴彦嘎查. */
+const VILLAGE_AFTER_TOWN = /^[\u4e00-\u9fff]{1,6}?(村|社区|嘎查)(?![委民])/;
+/** A town's code is nine digits; a village's, twelve. */
+const TOWN_CODE = /^\d{9}$/;
+
+/** A common word at its end or a determiner at its start (古城镇农村工作会议, 各村): no village's own name. */
+function readsAsVillage(named: string): boolean {
+  if (placeWords().villageDeterminers.some((word) => named.startsWith(word))) return false;
+  for (let start = 0; start <= named.length - 2; start++) if (wordFrequency(named.slice(start)) >= COMMON_WORD) return false;
+  return true;
+}
+/** A word this frequent in jieba's dictionary is a common word (农村, 乡村, 社区), not a village's name. */
+const COMMON_WORD = 50;
+
+/**
+ * A meeting held by a village or a community (阜城县古城镇南关村召开“两委”全体会议): the holder names places down
+ * to a town, one after the other, and then the village. Its jurisdiction is the village as named; its division
+ * the village's in GB/T 2260 when the town lists it, else the town's, the deepest the gazetteer codes.
+ */
+function villageAfter(phrase: string, places: { name: string; at: number }[], pagePlaces: () => readonly string[], text: string): Placed | null {
+  let last = places[0]!;
+  for (const next of places.slice(1)) {
+    if (next.at !== last.at + last.name.length) break;
+    last = next;
+  }
+  const end = last.at + last.name.length;
+  const named = phrase.slice(end).match(VILLAGE_AFTER_TOWN)?.[0];
+  if (!named) return null;
+  const town = resolveDivision(last.name, () => [...places.map((p) => p.name), ...pagePlaces()], text);
+  if (!town || !TOWN_CODE.test(town.code)) return null;
+  // the longest of the town's villages the phrase names, else the village as the pattern reads it
+  const listed = villagesOf(town.code)
+    .filter((village) => phrase.startsWith(village.name, end))
+    .sort((a, b) => b.name.length - a.name.length)[0];
+  if (!listed && !readsAsVillage(named)) return null;
+  const place = listed?.name ?? named;
+  const division = listed ? { code: listed.code, path: [...town.path, listed.name] } : town;
+  return { place, rule: "meeting.jurisdiction.village", division };
 }
 
 export function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces: () => readonly string[]): Placed | null {
@@ -39,6 +90,8 @@ export function findJurisdiction(found: FoundMeeting, record: Record, pagePlaces
   const phrases = found.holderOnly ? [found.subject] : [found.subject, found.name];
   for (const phrase of phrases) {
     const places = placesIn(phrase);
+    const village = places.length > 0 ? villageAfter(phrase, places, pagePlaces, record.text) : null;
+    if (village) return village;
     const zoneMatch = phrase.match(zoneInName);
     if (zoneMatch && (places.length === 0 || zoneMatch.index! <= places[0]!.at)) {
       return { place: zoneOf(zoneMatch[0], zoneMatch.index!, places), rule: "meeting.jurisdiction.zone" };
@@ -126,7 +179,8 @@ function placeOfLevel(level: string, record: Record, pagePlaces: () => readonly 
   const counts = new Map<string, number>();
   const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const name of [...pagePlaces(), ...placesIn(record.source.site ?? "").map((p) => p.name)]) if (name.endsWith(level)) count(name);
-  for (const m of matchesOf(zonesInText, text)) if (m[0].endsWith(level)) count(m[0]);
+  // zones are counted only for a level a zone's name can end in (区, 街道): for 县 or 镇 the scan finds nothing
+  if (zoneLevel(level)) for (const m of matchesOf(zonesInText, text)) if (m[0].endsWith(level)) count(m[0]);
   const ownOutlet = stemsIn(outletLines(record), level);
   // A county-level city's page names the city above it too, often more (鸡西市 on a 虎林市 page): of the places
   // of the level the page names, the one its own outlet names is its own.

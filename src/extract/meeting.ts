@@ -28,7 +28,7 @@ export function extractMeeting(record: Record): Meeting | null {
     name: found.name,
     date: dated?.date ?? null,
     jurisdiction,
-    division: jurisdiction ? resolveDivision(jurisdiction, context, `${record.source.site ?? ""}\n${record.text}`) : null,
+    division: placed?.division !== undefined ? placed.division : jurisdiction ? resolveDivision(jurisdiction, context, `${record.source.site ?? ""}\n${record.text}`) : null,
     kinds: meetingKindsOf(found.name),
     clue: { sentence: found.clue, rule: found.rule },
     rules: { date: dated?.rule ?? null, jurisdiction: placed?.rule ?? null },

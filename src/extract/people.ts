@@ -1,6 +1,6 @@
-import { isKnownPersonName, wordFrequency } from "../lexicon/char-model.js";
+import { isKnownPersonName, isProperNoun, wordFrequency } from "../lexicon/char-model.js";
 import { postWords, surnames } from "../lexicon/extract-lexicons.js";
-import { givenNameFit, hasMinorityPart, minorityNames } from "../lexicon/name-model.js";
+import { givenNameFit, hasMinorityPart, minorityNames, rareSurnames } from "../lexicon/name-model.js";
 import { roleWords } from "../lexicon/role-words.js";
 import type { Person, Role } from "../types.js";
 import { clausesOf, type Clause } from "./clauses.js";
@@ -59,47 +59,76 @@ function charsAt(text: string, at: number, count: number): string[] {
   return chars;
 }
 
-/** Surname length (1 or 2 characters) of a Han name, 0 when it opens with no surname. */
-function surnameLength(chars: string[]): number {
+/** Surname length (1 or 2 characters) of a Han name, 0 when it opens with no surname; rare ones apart. */
+function surnameOf(chars: string[]): { length: number; rare: boolean } {
   const { compound, single } = surnames();
-  if (chars.length >= 3 && compound.has(chars[0]! + chars[1]!)) return 2;
-  return single.has(chars[0]!) ? 1 : 0;
+  if (chars.length >= 3 && compound.has(chars[0]! + chars[1]!)) return { length: 2, rare: false };
+  if (single.has(chars[0]!)) return { length: 1, rare: false };
+  return rareSurnames().has(chars[0]!) ? { length: 1, rare: true } : { length: 0, rare: false };
 }
+
+/** Places where the grammar vouches enough for a name to let a rare surname (仰, 荀) open it. */
+const VOUCHING_PLACES: ReadonlySet<Place> = new Set(["post", "label", "list"]);
 
 /**
  * How strongly a Han string reads as a name in a place: the name model's fit of the given name plus the
  * place's weight, less the weight of the string as a common word. Null when its shape rules it out.
  */
-function hanNameScore(chars: string[], place: Place): number | null {
-  if (chars.length < 2 || chars.length > 4 || !chars.every(isHan)) return null;
-  // the same strings come back on every page (names, and the words that open with a surname): score each once
-  const key = place + chars.join("");
-  const cached = scoreCache.get(key);
-  if (cached !== undefined) return cached;
-  if (scoreCache.size >= SCORE_CACHE_SIZE) scoreCache.clear();
-  const score = scoreOf(chars, place);
-  scoreCache.set(key, score);
-  return score;
+function hanNameScore(name: string, place: Place): number | null {
+  const evidence = nameEvidence(name);
+  if (evidence === null || (evidence.rareSurname && !VOUCHING_PLACES.has(place))) return null;
+  const { weights } = roleWords();
+  return evidence.fit + weights[place] - weights.commonWord * evidence.commonness;
 }
 
-const scoreCache = new Map<string, number | null>();
-const SCORE_CACHE_SIZE = 100_000;
+/** What the model says of a string, apart from the weights: its given name's fit and how common a word it is. */
+interface Evidence {
+  fit: number;
+  /** it opens with a rare surname (仰), which only a vouching place admits */
+  rareSurname: boolean;
+  /** log10 of its frequency as a common word (halved when jieba also lists it as a name), 0 when rare */
+  commonness: number;
+}
 
-function scoreOf(chars: string[], place: Place): number | null {
-  const surname = surnameLength(chars);
-  if (surname === 0 || chars.length - surname > 2 || chars.length === surname) return null;
-  const given = chars.slice(surname).join("");
+/**
+ * The same strings come back on every page (names, and the words that open with a surname): the model is asked
+ * once for each. The weights are applied after the cache, so the fitting script can try weights in one process.
+ */
+function nameEvidence(name: string): Evidence | null {
+  const cached = evidenceCache.get(name);
+  if (cached !== undefined) return cached;
+  if (evidenceCache.size >= EVIDENCE_CACHE_SIZE) evidenceCache.clear();
+  const chars = [...name];
+  const evidence = chars.length < 2 || chars.length > 4 || !chars.every(isHan) ? null : evidenceOf(chars);
+  evidenceCache.set(name, evidence);
+  return evidence;
+}
+
+const evidenceCache = new Map<string, Evidence | null>();
+const EVIDENCE_CACHE_SIZE = 100_000;
+
+function evidenceOf(chars: string[]): Evidence | null {
+  const surname = surnameOf(chars);
+  if (surname.length === 0 || chars.length - surname.length > 2 || chars.length === surname.length) return null;
+  const given = chars.slice(surname.length).join("");
   if (NOT_IN_GIVEN_NAME.test(given)) return null;
   const name = chars.join("");
   if (postWords().titleAtEnd.test(name)) return null;
-  return givenNameFit(given) + roleWords().weights[place] - commonness(name);
+  // a word that may itself follow a name (应邀, 代表, 通过) is not one: 市民代表应邀列席
+  if (isWordAfterName(name)) return null;
+  return { fit: givenNameFit(given), rareSurname: surname.rare, commonness: commonness(name) };
+}
+
+function isWordAfterName(word: string): boolean {
+  const follower = word.match(roleWords().afterName);
+  return follower !== null && follower[0] === word;
 }
 
 /** How much a string's use as a common word counts against it; half as much when jieba also lists it as a name (周密, 马兰). */
 function commonness(word: string): number {
   const frequency = wordFrequency(word);
   if (frequency < COMMON_WORD) return 0;
-  return roleWords().weights.commonWord * Math.log10(frequency) * (isKnownPersonName(word) ? 0.5 : 1);
+  return Math.log10(frequency) * (isKnownPersonName(word) ? 0.5 : 1);
 }
 
 interface Found {
@@ -108,13 +137,25 @@ interface Found {
   length: number;
 }
 
-/** What follows a name: its weight when it may (the longer word wins), -1 when it may not. */
-function followerWeight(text: string, at: number): number {
+interface Follower {
+  /** how much of the text the word after the name explains (the longer word wins) */
+  weight: number;
+  /** the word after it is a verb of a role (主持, 出席, 讲话): the grammar vouches for a name before it */
+  verb: boolean;
+}
+
+/** What follows a name, null when nothing that may follow one does. */
+function followerAt(text: string, at: number): Follower | null {
   const next = text.slice(at, at + 30);
   const follower = next.match(roleWords().afterName);
-  if (!follower || roleWords().danglingWord.test(next)) return -1;
+  if (!follower || roleWords().danglingWord.test(next)) return null;
   const verb = next.match(roleWords().roleVerbAtStart);
-  return Math.max(1, follower[0].length, verb ? verb[0].length : 0);
+  return { weight: Math.max(1, follower[0].length, verb ? verb[0].length : 0), verb: verb !== null };
+}
+
+/** What follows a name: its weight when it may (the longer word wins), -1 when it may not. */
+function followerWeight(text: string, at: number): number {
+  return followerAt(text, at)?.weight ?? -1;
 }
 
 /**
@@ -128,15 +169,20 @@ function hanNameAt(text: string, at: number, place: Place, slack: number): Found
   let bestTotal = -Infinity;
   for (const count of [3, 2, 4]) {
     if (count > chars.length) continue;
-    const candidate = chars.slice(0, count);
-    const score = hanNameScore(candidate, place);
-    if (score === null || score + slack < 0) continue;
-    const length = candidate.join("").length;
-    const follower = followerWeight(text, at + length);
-    if (follower < 0) continue;
+    // the candidate as a slice of the text (the name model's cache is keyed by it)
+    let length = 0;
+    for (let i = 0; i < count; i++) length += chars[i]!.length;
+    const name = text.slice(at, at + length);
+    const score = hanNameScore(name, place);
+    if (score === null) continue;
+    const follower = followerAt(text, at + length);
+    if (!follower) continue;
+    // 县委书记王测试主持会议: a post before and a role's verb after vouch for a name the model doubts
+    const vouched = score + (follower.verb && place === "post" ? roleWords().weights.verbAfter : 0);
+    if (vouched + slack < 0) continue;
     // the reading that explains more of the text wins (马兰 + 作总结讲话 over 马兰作 + 总结讲话), then the model
-    const total = count + follower + roleWords().weights.modelInChoice * score;
-    if (total > bestTotal) [best, bestTotal] = [{ name: candidate.join(""), length }, total];
+    const total = count + follower.weight + roleWords().weights.modelInChoice * score;
+    if (total > bestTotal) [best, bestTotal] = [{ name, length }, total];
   }
   return best ?? spacedNameAt(text, at, place);
 }
@@ -146,10 +192,10 @@ function spacedNameAt(text: string, at: number, place: Place): Found | null {
   if (place === "opening") return null;
   const gap = text.slice(at + 1, at + 4).match(/^[ \u3000]+/);
   if (!gap || !isHan(text[at]) || !isHan(text[at + 1 + gap[0].length])) return null;
-  const chars = [text[at]!, text[at + 1 + gap[0].length]!];
-  const score = hanNameScore(chars, place);
+  const name = text[at]! + text[at + 1 + gap[0].length]!;
+  const score = hanNameScore(name, place);
   const length = 2 + gap[0].length;
-  return score !== null && score >= 0 && followerWeight(text, at + length) >= 0 ? { name: chars.join(""), length } : null;
+  return score !== null && score >= 0 && followerWeight(text, at + length) >= 0 ? { name, length } : null;
 }
 
 /** The longest run (up to `max`) of characters the test admits, from `at`. */
@@ -217,7 +263,8 @@ function undottedNameAt(text: string, at: number): Found | null {
   for (let count = run.length; count >= 2; count--) {
     const name = run.slice(0, count).join("");
     if (count < 4 && !hasMinorityPart(name)) continue;
-    if (wordFrequency(name) >= COMMON_WORD || followerWeight(text, at + name.length) < 0) continue;
+    // a frequent word is no name, unless jieba lists it as a proper noun (乌云其木格, tagged as a place)
+    if ((wordFrequency(name) >= COMMON_WORD && !isProperNoun(name)) || followerWeight(text, at + name.length) < 0) continue;
     return { name, length: name.length };
   }
   return null;
@@ -361,7 +408,7 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
   const opening = clause.match(roleWords().openingSpeaker);
   if (opening) {
     const name = opening[1]!;
-    const score = hanNameScore([...name], "opening");
+    const score = hanNameScore(name, "opening");
     if (score !== null && score >= 0 && !taken(0, name.length)) mentions.push({ name, posts: [], start: 0, end: name.length, rule: "people.name-opening-speech" });
   }
 
@@ -411,7 +458,7 @@ function namesBeforeTitles(clause: string, titleMatches: RegExpExecArray[], take
     for (const length of [3, 2]) {
       const start = at - length;
       if (start < 0 || taken(start, at + m[0].length) || !BEFORE_NAME_AND_TITLE.test(clause.slice(Math.max(0, start - 4), start))) continue;
-      const score = hanNameScore([...clause.slice(start, at)], "title");
+      const score = hanNameScore(clause.slice(start, at), "title");
       if (score === null || score < 0) continue;
       mentions.push({ name: clause.slice(start, at), posts: [m[0]], start, end: at + m[0].length, rule: "people.name-before-title" });
       break;

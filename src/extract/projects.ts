@@ -1,6 +1,7 @@
 import { factWords } from "../lexicon/fact-words.js";
 import { placesIn } from "../lexicon/divisions.js";
 import type { Project } from "../types.js";
+import { splitSentences } from "./clauses.js";
 
 // Named projects: "…项目" in lists such as 中北镇中国移动京津冀(天津)西青数据中心项目、张家窝镇中升挑战生物新基地项目,
 // with the town or district that opens the name as its place.
@@ -14,7 +15,7 @@ const LEADING_PLACE = /^([\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|开发区|高新
 export function extractProjects(text: string): Project[] {
   const { genericProject, notInProjectName } = factWords();
   const found = new Map<string, Project>();
-  for (const sentence of text.split(/(?<=[。！？；;])|\n/)) {
+  for (const sentence of splitSentences(text)) {
     const items = sentence.split(ITEM_BREAK);
     items.forEach((item, i) => {
       const end = item.indexOf("项目");

@@ -34,6 +34,7 @@ const frequencies = lazy(() => {
   const chars = new Map<string, number>();
   const words = new Map<string, number>();
   const personNames = new Set<string>();
+  const properNouns = new Set<string>();
   let total = 0;
   for (const line of dict.split("\n")) {
     const space = line.indexOf(" ");
@@ -43,10 +44,14 @@ const frequencies = lazy(() => {
     total += count;
     words.set(word, count);
     if (line.includes(" nr", space)) personNames.add(word);
+    else if (PROPER_NOUN.test(line.slice(space))) properNouns.add(word);
     for (const ch of word) chars.set(ch, (chars.get(ch) ?? 0) + count);
   }
-  return { chars, words, personNames, total };
+  return { chars, words, personNames, properNouns, total };
 });
+
+/** jieba's tags of proper nouns besides person names: places (ns), bodies (nt), other names (nz). */
+const PROPER_NOUN = / n[stz]\s*$/;
 
 const simplify = (ch: string) => toSimplifiedChar().get(ch) ?? ch;
 
@@ -80,6 +85,15 @@ export function wordFrequency(word: string): number {
 /** Is the word tagged as a person's name (nr) in jieba's dictionary? */
 export function isKnownPersonName(word: string): boolean {
   return frequencies().personNames.has(word);
+}
+
+/**
+ * Is the word a proper noun in jieba's dictionary, a name of a person, place, body or thing (nr, ns, nt, nz)?
+ * Transliterated Mongolian names are often tagged as places (乌云其木格 ns): frequent, but no common word.
+ */
+export function isProperNoun(word: string): boolean {
+  const { personNames, properNouns } = frequencies();
+  return personNames.has(word) || properNouns.has(word);
 }
 
 /** Bonus when two neighbours are a dictionary word: 写字, 干部. */

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dictionaryStats } from "./char-model.js";
 import { lazy, readDataJson } from "./load.js";
 import { surnames } from "./extract-lexicons.js";
@@ -63,3 +65,21 @@ export const minorityNames = lazy(() => {
 export function hasMinorityPart(name: string): boolean {
   return minorityNames().parts.some((part) => name.includes(part));
 }
+
+/** The surname list pinyin-pro ships: at least this many entries, or its shape has changed. */
+const FEWEST_LISTED_SURNAMES = 300;
+
+/**
+ * Single-character surnames beyond surnames.txt, from the list pinyin-pro ships (仰, 荀, 赖), less the characters
+ * common in running text (data/rare-surnames.json). Read from its source file: the package does not export it.
+ */
+export const rareSurnames = lazy(() => {
+  const { maxLog10Frequency } = readDataJson<{ maxLog10Frequency: number }>("rare-surnames.json");
+  const require = createRequire(import.meta.url);
+  const source = readFileSync(require.resolve("pinyin-pro/dist/esm/data/surname.mjs"), "utf8");
+  const listed = [...source.matchAll(/^\s+([\u4e00-\u9fff]{1,2}):\s*'/gm)].map((m) => m[1]!);
+  if (listed.length < FEWEST_LISTED_SURNAMES) throw new Error("pinyin-pro 的姓氏表格式已变,无法读取罕见姓氏");
+  const { single } = surnames();
+  const { chars } = dictionaryStats();
+  return new Set(listed.filter((ch) => ch.length === 1 && !single.has(ch) && Math.log10((chars.get(ch) ?? 0) + 1) <= maxLog10Frequency));
+});

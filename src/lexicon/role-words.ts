@@ -5,6 +5,8 @@ import { alternation } from "./alternation.js";
 // the verbs of speech, chairing and attendance, and the words that may follow a name.
 
 
+export type PeopleWeights = { post: number; label: number; list: number; title: number; opening: number; commonWord: number; listSlack: number; modelInChoice: number; verbAfter: number };
+
 interface PeopleFile {
   saying: string[];
   speechActs: string[];
@@ -14,7 +16,7 @@ interface PeopleFile {
   heardBy: string[];
   afterName: string[];
   madeSpeech: string[];
-  weights: { post: number; label: number; list: number; title: number; opening: number; commonWord: number; listSlack: number; modelInChoice: number };
+  weights: PeopleWeights;
   listLead: string[];
   written: string[];
   appointing: string[];
@@ -83,3 +85,11 @@ export const roleWords = lazy(() => {
     afterName: new RegExp(`^($|[、，,。；;：:（()）“”"\\s!！?？\\d]|[两二三四五六七八九十]+(名|位)|${alternation(file.afterName)})`),
   };
 });
+
+/**
+ * Replace weights for the rest of this process: how the fitting script tries weights without a process per
+ * trial. Only weights it names change; the name model's cache holds no weight, so the next page sees them all.
+ */
+export function usePeopleWeights(weights: Partial<PeopleWeights>): void {
+  Object.assign(roleWords().weights, weights);
+}
