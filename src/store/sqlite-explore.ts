@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { parseQuery } from "../search/terms.js";
+import { phraseQuery } from "../search/query.js";
 import { containsElement, elementPattern } from "./like.js";
 import { matchingOf, withFacets } from "./sqlite-match.js";
 import type { Companion, DirectiveRequest, FacetCount, FollowUpStatus, LedgerEntry, RegionOverview, SearchFacets, TrendRequest, TrendSeries } from "./store.js";
@@ -103,7 +103,8 @@ export function trends(sql: Sql, where: Where, request: TrendRequest): TrendSeri
   const width = request.by === "year" ? 4 : 7;
   return request.terms.map((term) => {
     // A term is counted where it stands whole, as a phrase.
-    const matching = matchingOf(parseQuery(`"${term.replace(/"/g, "")}"`));
+    const tree = phraseQuery(term);
+    const matching = tree && matchingOf(tree);
     if (!matching) return { term, total: 0, points: [] };
     const rows = sql(`SELECT f.cluster, f.date FROM ${withFacets(matching)} AND ${filter.sql}`)
       .raw()

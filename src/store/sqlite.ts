@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { existsSync, statSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
 import { bandKeys, CONFIRMED_AT_MOST, distinctShingles, jaccard, similarity, THRESHOLD } from "../dedup/minhash.js";
-import { parseQuery } from "../search/terms.js";
+import { parseQuery } from "../search/query.js";
 import { snippetOf } from "../search/snippet.js";
 import type { Record, Removed, Role } from "../types.js";
 import { UserError } from "../errors.js";
@@ -10,7 +10,7 @@ import { themeOf } from "../lexicon/directive-themes.js";
 import { BUSY_WAIT_MS, whenFree, WRITE_PATIENCE_MS } from "./busy.js";
 import { containsElement, elementPattern } from "./like.js";
 import { migrate } from "./migrations.js";
-import { matchingOf, withFacets, type Matching } from "./sqlite-match.js";
+import { exclusionOf, matchingOf, withFacets, type Matching } from "./sqlite-match.js";
 import { Namesakes } from "./namesakes.js";
 import { RecentlyUsed } from "./recently-used.js";
 import { absorb, profileFromStored, profileOf, readSighting, storedProfile, type Sighting, type StoredProfile } from "./person-match.js";
@@ -84,6 +84,9 @@ function summaryOf(row: DocumentRow): DocumentSummary {
 function dateOf(record: Record): string | null {
   return record.meeting?.date ?? record.published ?? record.source.url_date ?? null;
 }
+
+/** Dates newest first, undated last. */
+const newestFirst = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);
 
 /** A --to bound as a string every date it covers sorts under: 2024 → 2024\uffff covers 2024-12-31. */
 const upperBound = (to: string) => `${to}\uffff`;
@@ -410,22 +413,28 @@ export class SqliteStore implements Store {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    const browsing = request.query.trim() === "";
-    const parsed = browsing ? null : parseQuery(request.query);
-    const terms = parsed?.terms ?? [];
-    const matching = parsed && matchingOf(parsed);
-    if (!browsing && !matching) return { total: 0, estimated: false, hits: [], terms };
+    const parsed = parseQuery(request.query);
+    const terms = parsed.terms;
+    const typed = request.query.trim() !== "";
+    if (typed && !parsed.tree) return { total: 0, estimated: false, hits: [], terms };
+    const matching = parsed.tree && matchingOf(parsed.tree);
+    // Words only to leave out (-引资): every page that passes the filters, less those.
+    const browsing = !matching;
+    const filters = whereOf(request);
+    const exclusion = parsed.tree && !matching ? exclusionOf(parsed.tree) : null;
+    const where = exclusion ? { sql: `${filters.sql} AND ${exclusion.sql}`, params: [...filters.params, ...exclusion.params] } : filters;
     const limit = Math.max(1, Math.min(request.limit ?? 10, 100));
     const offset = Math.max(0, request.offset ?? 0);
-    const where = whereOf(request);
     // BM25 over the matches that pass the filters, newest first and at most RANKED_AT_MOST of them (or, with
     // no words, the newest documents by date, undated last: SQLite sorts NULL lowest); then one page per
     // cluster, the best-ranked one.
     // What facets count is read only when they are asked for: a broad query ranks up to 10,000 rows.
-    const columns = (rank: string) => `f.cluster, f.id, ${rank}${request.facets ? ", f.region, f.date, f.kinds" : ""}`;
+    const byDate = request.sort === "date";
+    const extra = request.facets ? ", f.region, f.date, f.kinds" : byDate ? ", NULL, f.date" : "";
+    const columns = (rank: string) => `f.cluster, f.id, ${rank}${extra}`;
     const rows = (
       matching
-        ? this.sql(`SELECT ${columns(matching.rank)} FROM ${withFacets(matching)} AND ${where.sql} ORDER BY ${matching.newestFirst} LIMIT ${RANKED_AT_MOST}`)
+        ? this.sql(`SELECT ${columns(matching.rank)} FROM ${withFacets(matching)} AND ${where.sql} ORDER BY ${matching.id} DESC LIMIT ${RANKED_AT_MOST}`)
             .raw()
             .all(...matching.params, ...where.params)
         : this.sql(`SELECT ${columns("0")} FROM facets f WHERE ${where.sql} ORDER BY f.date DESC, f.id DESC LIMIT ${RANKED_AT_MOST}`).raw().all(...where.params)
@@ -437,7 +446,10 @@ export class SqliteStore implements Store {
       const seen = best.get(row[0]);
       if (!seen || row[2] < seen[2]) best.set(row[0], row);
     }
-    const ranked = [...best.values()].sort((a, b) => a[2] - b[2] || b[1] - a[1]);
+    const byRank = (a: RankedRow, b: RankedRow) => a[2] - b[2] || b[1] - a[1];
+    // By date: newest first by the filing date of each cluster's best page, undated last.
+    const newest = (a: RankedRow, b: RankedRow) => newestFirst(a[4], b[4]) || byRank(a, b);
+    const ranked = [...best.values()].sort(byDate ? newest : byRank);
     const estimated = rows.length === RANKED_AT_MOST;
     const total = estimated ? this.countMatches(matching, where) : best.size;
     const document = this.sql(`SELECT ${SUMMARY_COLUMNS}, f.cluster, d.text FROM documents d JOIN facets f ON f.id = d.id WHERE d.id = ?`);
@@ -452,7 +464,7 @@ export class SqliteStore implements Store {
   private countMatches(matching: Matching | null, where: { sql: string; params: unknown[] }): number {
     if (matching === null) return this.sql(`SELECT COUNT(*) FROM facets f WHERE ${where.sql}`).pluck().get(...where.params) as number;
     // Without filters the index alone counts, three times faster than through the facets of 50,000 matches.
-    if (where.params.length === 0) return this.sql(`SELECT COUNT(*) FROM ${matching.table} WHERE ${matching.condition}`).pluck().get(...matching.params) as number;
+    if (where.params.length === 0) return this.sql(`SELECT COUNT(*) FROM ${matching.from} WHERE ${matching.condition}`).pluck().get(...matching.params) as number;
     return this.sql(`SELECT COUNT(*) FROM ${withFacets(matching)} AND ${where.sql}`).pluck().get(...matching.params, ...where.params) as number;
   }
 

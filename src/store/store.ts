@@ -43,13 +43,19 @@ export interface Filters {
 }
 
 export interface SearchRequest extends Filters {
-  /** words to find; empty lists the documents that pass the filters, newest first */
+  /** the query language of src/search/query.ts; empty lists the documents that pass the filters, newest first */
   query: string;
   limit?: number;
   offset?: number;
   /** count the matches by region, year, meeting kind and person as well */
   facets?: boolean;
+  /** relevance (BM25, the default) or date: newest first by the date each page is filed under */
+  sort?: SearchSort;
 }
+
+export const SEARCH_SORTS = ["relevance", "date"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+export const isSearchSort = (value: string): value is SearchSort => (SEARCH_SORTS as readonly string[]).includes(value);
 
 export interface FacetCount {
   value: string;
