@@ -35,7 +35,8 @@ test("a page and its repost in traditional script with other boilerplate are nea
   const counts = await ingest(store, [original, fuchengJanuary, fuchengMarch, repost], { workers: 0 });
   assert.equal(counts.stored, 4);
   assert.equal(counts.nearDuplicates, 1);
-  const clusters = new Map((store.db.prepare("SELECT d.path, f.cluster FROM documents d JOIN facets f ON f.id = d.id").all() as { path: string; cluster: number }[]).map((row) => [row.path, row.cluster]));
+  const clusters = new Map<string | null, number>();
+  for await (const { record, cluster } of store.records({})) clusters.set(record.source.path, cluster);
   assert.equal(clusters.get(repost), clusters.get(original));
   assert.notEqual(clusters.get(fuchengJanuary), clusters.get(fuchengMarch));
 

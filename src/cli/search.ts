@@ -76,7 +76,7 @@ export async function searchCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(offset) || offset < 0) throw new UsageError("--offset 需要不小于 0 的整数");
   const sort = values.sort ?? "relevance";
   if (!isSearchSort(sort)) throw new UsageError(`--sort 只能是 relevance(相关度)或 date(日期),收到 "${sort}"`);
-  const store = openExisting(values.db);
+  const store = await openExisting(values.db);
   try {
     const result = await store.search({ query, limit, offset, sort, ...filtersOf(values) });
     if (values.json) {
