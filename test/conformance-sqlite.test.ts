@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { SqliteStore } from "../src/store/sqlite.js";
+import { openStore } from "../src/store/open.js";
 import type { Backend } from "./conformance/backend.js";
 import { conformance } from "./conformance/index.js";
 import { tempDir } from "./store-helpers.js";
@@ -10,7 +10,7 @@ let made = 0;
 const sqlite: Backend = {
   name: "sqlite",
   fresh: async () => join(tempDir(), `corpus-${++made}.db`),
-  open: async (target, { create = false } = {}) => new SqliteStore(target, { create }),
+  open: (target, { create = false } = {}) => openStore(target, { create }),
 };
 
 conformance(sqlite);
