@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { ingest } from "../src/ingest/ingest.js";
 import { buildApp } from "../src/serve/app.js";
-import { SqliteStore } from "../src/store/sqlite.js";
+import { openStore } from "../src/store/open.js";
 import type { Store } from "../src/store/store.js";
 import { fixtureSources } from "./fixture-pages.js";
 import { huiyiRun, tempDir } from "./store-helpers.js";
@@ -18,7 +18,7 @@ let app: FastifyInstance;
 
 before(async () => {
   file = join(tempDir(), "surfaces.db");
-  store = new SqliteStore(file, { create: true });
+  store = await openStore(file, { create: true });
   await ingest(store, fixtureSources(), { workers: 0 });
   app = await buildApp({ store, token: "t", webRoot: null });
 });
