@@ -16,9 +16,9 @@ export function searchQueries(store: SqliteStore, count: number): SearchRequest[
   const next = random(5);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
-  const names = store.db.prepare("SELECT DISTINCT name FROM appearances LIMIT 2000").pluck().all() as string[];
-  const places = store.db.prepare("SELECT DISTINCT jurisdiction FROM documents WHERE length(jurisdiction) > 1 LIMIT 500").pluck().all() as string[];
-  const texts = store.db.prepare("SELECT text FROM documents WHERE id % 97 = 0 LIMIT 300").pluck().all() as string[];
+  const names = store.sqlite.db.prepare("SELECT DISTINCT name FROM appearances LIMIT 2000").pluck().all() as string[];
+  const places = store.sqlite.db.prepare("SELECT DISTINCT jurisdiction FROM documents WHERE length(jurisdiction) > 1 LIMIT 500").pluck().all() as string[];
+  const texts = store.sqlite.db.prepare("SELECT text FROM documents WHERE id % 97 = 0 LIMIT 300").pluck().all() as string[];
   const han = (text: string) => text.replace(/[^\p{Script=Han}]/gu, "");
   const slice = (length: number) => {
     const text = han(pick(texts));

@@ -163,7 +163,7 @@ async function benchSearch(store: SqliteStore): Promise<void> {
     await store.search(query);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  const scan = store.db.prepare("SELECT COUNT(*) FROM documents WHERE text LIKE ?").pluck();
+  const scan = store.sqlite.db.prepare("SELECT COUNT(*) FROM documents WHERE text LIKE ?").pluck();
   const scans = queries.slice(0, 10).map((query) => {
     const start = process.hrtime.bigint();
     scan.get(`%${query.query.replace(/"/g, "")}%`);
@@ -193,13 +193,13 @@ async function main(): Promise<void> {
       `\ningest of the same ${SINGLE} pages: ${fmt(pooled.rate, 0)} documents/s with ${workers} worker threads · ` +
         `${fmt(single.rate, 0)} documents/s in one thread (${fmt(pooled.rate / single.rate, 2)}×)`,
     );
-    compared = { texts: pooled.store.db.prepare("SELECT url, text FROM documents").all() as { url: string; text: string }[], groups: subsetGroups };
+    compared = { texts: pooled.store.sqlite.db.prepare("SELECT url, text FROM documents").all() as { url: string; text: string }[], groups: subsetGroups };
     await pooled.store.close();
   }
 
   const full = await timedIngest(join(OUT, "store.db"), all, workers);
   const { store, counts } = full;
-  store.db.pragma("wal_checkpoint(TRUNCATE)");
+  store.sqlite.db.pragma("wal_checkpoint(TRUNCATE)");
   const bytes = statSync(join(OUT, "store.db")).size;
   console.log(
     `ingest of ${PAGES} pages: ${fmt(full.rate, 0)} documents/s with ${workers} worker threads (${fmt(full.seconds, 1)} s; ` +
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
       `\nrate: ${fmt(first, 0)} documents/s over the first tenth of the pages · ${fmt(last, 0)} over the last tenth (${fmt(last / first, 2)}×)`,
   );
 
-  const stored = store.db.prepare("SELECT d.url, f.cluster FROM documents d JOIN facets f ON f.id = d.id").all() as { url: string; cluster: number }[];
+  const stored = store.sqlite.db.prepare("SELECT d.url, f.cluster FROM documents d JOIN facets f ON f.id = d.id").all() as { url: string; cluster: number }[];
   const truth = pairsOf(groupBy(stored.map(({ url }) => [url, groups.get(url)!])));
   const found = pairsOf(groupBy(stored.map(({ url, cluster }) => [url, cluster])));
   const { precision, recall } = precisionRecall(found, truth);

@@ -1,52 +1,11 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { test } from "node:test";
-import { ingest } from "../src/ingest/ingest.js";
 import { random } from "../bench/pages.js";
-import { Namesakes, type KnownPerson } from "../src/store/namesakes.js";
-import { absorb, fit as fitRead, postLevel, profileOf as profileOfRead, readSighting, type Profile, type Sighting } from "../src/store/person-match.js";
-import { SqliteStore } from "../src/store/sqlite.js";
-import { fixtureSource } from "./fixture-pages.js";
-import { tempDir } from "./store-helpers.js";
-import { FUCHENG_JANUARY, WANGJIAN_BANNER, writePage } from "./written-pages.js";
+import { Namesakes, type KnownPerson } from "../src/corpus/namesakes.js";
+import { absorb, fit as fitRead, postLevel, profileOf as profileOfRead, readSighting, type Profile, type Sighting } from "../src/corpus/person-match.js";
 
-test("one official in two reports of his county is one person with a dated timeline; the same name elsewhere is another", async (t) => {
-  const dir = tempDir();
-  const store = new SqliteStore(join(dir, "people.db"), { create: true });
-  t.after(() => store.close());
-  await ingest(
-    store,
-    [
-      fixtureSource("fucheng-changweihui-2021-03"),
-      writePage(dir, "fucheng-january.txt", FUCHENG_JANUARY),
-      fixtureSource("fucheng-village-liangwei-2021"),
-      writePage(dir, "wangjian-banner.txt", WANGJIAN_BANNER),
-      fixtureSource("tianqu-tuijinhui-glossed"),
-    ],
-    { workers: 0 },
-  );
-  const shen = await store.persons("申文霞");
-  assert.equal(shen.length, 2, "the county secretary and the village secretary of one name");
-  const county = shen.find((person) => person.appearances.length === 2)!;
-  assert.deepEqual(
-    county.appearances.map((a) => [a.date, a.meeting, a.posts, a.roles]),
-    [
-      ["2021-01-05", "县委常委(扩大)会", ["县委书记"], ["主持", "讲话"]],
-      ["2021-03-15", "县委常委会会议", ["县委书记"], ["主持", "讲话"]],
-    ],
-  );
-  const village = shen.find((person) => person !== county)!;
-  assert.deepEqual(village.appearances.map((a) => a.posts), [["村党支部书记"]]);
-
-  // 王健: a 旗委书记 in Inner Mongolia and a deputy commander in Shandong's 天衢新区.
-  const wang = await store.persons("王健");
-  assert.equal(wang.length, 2);
-
-  const document = await store.document(county.appearances[0]!.document);
-  const index = document!.record.people.findIndex((person) => person.name === "申文霞");
-  assert.equal(document!.personIds[index], county.id);
-  assert.deepEqual((await store.person(county.id))?.appearances.length, 2);
-});
+// Whether two sightings of a name can be one person, and the index that finds the candidates; persons
+// recognised by a store are in test/conformance/people.ts.
 
 const fit = (sighting: Sighting, profile: Profile) => fitRead(readSighting(sighting), profile);
 const profileOf = (sighting: Sighting) => profileOfRead(readSighting(sighting));

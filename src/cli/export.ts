@@ -48,7 +48,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   const format = values.format ?? "jsonl";
   if (format !== "jsonl" && format !== "csv") throw new UsageError(`--format 只能是 jsonl 或 csv,收到 "${format}"`);
   const filters = filtersOf(values);
-  const store = openExisting(values.db);
+  const store = await openExisting(values.db);
   try {
     // A byte-order mark, so spreadsheet programs read the Chinese of the CSV as UTF-8.
     if (format === "csv") await writeLine(process.stdout, "\ufeff" + CSV_COLUMNS.join(","));

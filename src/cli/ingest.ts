@@ -2,12 +2,12 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { defaultWorkers, ingest } from "../ingest/ingest.js";
 import { inputBytes } from "../read/sources.js";
-import { SqliteStore } from "../store/sqlite.js";
+import { describeTarget, openStore } from "../store/open.js";
 import { reportFailure } from "./output.js";
 import { printable } from "./printable.js";
 import { skippedSummary, UsageError } from "./pages-command.js";
 import { progressView } from "./progress.js";
-import { DB_OPTION, DEFAULT_DB } from "./store-options.js";
+import { DB_OPTION, targetOf } from "./store-options.js";
 
 export const INGEST_USAGE = `用法: huiyi ingest PATH... [--db FILE] [--workers N] [--max-page-mb N]
   读取与 extract 相同的输入,清洗、抽取后存入数据库(默认 ./huiyi.db,也可用环境变量 HUIYI_DB)。
@@ -30,7 +30,8 @@ export async function ingestCommand(args: string[]): Promise<number> {
   const maxPageMb = values["max-page-mb"] ? Number(values["max-page-mb"]) : undefined;
   if (maxPageMb !== undefined && !(maxPageMb > 0)) throw new UsageError("--max-page-mb 需要一个正数");
 
-  const file = values.db ?? process.env.HUIYI_DB ?? DEFAULT_DB;
+  const target = targetOf(values.db);
+  const file = describeTarget(target);
   // The paths are looked at before the database is opened: with nothing to read, a mistyped path must not
   // leave an empty database behind. (Some missing among others are reported as the batch reads them.)
   if (positionals.every((path) => path !== "-" && !existsSync(path))) {
@@ -38,7 +39,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
     process.stderr.write(`huiyi ingest: 没有可读的输入,未创建也未改动数据库 ${printable(file)}\n`);
     return 1;
   }
-  const store = new SqliteStore(file, { create: true });
+  const store = await openStore(target, { create: true });
   const started = Date.now();
   const progress = progressView(await inputBytes(positionals));
   try {

@@ -13,7 +13,7 @@ export async function personCommand(args: string[]): Promise<number> {
   }
   const name = positionals.join("").trim();
   if (!name) throw new UsageError("请给出姓名");
-  const store = openExisting(values.db);
+  const store = await openExisting(values.db);
   try {
     const persons = await store.persons(name);
     if (values.json) {

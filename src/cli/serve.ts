@@ -5,8 +5,9 @@ import { parseArgs } from "node:util";
 import { UserError } from "../errors.js";
 import { buildApp } from "../serve/app.js";
 import { UsageError } from "./pages-command.js";
+import { describeTarget, openStore } from "../store/open.js";
 import { watchForStop } from "./stop-signal.js";
-import { DB_OPTION, openExisting } from "./store-options.js";
+import { DB_OPTION, targetOf } from "./store-options.js";
 
 export const SERVE_USAGE = `用法: huiyi serve [--db FILE] [--port N] [--host H]
   在 http://H:N/ 提供网页和 JSON 接口(说明见 /api/openapi.json);默认 127.0.0.1:8080。
@@ -22,7 +23,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
   const port = Number(values.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port 需要 0 到 65535 的整数,收到 "${values.port}"`);
-  const store = openExisting(values.db);
+  const target = targetOf(values.db);
+  const store = await openStore(target, { create: false });
   const token = process.env.HUIYI_TOKEN || randomBytes(18).toString("base64url");
   const host = values.host ?? "127.0.0.1";
   const app = await buildApp({ store, token, webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : null, host });
@@ -39,7 +41,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
   // Listening for the stop before saying where we are: whoever reads the address may stop us at once.
   const watch = watchForStop();
-  process.stdout.write(`huiyi serve: ${address}/ · 数据库 ${store.file}\n写入令牌: ${process.env.HUIYI_TOKEN ? "(取自 HUIYI_TOKEN)" : token}\n`);
+  process.stdout.write(`huiyi serve: ${address}/ · 数据库 ${describeTarget(target)}\n写入令牌: ${process.env.HUIYI_TOKEN ? "(取自 HUIYI_TOKEN)" : token}\n`);
   const why = await watch.stopped;
   watch.dispose();
   // A second signal while requests finish means now.

@@ -10,7 +10,7 @@ export async function statsCommand(args: string[]): Promise<number> {
     process.stdout.write(STATS_USAGE + "\n");
     return 0;
   }
-  const store = openExisting(values.db);
+  const store = await openExisting(values.db);
   try {
     const stats = await store.stats();
     if (values.json) {

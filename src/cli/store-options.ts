@@ -1,9 +1,10 @@
-import { SqliteStore } from "../store/sqlite.js";
-import type { Filters } from "../store/store.js";
+import { openStore } from "../store/open.js";
+import type { Filters, Store } from "../store/store.js";
 import { dateRangeProblem } from "../serve/date-range.js";
 import { UsageError } from "./pages-command.js";
 
-// Options every command over the corpus takes: where the database is, and which documents to look at.
+// Options every command over the corpus takes: where the corpus is (a SQLite file, or a database address:
+// src/store/open.ts), and which documents to look at.
 
 export const DEFAULT_DB = "huiyi.db";
 
@@ -30,7 +31,10 @@ export function filtersOf(values: { region?: string; person?: string; kind?: str
   return Object.fromEntries(Object.entries({ region, person, kind, from, to }).filter(([, value]) => value !== undefined && value !== ""));
 }
 
-/** The database a read-only command works on: it must exist already. */
-export function openExisting(file: string | undefined): SqliteStore {
-  return new SqliteStore(file ?? process.env.HUIYI_DB ?? DEFAULT_DB, { create: false });
+/** The corpus a command names: --db, else HUIYI_DB, else ./huiyi.db. */
+export const targetOf = (db: string | undefined) => db ?? process.env.HUIYI_DB ?? DEFAULT_DB;
+
+/** The corpus a read-only command works on: it must exist already. */
+export function openExisting(db: string | undefined): Promise<Store> {
+  return openStore(targetOf(db), { create: false });
 }

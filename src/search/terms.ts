@@ -60,19 +60,15 @@ export function foldQuery(query: string): string {
   return convertToSimplified(normalizeWidth(query).text).text;
 }
 
-export interface ParsedQuery {
-  /** the FTS5 expression over the pair index, null when the query asks it nothing */
-  match: string | null;
-  /** the FTS5 expression over the character index for one-character words, null when there are none */
-  characters: string | null;
-  /** the words and phrases asked for, folded, to mark them in snippets */
-  terms: string[];
-}
+/**
+ * A query word as the indexes' tokens, with no index's syntax: a run of consecutive pair tokens (a
+ * phrase), or one Chinese character alone (the character index). `open` says the last token may be the
+ * start of a longer token in the page (a word ending in one character: 2021年 inside 2021年上半年).
+ */
+export type Leaf = { pairs: string[]; open: boolean } | { character: string };
 
-type QueryPart = { phrase: string } | { character: string };
-
-/** One word or phrase of the query over the indexes' tokens: a phrase of pairs, or one character alone. */
-function partOf(term: string): QueryPart | null {
+/** One word or phrase of a query as a Leaf; null when it has nothing searchable. */
+export function leafOf(term: string): Leaf | null {
   const runs = Array.from(term.matchAll(RUN), (match) => match[0]);
   if (runs.length === 0) return null;
   const last = runs[runs.length - 1]!;
@@ -80,23 +76,26 @@ function partOf(term: string): QueryPart | null {
   if (runs.length === 1 && lastLength === 1) return { character: last };
   const tokens: string[] = [];
   for (const run of runs) runTokens(run, tokens);
-  if (lastLength === 0) return { phrase: `"${tokens.join(" ")}"` };
+  if (lastLength === 0) return { pairs: tokens, open: false };
   // The index closes each run with its last character alone; a query ending mid-run (招商 inside 招商引资)
   // must not ask for that closing character: its pairs alone say the word is there.
   if (lastLength > 1) {
     tokens.pop();
-    return { phrase: `"${tokens.join(" ")}"` };
+    return { pairs: tokens, open: false };
   }
   // One character closing a term (2021年) may open a longer run in the page (2021年上半年): any token it begins.
-  return { phrase: `"${tokens.join(" ")}" *` };
+  return { pairs: tokens, open: true };
 }
+
+/** Is there anything to search for in this text (a letter or a digit)? */
+export const searchable = (text: string) => SEARCHABLE.test(text);
 
 /**
  * The words of one unquoted chunk as jieba segments it, with the single characters it leaves put back
  * on the word they stand beside (经开区 → 经 + 开区 → 经开区; a random pair 务要 stays 务要), and
  * function words (和, 的) left out when there is more to search for.
  */
-function wordsOf(chunk: string): string[] {
+export function wordsOf(chunk: string): string[] {
   const pieces = segmenter()
     .cut(chunk, false)
     .filter((piece) => SEARCHABLE.test(piece));
@@ -116,22 +115,4 @@ function wordsOf(chunk: string): string[] {
     else words.push(pending);
   }
   return words;
-}
-
-/**
- * A user's query to an FTS5 expression: "quoted phrases" kept whole, the rest segmented by jieba; every
- * part must be found (AND). Traditional and full-width queries fold like the documents did.
- */
-export function parseQuery(query: string): ParsedQuery {
-  const folded = foldQuery(query);
-  const terms: string[] = [];
-  const quoted = /["“”「」『』]([^"“”「」『』]+)["“”「」『』]/g;
-  for (const match of folded.matchAll(quoted)) terms.push(match[1]!.trim());
-  // Segmented between punctuation, not across it: in 县委常委(扩大)会 the 会 is not part of 扩大.
-  for (const chunk of folded.replace(quoted, " ").split(/[^\p{L}\p{N}]+/u)) terms.push(...wordsOf(chunk));
-  const unique = [...new Set(terms.filter((term) => term !== ""))];
-  const parts = unique.map(partOf);
-  const phrases = parts.flatMap((part) => (part && "phrase" in part ? [part.phrase] : []));
-  const characters = parts.flatMap((part) => (part && "character" in part ? [`"${part.character}"`] : []));
-  return { match: phrases.length ? phrases.join(" AND ") : null, characters: characters.length ? characters.join(" AND ") : null, terms: unique };
 }

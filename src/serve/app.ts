@@ -6,7 +6,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
 import { UserError } from "../errors.js";
-import { FOLLOW_UP_STATUSES, type FollowUpStatus, type Store } from "../store/store.js";
+import { FOLLOW_UP_STATUSES, SEARCH_SORTS, type FollowUpStatus, type SearchSort, type Store } from "../store/store.js";
 import { BusyError } from "../store/busy.js";
 import { dateRangeProblem } from "./date-range.js";
 import { hostCheck, portOf } from "./host-check.js";
@@ -29,6 +29,10 @@ export interface AppOptions {
   host?: string;
 }
 
+/** The query language (src/search/query.ts), as the API documents it. */
+const QUERY_LANGUAGE =
+  "查询词;空则按日期列出。多个词须同时出现;\"加引号\" 的短语须连续出现;招商 OR 引资 两者有其一即可(OR 须大写);" +
+  "-引资 表示不得出现(减号紧贴词、短语或括号);(招商 OR 引资) 项目 用括号分组。繁体、全角与简体同样有效。";
 const DATE = "^\\d{4}(-\\d{2}(-\\d{2})?)?$";
 const text = (maxLength: number, description: string) => ({ type: "string", minLength: 1, maxLength, description }) as const;
 const FILTERS = {
@@ -114,11 +118,11 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
         querystring: {
           type: "object",
           properties: {
-            q: { type: "string", maxLength: 200, default: "", description: "查询词;空则按日期列出" },
+            q: { type: "string", maxLength: 200, default: "", description: QUERY_LANGUAGE },
             ...FILTERS,
             person: text(20, "人物姓名"),
             kind: text(20, "会议类别"),
-            sort: { type: "string", enum: ["relevance", "date"], description: "relevance 按相关度(默认,无查询词时按日期),date 按日期由新到旧" },
+            sort: { type: "string", enum: [...SEARCH_SORTS], default: "relevance", description: "relevance 按相关度(BM25;无查询词时按日期);date 按日期,新的在前" },
             ...PAGE(50),
           },
         },
@@ -126,18 +130,8 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
       },
     },
     async (request) => {
-      const { q, limit, offset, ...filters } = request.query as {
-        q: string;
-        limit: number;
-        offset: number;
-        region?: string;
-        person?: string;
-        kind?: string;
-        from?: string;
-        to?: string;
-        sort?: "relevance" | "date";
-      };
-      return store.search({ query: q, limit, offset, facets: true, ...filters });
+      const { q, limit, offset, sort, ...filters } = request.query as { q: string; limit: number; offset: number; sort: SearchSort; region?: string; person?: string; kind?: string; from?: string; to?: string };
+      return store.search({ query: q, limit, offset, sort, facets: true, ...filters });
     },
   );
 

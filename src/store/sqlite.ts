@@ -1,42 +1,21 @@
 import Database from "better-sqlite3";
 import { existsSync, statSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
-import { bandKeys, CONFIRMED_AT_MOST, distinctShingles, jaccard, similarity, THRESHOLD } from "../dedup/minhash.js";
-import { parseQuery } from "../search/terms.js";
-import { snippetOf } from "../search/snippet.js";
+import type { AppearanceRow, CorpusBackend, FiledPage, FilingBatch, MatchRequest, Matches, PageToStore, PersonRow, RegionRows, StoredPerson, StoredRecord, SummaryWithText } from "../corpus/backend.js";
+import { Corpus } from "../corpus/corpus.js";
+import { profileFromStored, storedProfile, type StoredProfile } from "../corpus/person-match.js";
+import { hasRequired, type QueryTree } from "../search/query.js";
 import type { Record, Removed, Role } from "../types.js";
 import { UserError } from "../errors.js";
-import { themeOf } from "../lexicon/directive-themes.js";
 import { BUSY_WAIT_MS, whenFree, WRITE_PATIENCE_MS } from "./busy.js";
 import { containsElement, elementPattern } from "./like.js";
 import { migrate } from "./migrations.js";
-import { matchingOf, withFacets, type Matching } from "./sqlite-match.js";
-import { Namesakes } from "./namesakes.js";
-import { RecentlyUsed } from "./recently-used.js";
-import { absorb, profileFromStored, profileOf, readSighting, storedProfile, type Sighting, type StoredProfile } from "./person-match.js";
-import { companions, facetsOf, ledger, regionOverview, setFollowUp, trends, type RankedRow, type Sql } from "./sqlite-explore.js";
-import type {
-  AddResult,
-  Companion,
-  DirectiveRequest,
-  FollowUpStatus,
-  LedgerEntry,
-  RegionOverview,
-  TrendRequest,
-  TrendSeries,
-  Appearance,
-  DocumentSummary,
-  Filters,
-  PersonTimeline,
-  PreparedPage,
-  SearchRequest,
-  SearchResult,
-  Stats,
-  Store,
-  StoredDocument,
-  Writer,
-  WriterOptions,
-} from "./store.js";
+import { exclusionOf, matchingOf, withFacets, type Matching } from "./sqlite-match.js";
+import { companions, ledger, personCounts, regionRows, setFollowUp, type Sql } from "./sqlite-explore.js";
+import type { Appearance, Companion, DirectiveRequest, DocumentSummary, FacetCount, Filters, FollowUpStatus, LedgerEntry, PreparedPage, Stats } from "./store.js";
+
+// The embedded backend: one SQLite file, written by one process at a time, read by many. It stores and
+// finds what the corpus layer (src/corpus/corpus.ts) decides, and compiles query trees to FTS5.
 
 /** A stored signature as numbers again, without a copy when its bytes are aligned. */
 function uint32s(bytes: Buffer): Uint32Array {
@@ -80,11 +59,6 @@ function summaryOf(row: DocumentRow): DocumentSummary {
   };
 }
 
-/** The date a page is filed under: its meeting's, else its publication's, else its address's. */
-function dateOf(record: Record): string | null {
-  return record.meeting?.date ?? record.published ?? record.source.url_date ?? null;
-}
-
 /** A --to bound as a string every date it covers sorts under: 2024 → 2024\uffff covers 2024-12-31. */
 const upperBound = (to: string) => `${to}\uffff`;
 
@@ -115,35 +89,26 @@ function whereOf(filters: Filters): { sql: string; params: unknown[] } {
   return { sql: conditions.length ? conditions.join(" AND ") : "1", params };
 }
 
-/**
- * Names whose people a writer keeps in memory (up to twice as many): the names of the last several
- * thousand pages, where most of a page's people were met before if at all.
- */
-const CACHED_NAMES = 10_000;
+/** A stored list ("/河北省/衡水市/", ",常委会,") as its elements. */
+const elementsOf = (list: string | null, separator: "/" | ",") => (list ? list.split(separator).filter(Boolean) : null);
 
-/**
- * Pages of one LSH band met as candidates, the most recently stored: a band that many pages share
- * (pages left with almost no text, a report reposted hundreds of times) would otherwise make every new
- * page of the kind read all of them, a cost growing with the corpus. The newest of a band belong to the
- * clusters a new copy is likeliest to join.
- */
-const CANDIDATES_PER_BAND = 64;
+/** The documents matching a request: a ranked full-text match, or (no words to find) the filtered pages by date. */
+function compiled(tree: QueryTree | null, filters: Filters): { matching: Matching | null; where: { sql: string; params: unknown[] } } {
+  const where = whereOf(filters);
+  const matching = tree && hasRequired(tree) ? matchingOf(tree) : null;
+  // Words only to leave out (-引资): every page that passes the filters, less those.
+  if (tree && !matching) {
+    const exclusion = exclusionOf(tree);
+    return { matching, where: { sql: `${where.sql} AND ${exclusion.sql}`, params: [...where.params, ...exclusion.params] } };
+  }
+  return { matching, where };
+}
 
-/** A query matching more documents than this is ranked among its most recently stored matches. */
-export const RANKED_AT_MOST = 10_000;
-
-/** The embedded store: one SQLite file, written by one process at a time, read by many. */
-export class SqliteStore implements Store {
+export class SqliteBackend implements CorpusBackend {
   readonly db: Database.Database;
   readonly schemaVersion: number;
 
   private readonly statements = new Map<string, Database.Statement>();
-  /**
-   * People of each name met lately while writing, as the file held them plus this writer's changes: valid
-   * only while no other program has written the file since (see `beginWrite`). Names not met for a while
-   * are forgotten (and read again from the file when met), so that memory does not grow with the corpus.
-   */
-  private readonly knownPersons = new RecentlyUsed<Namesakes>(CACHED_NAMES);
   /** the file's data_version when this writer last began: another program's commit changes it */
   private seenVersion: number | null = null;
   /** Stored pages not yet in the full-text indexes, their tokens only: they go in together just before the commit. */
@@ -195,73 +160,35 @@ export class SqliteStore implements Store {
     return found;
   }
 
-  writer({ onWait }: WriterOptions = {}): Writer {
-    const db = this.db;
-    // The first wait is news; the turns taken after it are not.
-    let waited = false;
-    const waitingOnce = () => {
-      if (!waited) onWait?.();
-      waited = true;
-    };
-    const abandon = () => {
-      if (db.inTransaction) db.exec("ROLLBACK");
-      // What this store holds in memory of the uncommitted pages goes with them.
-      this.knownPersons.clear();
-      this.unindexed.length = 0;
-    };
-    return {
-      add: async (pages) => {
-        if (!db.inTransaction) await this.beginWrite(waitingOnce);
-        try {
-          return this.addPages(pages);
-        } catch (error) {
-          abandon();
-          throw error;
-        }
-      },
-      commit: async () => {
-        if (!db.inTransaction) return;
-        try {
-          this.indexUnindexed();
-        } catch (error) {
-          abandon();
-          throw error;
-        }
-        db.exec("COMMIT");
-      },
-      abandon: async () => abandon(),
-    };
+  get inTransaction(): boolean {
+    return this.db.inTransaction;
   }
 
-  /**
-   * Take the write lock (waiting as long as another writer holds it), then forget what this store
-   * remembers of the file if another program committed to it since this one last wrote: two ingests into
-   * one file then recognise each other's people, and each page's people are matched against everyone
-   * stored before it, whoever stored them — the persons of one run, not duplicates.
-   */
-  private async beginWrite(onWait?: () => void): Promise<void> {
+  /** Take the write lock, waiting (without blocking the thread) as long as another writer holds it. */
+  async begin(onWait?: () => void): Promise<{ othersWrote: boolean }> {
     await whenFree(() => this.db.exec("BEGIN IMMEDIATE"), { ms: Infinity, onWait });
     const version = this.db.pragma("data_version", { simple: true }) as number;
-    if (version !== this.seenVersion) this.knownPersons.clear();
+    const othersWrote = version !== this.seenVersion;
     this.seenVersion = version;
+    return { othersWrote };
   }
 
-  private addPages(pages: PreparedPage[]): AddResult {
-    const result: AddResult = { stored: 0, known: 0, nearDuplicates: 0 };
-    for (const page of pages) {
-      const id = this.insertDocument(page);
-      if (id === null) {
-        result.known++;
-        continue;
-      }
-      result.stored++;
-      if (this.fileUnderCluster(id, page)) result.nearDuplicates++;
-      this.insertPeopleAndDirectives(id, page.record);
-    }
-    return result;
+  async commit(): Promise<void> {
+    if (!this.db.inTransaction) return;
+    this.indexUnindexed();
+    this.db.exec("COMMIT");
   }
 
-  private insertDocument(page: PreparedPage): number | null {
+  async rollback(): Promise<void> {
+    if (this.db.inTransaction) this.db.exec("ROLLBACK");
+    this.unindexed.length = 0;
+  }
+
+  async storePages(pages: PageToStore[]): Promise<(number | null)[]> {
+    return pages.map((page) => this.insertDocument(page));
+  }
+
+  private insertDocument({ page, date }: PageToStore): number | null {
     const { record } = page;
     const { removed } = record;
     const meeting = record.meeting;
@@ -279,7 +206,7 @@ export class SqliteStore implements Store {
         record.title,
         record.published,
         record.script,
-        dateOf(record),
+        date,
         meeting?.name ?? null,
         meeting?.jurisdiction ?? null,
         meeting?.division?.code ?? null,
@@ -316,149 +243,104 @@ export class SqliteStore implements Store {
     this.unindexed.length = 0;
   }
 
-  /** File a stored page for search and near-duplicates: in the cluster of its closest earlier copy (then true), else its own. */
-  private fileUnderCluster(id: number, page: PreparedPage): boolean {
-    const keys = bandKeys(page.signature);
-    const copyOf = this.clusterOf(page, keys);
-    this.insertFacets(id, copyOf ?? id, page.record);
-    const band = this.sql("INSERT OR IGNORE INTO bands (key, document) VALUES (?, ?)");
-    for (const key of keys) band.run(key, id);
-    return copyOf !== null;
-  }
 
-  /** The cluster of the page's closest earlier copy, if any. */
-  private clusterOf(page: PreparedPage, keys: number[]): number | null {
-    // Every candidate's signature in one query, the newest CANDIDATES_PER_BAND of each band: a candidate
-    // sharing several bands comes once a band.
-    const newest = `SELECT document FROM (SELECT document FROM bands WHERE key = ? ORDER BY document DESC LIMIT ${CANDIDATES_PER_BAND})`;
-    const rows = this.sql(`SELECT s.id, s.signature FROM (${keys.map(() => newest).join(" UNION ALL ")}) c JOIN signatures s ON s.id = c.document`)
-      .raw()
-      .all(...keys) as [number, Buffer][];
-    const seen = new Set<number>();
-    const likely: { id: number; estimate: number }[] = [];
-    for (const [candidate, signature] of rows) {
-      if (seen.has(candidate)) continue;
-      seen.add(candidate);
-      const estimate = similarity(page.signature, uint32s(signature));
-      if (estimate >= THRESHOLD) likely.push({ id: candidate, estimate });
-    }
-    if (likely.length === 0) return null;
-    // The likeliest few, confirmed on their shingles.
-    const shingles = distinctShingles(page.record.text);
-    const textOf = this.sql("SELECT text FROM documents WHERE id = ?").pluck();
-    for (const { id } of likely.sort((a, b) => b.estimate - a.estimate).slice(0, CONFIRMED_AT_MOST)) {
-      if (jaccard(shingles, distinctShingles(textOf.get(id) as string)) >= THRESHOLD) return this.sql("SELECT cluster FROM facets WHERE id = ?").pluck().get(id) as number;
-    }
-    return null;
-  }
-
-  /** What search filters and groups by. */
-  private insertFacets(id: number, cluster: number, record: Record): void {
-    const meeting = record.meeting;
-    const region = [...(meeting?.division?.path ?? []), meeting?.jurisdiction].filter(Boolean);
-    this.sql("INSERT INTO facets (id, cluster, date, region, code, kinds) VALUES (?, ?, ?, ?, ?, ?)").run(
-      id,
-      cluster,
-      dateOf(record),
-      region.length ? `/${region.join("/")}/` : null,
-      meeting?.division?.code ?? null,
-      meeting?.kinds?.length ? `,${meeting.kinds.join(",")},` : null,
-    );
-  }
-
-  private insertPeopleAndDirectives(id: number, record: Record): void {
-    const directive = this.sql("INSERT INTO directives (document, speaker, text, theme) VALUES (?, ?, ?, ?)");
-    for (const item of record.directives ?? []) directive.run(id, item.speaker, item.text, themeOf(item.text));
-    const sightingBase = { code: record.meeting?.division?.code ?? null, jurisdiction: record.meeting?.jurisdiction ?? null };
-    const appearance = this.sql("INSERT INTO appearances (document, n, person, name, posts, roles) VALUES (?, ?, ?, ?, ?, ?)");
-    record.people.forEach((person, n) => {
-      const personId = this.recognise(person.name, { ...sightingBase, posts: person.posts });
-      appearance.run(id, n, personId, person.name, person.posts.join("、"), person.roles.join("、"));
-    });
-  }
-
-  /** The person this sighting of a name is: the best-fitting one known, else a new one. */
-  private recognise(name: string, seen: Sighting): number {
-    const sighting = readSighting(seen);
-    const namesakes = this.personsNamed(name);
-    const known = namesakes.best(sighting);
-    const profile = known ? absorb(known.profile, sighting) : profileOf(sighting);
-    if (known) {
-      if (profile !== known.profile) {
-        this.sql("UPDATE persons SET codes = @codes, jurisdiction = @jurisdiction, levels = @levels, posts = @posts WHERE id = @id").run({ ...storedProfile(profile), id: known.id });
-        namesakes.update(known, profile);
+  async bandMembers(keys: number[], perBand: number): Promise<{ members: Map<number, number[]>; pages: Map<number, FiledPage> }> {
+    const newest = this.sql("SELECT document FROM bands WHERE key = ? ORDER BY document DESC LIMIT ?").pluck();
+    const filed = this.sql("SELECT s.signature, f.cluster FROM signatures s JOIN facets f ON f.id = s.id WHERE s.id = ?").raw();
+    const members = new Map<number, number[]>();
+    const pages = new Map<number, FiledPage>();
+    for (const key of keys) {
+      const ids = newest.all(key, perBand) as number[];
+      members.set(key, ids);
+      for (const id of ids) {
+        if (pages.has(id)) continue;
+        const [signature, cluster] = filed.get(id) as [Buffer, number];
+        pages.set(id, { signature: uint32s(signature), cluster });
       }
-      return known.id;
     }
-    const id = Number(
-      this.sql("INSERT INTO persons (name, codes, jurisdiction, levels, posts) VALUES (@name, @codes, @jurisdiction, @levels, @posts)").run({ ...storedProfile(profile), name }).lastInsertRowid,
-    );
-    namesakes.add({ id, profile });
-    return id;
+    return { members, pages };
   }
 
-  /** The people of one name known so far; held in memory while this store writes, read from the file once. */
-  private personsNamed(name: string): Namesakes {
-    let namesakes = this.knownPersons.get(name);
-    if (!namesakes) {
-      const rows = this.sql("SELECT id, codes, jurisdiction, levels, posts FROM persons WHERE name = ?").all(name) as ({ id: number } & StoredProfile)[];
-      namesakes = new Namesakes();
-      for (const row of rows) namesakes.add({ id: row.id, profile: profileFromStored(row) });
-      this.knownPersons.set(name, namesakes);
-    }
-    return namesakes;
+  async texts(ids: number[]): Promise<Map<number, string>> {
+    const text = this.sql("SELECT text FROM documents WHERE id = ?").pluck();
+    return new Map(ids.map((id) => [id, text.get(id) as string]));
   }
 
-  async search(request: SearchRequest): Promise<SearchResult> {
-    const browsing = request.query.trim() === "";
-    const parsed = browsing ? null : parseQuery(request.query);
-    const terms = parsed?.terms ?? [];
-    const matching = parsed && matchingOf(parsed);
-    if (!browsing && !matching) return { total: 0, estimated: false, hits: [], terms };
-    const limit = Math.max(1, Math.min(request.limit ?? 10, 100));
-    const offset = Math.max(0, request.offset ?? 0);
-    const where = whereOf(request);
-    // BM25 over the matches that pass the filters, newest first and at most RANKED_AT_MOST of them (or, with
-    // no words, the newest documents by date, undated last: SQLite sorts NULL lowest); then one page per
-    // cluster, the best-ranked one.
-    // What facets count is read only when they are asked for: a broad query ranks up to 10,000 rows.
-    const columns = (rank: string) => `f.cluster, f.id, ${rank}${request.facets ? ", f.region, f.date, f.kinds" : ""}`;
+  async personsNamed(names: string[]): Promise<Map<string, StoredPerson[]>> {
+    const query = this.sql("SELECT id, codes, jurisdiction, levels, posts FROM persons WHERE name = ?");
+    return new Map(names.map((name) => [name, (query.all(name) as ({ id: number } & StoredProfile)[]).map((row) => ({ id: row.id, profile: profileFromStored(row) }))]));
+  }
+
+  async filePages(batch: FilingBatch): Promise<number[]> {
+    const insertPerson = this.sql("INSERT INTO persons (name, codes, jurisdiction, levels, posts) VALUES (@name, @codes, @jurisdiction, @levels, @posts)");
+    const personIds = batch.newPersons.map(({ name, profile }) => Number(insertPerson.run({ ...storedProfile(profile), name }).lastInsertRowid));
+    const updatePerson = this.sql("UPDATE persons SET codes = @codes, jurisdiction = @jurisdiction, levels = @levels, posts = @posts WHERE id = @id");
+    for (const { id, profile } of batch.changedPersons) updatePerson.run({ ...storedProfile(profile), id });
+    const facets = this.sql("INSERT INTO facets (id, cluster, date, region, code, kinds) VALUES (?, ?, ?, ?, ?, ?)");
+    const band = this.sql("INSERT OR IGNORE INTO bands (key, document) VALUES (?, ?)");
+    const appearance = this.sql("INSERT INTO appearances (document, n, person, name, posts, roles) VALUES (?, ?, ?, ?, ?, ?)");
+    const directive = this.sql("INSERT INTO directives (document, speaker, text, theme) VALUES (?, ?, ?, ?)");
+    const personOf = (person: AppearanceRow["person"]) => ("id" in person ? person.id : personIds[person.added]!);
+    for (const page of batch.pages) {
+      const { id, cluster, date, region, code, kinds } = page.facets;
+      facets.run(id, cluster, date, region.length ? `/${region.join("/")}/` : null, code, kinds.length ? `,${kinds.join(",")},` : null);
+      for (const key of page.bands) band.run(key, id);
+      page.appearances.forEach((row, n) => appearance.run(id, n, personOf(row.person), row.name, row.posts.join("、"), row.roles.join("、")));
+      for (const item of page.directives) directive.run(id, item.speaker, item.text, item.theme);
+    }
+    return personIds;
+  }
+
+  async matches({ tree, filters, facets, dates, limit }: MatchRequest): Promise<Matches> {
+    const { matching, where } = compiled(tree, filters);
+    const columns = (rank: string) => `f.cluster, f.id, ${rank}, ${dates || facets ? "f.date" : "NULL"}${facets ? ", f.region, f.kinds" : ""}`;
+    const cap = limit === null ? "" : ` LIMIT ${limit}`;
+    // Ranked matches newest stored first (the cap keeps the most recent); browsing newest by date, undated
+    // last (SQLite sorts NULL lowest).
     const rows = (
       matching
-        ? this.sql(`SELECT ${columns(matching.rank)} FROM ${withFacets(matching)} AND ${where.sql} ORDER BY ${matching.newestFirst} LIMIT ${RANKED_AT_MOST}`)
+        ? this.sql(`SELECT ${columns(matching.rank)} FROM ${withFacets(matching)} AND ${where.sql} ORDER BY ${matching.id} DESC${cap}`)
             .raw()
             .all(...matching.params, ...where.params)
-        : this.sql(`SELECT ${columns("0")} FROM facets f WHERE ${where.sql} ORDER BY f.date DESC, f.id DESC LIMIT ${RANKED_AT_MOST}`).raw().all(...where.params)
-    ) as RankedRow[];
-    // Browsing ranks by the date order the rows came in.
-    if (browsing) rows.forEach((row, i) => (row[2] = i));
-    const best = new Map<number, RankedRow>();
+        : this.sql(`SELECT ${columns("0")} FROM facets f WHERE ${where.sql} ORDER BY f.date DESC, f.id DESC${cap}`).raw().all(...where.params)
+    ) as [number, number, number, string | null, string | null, string | null][];
+    const matches: Matches = { ids: [], clusters: [], ranks: [], dates: [], regions: facets ? [] : null, kinds: facets ? [] : null };
     for (const row of rows) {
-      const seen = best.get(row[0]);
-      if (!seen || row[2] < seen[2]) best.set(row[0], row);
+      matches.clusters.push(row[0]);
+      matches.ids.push(row[1]);
+      matches.ranks.push(row[2]);
+      matches.dates.push(row[3]);
+      matches.regions?.push(elementsOf(row[4], "/"));
+      matches.kinds?.push(elementsOf(row[5], ","));
     }
-    const ranked = [...best.values()].sort((a, b) => a[2] - b[2] || b[1] - a[1]);
-    const estimated = rows.length === RANKED_AT_MOST;
-    const total = estimated ? this.countMatches(matching, where) : best.size;
-    const document = this.sql(`SELECT ${SUMMARY_COLUMNS}, f.cluster, d.text FROM documents d JOIN facets f ON f.id = d.id WHERE d.id = ?`);
-    const hits = ranked.slice(offset, offset + limit).map(([, id, score]) => {
-      const row = document.get(id) as DocumentRow & { cluster: number; text: string };
-      return { ...summaryOf(row), score: browsing ? 0 : -score, snippet: snippetOf(row.text, terms), copies: this.copies(row.cluster, row.id) };
-    });
-    return { total, estimated, hits, terms, ...(request.facets ? { facets: facetsOf(this.statement, ranked, request.region) } : {}) };
+    return matches;
   }
 
-  /** Documents matching a query (all of them, when it has no words) that pass the filters. */
-  private countMatches(matching: Matching | null, where: { sql: string; params: unknown[] }): number {
+  async countMatches(tree: QueryTree | null, filters: Filters): Promise<number> {
+    const { matching, where } = compiled(tree, filters);
     if (matching === null) return this.sql(`SELECT COUNT(*) FROM facets f WHERE ${where.sql}`).pluck().get(...where.params) as number;
     // Without filters the index alone counts, three times faster than through the facets of 50,000 matches.
-    if (where.params.length === 0) return this.sql(`SELECT COUNT(*) FROM ${matching.table} WHERE ${matching.condition}`).pluck().get(...matching.params) as number;
+    if (where.params.length === 0) return this.sql(`SELECT COUNT(*) FROM ${matching.from} WHERE ${matching.condition}`).pluck().get(...matching.params) as number;
     return this.sql(`SELECT COUNT(*) FROM ${withFacets(matching)} AND ${where.sql}`).pluck().get(...matching.params, ...where.params) as number;
   }
 
-  private copies(cluster: number, except: number): DocumentSummary[] {
-    const rows = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM facets f JOIN documents d ON d.id = f.id WHERE f.cluster = ? AND f.id != ? ORDER BY f.id`).all(cluster, except) as DocumentRow[];
-    return rows.map(summaryOf);
+  async summaries(ids: number[]): Promise<Map<number, SummaryWithText>> {
+    const document = this.sql(`SELECT ${SUMMARY_COLUMNS}, f.cluster, d.text FROM documents d JOIN facets f ON f.id = d.id WHERE d.id = ?`);
+    return new Map(
+      ids.map((id) => {
+        const row = document.get(id) as DocumentRow & { cluster: number; text: string };
+        return [id, { ...summaryOf(row), cluster: row.cluster, text: row.text }];
+      }),
+    );
+  }
+
+  async clusterPages(clusters: number[]): Promise<Map<number, DocumentSummary[]>> {
+    const pages = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM facets f JOIN documents d ON d.id = f.id WHERE f.cluster = ? ORDER BY f.id`);
+    return new Map(clusters.map((cluster) => [cluster, (pages.all(cluster) as DocumentRow[]).map(summaryOf)]));
+  }
+
+  async personCounts(ids: number[], limit: number): Promise<FacetCount[]> {
+    return personCounts(this.statement, ids, limit);
   }
 
   private recordOf(id: number, text: string, packed: Buffer): Record {
@@ -468,13 +350,13 @@ export class SqliteStore implements Store {
     return { ...rest, text, removed } as Record;
   }
 
-  async document(id: number): Promise<StoredDocument | null> {
+  async document(id: number): Promise<StoredRecord | null> {
     const row = this.sql(`SELECT ${SUMMARY_COLUMNS}, f.cluster, d.text, d.record FROM documents d JOIN facets f ON f.id = d.id WHERE d.id = ?`).get(id) as
       | (DocumentRow & { cluster: number; text: string; record: Buffer })
       | undefined;
     if (!row) return null;
     const personIds = this.sql("SELECT person FROM appearances WHERE document = ? ORDER BY n").pluck().all(id) as number[];
-    return { summary: summaryOf(row), record: this.recordOf(row.id, row.text, row.record), cluster: row.cluster, copies: this.copies(row.cluster, row.id), personIds };
+    return { summary: summaryOf(row), record: this.recordOf(row.id, row.text, row.record), cluster: row.cluster, personIds };
   }
 
   async rawText(id: number): Promise<string | null> {
@@ -482,54 +364,53 @@ export class SqliteStore implements Store {
     return raw ? inflateRawSync(raw).toString("utf8") : null;
   }
 
-  async *records(filters: Filters): AsyncIterable<{ record: Record; id: number; cluster: number }> {
+  async records(filters: Filters, after: number, limit: number): Promise<{ id: number; cluster: number; record: Record }[]> {
     const where = whereOf(filters);
-    const rows = this.sql(`SELECT d.id, f.cluster, d.text, d.record FROM facets f JOIN documents d ON d.id = f.id WHERE ${where.sql} ORDER BY f.id`).iterate(...where.params) as IterableIterator<{
-      id: number;
-      cluster: number;
-      text: string;
-      record: Buffer;
-    }>;
-    for (const row of rows) yield { record: this.recordOf(row.id, row.text, row.record), id: row.id, cluster: row.cluster };
+    const rows = this.sql(`SELECT d.id, f.cluster, d.text, d.record FROM facets f JOIN documents d ON d.id = f.id WHERE f.id > ? AND ${where.sql} ORDER BY f.id LIMIT ?`).all(
+      after,
+      ...where.params,
+      limit,
+    ) as { id: number; cluster: number; text: string; record: Buffer }[];
+    return rows.map((row) => ({ id: row.id, cluster: row.cluster, record: this.recordOf(row.id, row.text, row.record) }));
   }
 
-  private timeline(id: number, name: string, region: string | null): PersonTimeline {
-    const rows = this.sql(
-        `SELECT a.document, d.date, d.meeting, d.jurisdiction, a.posts, a.roles FROM appearances a JOIN documents d ON d.id = a.document
-         WHERE a.person = ? ORDER BY d.date IS NULL, d.date, a.document`,
-      )
-      .all(id) as { document: number; date: string | null; meeting: string | null; jurisdiction: string | null; posts: string; roles: string }[];
-    const appearances: Appearance[] = rows.map((row) => ({
-      document: row.document,
-      date: row.date,
-      meeting: row.meeting,
-      jurisdiction: row.jurisdiction,
-      posts: row.posts ? row.posts.split("、") : [],
-      roles: (row.roles ? row.roles.split("、") : []) as Role[],
-    }));
-    return { id, name, region, appearances };
+  async personsByName(name: string): Promise<PersonRow[]> {
+    return this.sql("SELECT id, name, jurisdiction FROM persons WHERE name = ? ORDER BY id").all(name) as PersonRow[];
   }
 
-  async persons(name: string): Promise<PersonTimeline[]> {
-    const rows = this.sql("SELECT id, name, jurisdiction FROM persons WHERE name = ? ORDER BY id").all(name) as { id: number; name: string; jurisdiction: string | null }[];
-    return rows.map((row) => this.timeline(row.id, row.name, row.jurisdiction));
+  async personById(id: number): Promise<PersonRow | null> {
+    return (this.sql("SELECT id, name, jurisdiction FROM persons WHERE id = ?").get(id) as PersonRow | undefined) ?? null;
   }
 
-  async person(id: number): Promise<PersonTimeline | null> {
-    const row = this.sql("SELECT id, name, jurisdiction FROM persons WHERE id = ?").get(id) as { id: number; name: string; jurisdiction: string | null } | undefined;
-    return row ? this.timeline(row.id, row.name, row.jurisdiction) : null;
+  async appearances(personIds: number[]): Promise<Map<number, Appearance[]>> {
+    const query = this.sql(
+      `SELECT a.document, d.date, d.meeting, d.jurisdiction, a.posts, a.roles FROM appearances a JOIN documents d ON d.id = a.document
+       WHERE a.person = ? ORDER BY d.date IS NULL, d.date, a.document`,
+    );
+    return new Map(
+      personIds.map((id) => {
+        const rows = query.all(id) as { document: number; date: string | null; meeting: string | null; jurisdiction: string | null; posts: string; roles: string }[];
+        return [
+          id,
+          rows.map((row) => ({
+            document: row.document,
+            date: row.date,
+            meeting: row.meeting,
+            jurisdiction: row.jurisdiction,
+            posts: row.posts ? row.posts.split("、") : [],
+            roles: (row.roles ? row.roles.split("、") : []) as Role[],
+          })),
+        ];
+      }),
+    );
   }
 
   async companions(id: number, limit: number): Promise<Companion[]> {
     return companions(this.statement, id, limit);
   }
 
-  async region(name: string): Promise<RegionOverview | null> {
-    return regionOverview(this.statement, name);
-  }
-
-  async trends(request: TrendRequest): Promise<TrendSeries[]> {
-    return trends(this.statement, whereOf, request);
+  async regionRows(name: string): Promise<RegionRows | null> {
+    return regionRows(this.statement, name);
   }
 
   async directives(request: DirectiveRequest): Promise<{ total: number; entries: LedgerEntry[] }> {
@@ -576,5 +457,17 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+}
+
+/** A corpus in one SQLite file: the corpus layer over the SQLite backend (commands open it through openStore). */
+export class SqliteStore extends Corpus {
+  /** the backend itself, for what only a SQLite file has (the benchmark's checkpoint and full scan) */
+  readonly sqlite: SqliteBackend;
+
+  constructor(file: string, options: { create: boolean; writePatienceMs?: number }) {
+    const backend = new SqliteBackend(file, options);
+    super(backend);
+    this.sqlite = backend;
   }
 }

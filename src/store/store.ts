@@ -1,8 +1,9 @@
 import type { Snippet } from "../search/snippet.js";
 import type { Record, Role } from "../types.js";
 
-// What the commands (and later the HTTP API) ask of a corpus store. Every method answers with a promise,
-// so a store on a server (PostgreSQL) can stand in for the embedded SQLite file without changing callers.
+// What the commands and the HTTP API ask of a corpus store. Every method answers with a promise, so a store
+// on a server (PostgreSQL) can stand in for the embedded SQLite file without changing callers. The one
+// implementation is the corpus layer (src/corpus/corpus.ts) over a backend; open one with openStore.
 
 /** A page ready to store: its record, and what the workers computed for near-duplicates and search. */
 export interface PreparedPage {
@@ -14,10 +15,13 @@ export interface PreparedPage {
   signature: Uint32Array;
   /** the page's text as read, deflated */
   packedRaw: Uint8Array;
-  /** title and text as the full-text index's tokens */
+  /**
+   * title and text as the search token stream (src/search/terms.ts: overlapping character pairs, other
+   * words lowercased), space-separated: no backend's syntax, each backend indexes it its own way
+   */
   titleTokens: string;
   bodyTokens: string;
-  /** title and text as the character index's tokens */
+  /** title and text as their distinct Chinese characters, space-separated (what one-character queries look up) */
   titleCharacters: string;
   bodyCharacters: string;
 }
@@ -43,13 +47,19 @@ export interface Filters {
 }
 
 export interface SearchRequest extends Filters {
-  /** words to find; empty lists the documents that pass the filters, newest first */
+  /** the query language of src/search/query.ts; empty lists the documents that pass the filters, newest first */
   query: string;
   limit?: number;
   offset?: number;
   /** count the matches by region, year, meeting kind and person as well */
   facets?: boolean;
+  /** relevance (BM25, the default) or date: newest first by the date each page is filed under */
+  sort?: SearchSort;
 }
+
+export const SEARCH_SORTS = ["relevance", "date"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+export const isSearchSort = (value: string): value is SearchSort => (SEARCH_SORTS as readonly string[]).includes(value);
 
 export interface FacetCount {
   value: string;

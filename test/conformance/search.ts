@@ -1,35 +1,42 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { ingest } from "../src/ingest/ingest.js";
-import { SqliteStore } from "../src/store/sqlite.js";
-import { fixtureSources } from "./fixture-pages.js";
-import { tempDir } from "./store-helpers.js";
+import { after, before, describe, test } from "node:test";
+import { ingest } from "../../src/ingest/ingest.js";
+import type { SearchRequest, Store } from "../../src/store/store.js";
+import { fixtureSources } from "../fixture-pages.js";
+import { freshStore, storedPages, type Backend } from "./backend.js";
 
-let store: SqliteStore;
+// Search semantics every backend keeps, checked against a reader scanning every stored page: words,
+// phrases, one character, traditional script, OR, -word, filters, paging and sort.
+
+export function searchSemantics(backend: Backend): void {
+describe(`${backend.name}: search`, () => {
+let store: Store;
 /** Every stored page as a reader sees it: title and text, with the cluster it is shown under. */
-let pages: { cluster: number; content: string }[];
+let pages: { id: number; cluster: number; content: string }[];
 
 before(async () => {
-  store = new SqliteStore(join(tempDir(), "search.db"), { create: true });
+  store = (await freshStore(backend)).store;
   await ingest(store, fixtureSources(), { workers: 0 });
-  pages = store.db.prepare("SELECT f.cluster, COALESCE(d.title, '') || '\n' || d.text AS content FROM documents d JOIN facets f ON f.id = d.id").all() as typeof pages;
+  pages = await storedPages(store);
 });
 
 after(async () => {
   await store?.close();
 });
 
-/** The clusters a reader scanning every page would list for a query that every word of must appear. */
-function clustersContaining(words: string[]): number[] {
-  const hits = pages.filter((page) => words.every((word) => page.content.includes(word))).map((page) => page.cluster);
+/** The clusters a reader scanning every page would list: pages that pass `matches`, one per cluster. */
+function clustersWhere(matches: (content: string) => boolean): number[] {
+  const hits = pages.filter((page) => matches(page.content)).map((page) => page.cluster);
   return [...new Set(hits)].sort((a, b) => a - b);
 }
 
-async function searchClusters(query: string, filters = {}): Promise<number[]> {
+/** The clusters a reader scanning every page would list for a query that every word of must appear. */
+const clustersContaining = (words: string[]) => clustersWhere((content) => words.every((word) => content.includes(word)));
+
+async function searchClusters(query: string, filters: Partial<SearchRequest> = {}): Promise<number[]> {
   const result = await store.search({ query, limit: 100, ...filters });
   assert.equal(result.total, result.hits.length);
-  const byId = new Map(store.db.prepare("SELECT id, cluster FROM facets").all().map((row) => [(row as { id: number }).id, (row as { cluster: number }).cluster]));
+  const byId = new Map(pages.map((page) => [page.id, page.cluster]));
   return result.hits.map((hit) => byId.get(hit.id)!).sort((a, b) => a - b);
 }
 
@@ -108,3 +115,56 @@ test("function words between the words of a query are left out; a query of one a
   assert.deepEqual(await searchClusters("招商引资和项目建设"), clustersContaining(["招商引资", "项目", "建设"]));
   assert.deepEqual(await searchClusters("和"), clustersContaining(["和"]));
 });
+
+test("-word leaves out the pages that hold it: 会议 -招商 is 会议 without 招商", async () => {
+  const cases: [string, (content: string) => boolean][] = [
+    ["会议 -招商", (c) => c.includes("会议") && !c.includes("招商")],
+    ["会议 -招", (c) => c.includes("会议") && !c.includes("招")],
+    ['会议 -"工作会议"', (c) => c.includes("会议") && !c.includes("工作会议")],
+    ["会议 -(招商 OR 民族团结)", (c) => c.includes("会议") && !c.includes("招商") && !c.includes("民族团结")],
+    ["-会议", (c) => !c.includes("会议")],
+  ];
+  for (const [query, matches] of cases) {
+    const expected = clustersWhere(matches);
+    assert.ok(expected.length > 0, query);
+    assert.deepEqual(await searchClusters(query), expected, query);
+  }
+  assert.ok(clustersContaining(["会议", "招商"]).length > 0, "the exclusion above took pages away");
+  // The excluded word is neither a term of the answer nor marked.
+  const result = await store.search({ query: "会议 -招商", limit: 100 });
+  assert.deepEqual(result.terms, ["会议"]);
+  for (const hit of result.hits) for (const [start, end] of hit.snippet.marks) assert.equal(hit.snippet.text.slice(start, end), "会议");
+});
+
+test("OR finds pages holding either side, across both indexes and inside groups", async () => {
+  const cases: [string, (content: string) => boolean][] = [
+    ["招商 OR 民族团结", (c) => c.includes("招商") || c.includes("民族团结")],
+    ["招 OR 民族团结", (c) => c.includes("招") || c.includes("民族团结")],
+    ['"工作会议" OR 乡村振兴', (c) => c.includes("工作会议") || c.includes("乡村振兴")],
+    ["(招商 OR 民族团结) 县", (c) => (c.includes("招商") || c.includes("民族团结")) && c.includes("县")],
+    ["(招 OR 乡村振兴) -会议", (c) => (c.includes("招") || c.includes("乡村振兴")) && !c.includes("会议")],
+    ["县 ((招商 -引资) OR 民族团结)", (c) => c.includes("县") && ((c.includes("招商") && !c.includes("引资")) || c.includes("民族团结"))],
+  ];
+  for (const [query, matches] of cases) {
+    assert.deepEqual(await searchClusters(query), clustersWhere(matches), query);
+  }
+  assert.ok((await searchClusters("招商 OR 民族团结")).length > (await searchClusters("招商")).length);
+});
+
+test("sort=date lists the same clusters newest first, undated last; relevance is the default", async () => {
+  for (const query of ["会议", "招 OR 民族团结", ""]) {
+    const byDate = await store.search({ query, limit: 100, sort: "date" });
+    const byRelevance = await store.search({ query, limit: 100 });
+    assert.deepEqual(byDate.hits.map((hit) => hit.id).sort(), byRelevance.hits.map((hit) => hit.id).sort(), query);
+    const dates = byDate.hits.map((hit) => hit.date);
+    const dated = dates.filter((date): date is string => date !== null);
+    assert.deepEqual(dated, [...dated].sort().reverse(), query);
+    assert.deepEqual(dates.slice(dated.length), dates.slice(dated.length).map(() => null), `${query}: undated last`);
+    assert.ok(dated.length > 1, query);
+  }
+  const relevance = await store.search({ query: "乡村振兴", limit: 5, sort: "relevance" });
+  const scores = relevance.hits.map((hit) => hit.score);
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+});
+});
+}
