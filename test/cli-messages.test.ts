@@ -42,7 +42,9 @@ function refused(args: string[]) {
 
 test("the option parser's refusals are Chinese lines naming the option, exit status 2", () => {
   const cases: [string[], string][] = [
-    [["search", "招商", "--limit", "-5", "--db", db], 'huiyi search: --limit 缺少值:"-5" 以 - 开头,会被当作选项;确是这个值请写成 --limit=-5'],
+    // search reads a word after a minus as a value or an excluded word (招商 -引资), so -5 reaches its own check
+    [["search", "招商", "--limit", "-5", "--db", db], "huiyi search: --limit 需要 1 到 100 之间的整数"],
+    [["ingest", "--workers", "-5", "--db", db, "examples/"], 'huiyi ingest: --workers 缺少值:"-5" 以 - 开头,会被当作选项;确是这个值请写成 --workers=-5'],
     [["search", "招商", "--db", db, "--limit"], "huiyi search: --limit 缺少值"],
     [["search", "招商", "--limit", "--db", db], "huiyi search: --limit 缺少值(紧跟其后的 --db 是另一个选项)"],
     [["search", "招商", "--sortt", "date", "--db", db], "huiyi search: 没有 --sortt 选项(huiyi search --help 列出可用的选项)"],
