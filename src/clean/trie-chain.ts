@@ -56,17 +56,62 @@ function tableOf(group: DictGroup): Table {
   for (let c = 0; c < 0x10000; c++) {
     if (starts[c] === NOT_A_START) continue;
     const match = trie.matchPrefix(String.fromCharCode(c), 0);
-    if (match !== null) single[c] = match.value;
+    // a character that stands for itself (著 in a table that keeps it) needs no replacing
+    if (match !== null && match.value !== String.fromCharCode(c)) single[c] = match.value;
   }
   for (let c = IDS_FIRST; c <= IDS_LAST; c++) if (starts[c] === NOT_A_START) starts[c] = DESCRIBES;
   return { trie, starts, single, pairs, astralStarts };
 }
 
+/**
+ * The converted text is written as UTF-16 units into one reused buffer and made a string once: joining a
+ * piece per replaced character, as a traditional page has thousands, leaves as many strings to collect.
+ */
+class Output {
+  private buffer = new Uint16Array(1 << 16);
+  length = 0;
+
+  reset(): void {
+    this.length = 0;
+  }
+
+  private room(units: number): void {
+    if (this.length + units <= this.buffer.length) return;
+    const grown = new Uint16Array(Math.max(this.buffer.length * 2, this.length + units));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+
+  copy(text: string, from: number, to: number): void {
+    this.room(to - from);
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let k = from; k < to; k++) buffer[at++] = text.charCodeAt(k);
+    this.length = at;
+  }
+
+  add(value: string): void {
+    this.copy(value, 0, value.length);
+  }
+
+  /** The text written, in slices small enough for String.fromCharCode's argument list. */
+  text(): string {
+    const SLICE = 8192;
+    let out = "";
+    for (let at = 0; at < this.length; at += SLICE) {
+      out += String.fromCharCode.apply(null, this.buffer.subarray(at, Math.min(this.length, at + SLICE)) as unknown as number[]);
+    }
+    return out;
+  }
+}
+
+const output = new Output();
+
 /** One trie's pass; null when the text holds a description character and the library must read it. */
 function convertFast(table: Table, text: string): string | null {
   const { trie, starts, single, pairs, astralStarts } = table;
   const n = text.length;
-  let out = "";
+  output.reset();
   let from = 0;
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
@@ -89,7 +134,8 @@ function convertFast(table: Table, text: string): string | null {
       if (kind === ONE_CHARACTER || !pairs.has(c * 0x10000 + text.charCodeAt(i + 1))) {
         const value = single[c];
         if (value !== undefined) {
-          out += text.slice(from, i) + value;
+          output.copy(text, from, i);
+          output.add(value);
           from = i + 1;
         }
         i++;
@@ -101,11 +147,14 @@ function convertFast(table: Table, text: string): string | null {
       i += width;
       continue;
     }
-    out += text.slice(from, i) + match.value;
+    output.copy(text, from, i);
+    output.add(match.value);
     i = match.end;
     from = i;
   }
-  return from === 0 ? text : out + text.slice(from);
+  if (from === 0) return text;
+  output.copy(text, from, n);
+  return output.text();
 }
 
 /** A converter of the given groups of tables, applied in order, as ConverterFactory(...groups) converts. */
