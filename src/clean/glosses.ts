@@ -1,7 +1,6 @@
 import { isPinyinSyllable } from "../lexicon/pinyin.js";
 import type { Change } from "../types.js";
 import { rawOffset, type Line, type PageStage } from "./draft.js";
-import { matchesOf } from "../matches.js";
 
 // A gloss is a pinyin syllable in parentheses right after a Han character: 區(qū), 發(fā), 調(diào).
 // Real parentheses — (扩大), (2023), (街、办) — never hold a lone syllable, and the syllable list decides.
@@ -10,7 +9,14 @@ const GLOSS = /(?<=[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}?])[(（]([a-zA
 /** Where the glosses of a text stand: [start, end) of each parenthesised syllable. */
 export function glossesIn(text: string): [number, number][] {
   if (!text.includes("(") && !text.includes("（")) return [];
-  return matchesOf(GLOSS, text).filter((m) => isPinyinSyllable(m[1]!)).map((m) => [m.index!, m.index! + m[0].length]);
+  // a loop of exec, not matchesOf: a glossed page has a gloss every few characters, and each match kept
+  // as an array only to be turned into a pair is garbage
+  const spans: [number, number][] = [];
+  GLOSS.lastIndex = 0;
+  for (let m = GLOSS.exec(text); m !== null; m = GLOSS.exec(text)) {
+    if (isPinyinSyllable(m[1]!)) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
 }
 
 export function dropGlosses(text: string): { text: string; count: number } {
