@@ -94,8 +94,10 @@ class Output {
     this.copy(value, 0, value.length);
   }
 
-  /** The text written, in slices small enough for String.fromCharCode's argument list. */
+  /** The text written: read as UTF-16LE by Buffer, which keeps lone surrogates as they are, on a little-endian
+   * machine; elsewhere in slices small enough for String.fromCharCode's argument list. */
   text(): string {
+    if (LITTLE_ENDIAN) return Buffer.from(this.buffer.buffer, 0, this.length * 2).toString("utf16le");
     const SLICE = 8192;
     let out = "";
     for (let at = 0; at < this.length; at += SLICE) {
@@ -104,6 +106,8 @@ class Output {
     return out;
   }
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 const output = new Output();
 
