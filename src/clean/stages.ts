@@ -50,8 +50,16 @@ function countDone(before: Draft, after: Draft): number {
   return count;
 }
 
+/**
+ * The stage's draft with its count. Every stage returns a draft of its own making ({...draft, …}) unless it
+ * left the page alone and returns the one it was given: its own is completed in place, the given one copied,
+ * since copying every draft after every stage was 5-8% of clean in a profile of the bench pages.
+ */
 function counted(before: Draft, after: Draft, id: string): Draft {
-  return { ...after, stages: { ...after.stages, [id]: countDone(before, after) } };
+  const stages = { ...after.stages, [id]: countDone(before, after) };
+  if (after === before) return { ...after, stages };
+  after.stages = stages;
+  return after;
 }
 
 /** Run the stages not switched off over a batch of pages, each stage over every page before the next. */
