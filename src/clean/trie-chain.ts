@@ -5,8 +5,9 @@ import { Trie } from "opencc-js/core";
 // asks its trie at every character, and a miss still costs a map lookup, a result object and a look for an
 // ideographic description sequence; most characters of a page, and nearly all of a simplified one, are
 // misses. Here a table of the characters that start a key lets a miss cost one array read, and a text
-// in which no key starts comes back as it was. Outcomes are the library's: a match is the library's own
-// Trie.matchPrefix, and a text holding an ideographic description character (U+2FF0–U+2FFF, which the
+// in which no key starts comes back as it was; a character whose pair with the next starts no longer key
+// takes its own value, read from the library's trie once. Outcomes are the library's: a longer match is the
+// library's own Trie.matchPrefix, and a text holding an ideographic description character (U+2FF0–U+2FFF, which the
 // library reads as one unit with the characters it describes) is converted by the library's Trie.convert.
 
 type DictGroup = readonly string[];
