@@ -162,9 +162,18 @@ function convertFast(table: Table, text: string): string | null {
   return output.text();
 }
 
+/** Tables by the group they were built from: the chains share their simplifying group, built once, not once each. */
+const built = new Map<DictGroup, Table>();
+
+function tableFor(group: DictGroup): Table {
+  let table = built.get(group);
+  if (table === undefined) built.set(group, (table = tableOf(group)));
+  return table;
+}
+
 /** A converter of the given groups of tables, applied in order, as ConverterFactory(...groups) converts. */
 export function trieChain(...groups: DictGroup[]): (text: string) => string {
-  const tables = groups.map(tableOf);
+  const tables = groups.map(tableFor);
   return (text) => {
     let result = text;
     for (const table of tables) result = convertFast(table, result) ?? table.trie.convert(result);
