@@ -1,16 +1,54 @@
 import { isPinyinSyllable } from "../lexicon/pinyin.js";
 import type { Change } from "../types.js";
 import { rawOffset, type Line, type PageStage } from "./draft.js";
-import { matchesOf } from "../matches.js";
 
 // A gloss is a pinyin syllable in parentheses right after a Han character: 區(qū), 發(fā), 調(diào).
 // Real parentheses — (扩大), (2023), (街、办) — never hold a lone syllable, and the syllable list decides.
-const GLOSS = /(?<=[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}?])[(（]([a-zA-Zü\u00e0-\u00fc\u0100-\u01dc]{1,7})[)）]/gu;
+// As an expression: (?<=[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}?])[(（]([a-zA-Zü\u00e0-\u00fc\u0100-\u01dc]{1,7})[)）]
+// read by hand below: a glossed page has a gloss every few characters, and the expression's machinery cost
+// more than the reading.
 
-/** Where the glosses of a text stand: [start, end) of each parenthesised syllable. */
+const SYLLABLE_MAX = 7;
+
+/** A character that may carry a gloss: Han (BMP, compatibility, planes 2), or the '?' of a lost one. */
+function carriesGloss(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) {
+      const code = (high - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+      return code >= 0x20000 && code <= 0x2ffff;
+    }
+  }
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3f;
+}
+
+/** A letter of a syllable as written in glosses: Latin letters, ü and the toned vowels. */
+const isSyllableLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xe0 && c <= 0xfc) || (c >= 0x100 && c <= 0x1dc);
+const isOpen = (c: number) => c === 0x28 || c === 0xff08;
+const isClose = (c: number) => c === 0x29 || c === 0xff09;
+
+/** The end of a parenthesised syllable that opens at `at` after a glossable character, or -1. */
+function glossEnd(text: string, at: number): number {
+  if (at === 0 || !carriesGloss(text, at)) return -1;
+  let letters = 0;
+  while (letters <= SYLLABLE_MAX && isSyllableLetter(text.charCodeAt(at + 1 + letters))) letters++;
+  if (letters === 0 || letters > SYLLABLE_MAX || !isClose(text.charCodeAt(at + 1 + letters))) return -1;
+  return at + letters + 2;
+}
+
+/** Where the glosses of a text stand: [start, end) of each parenthesised syllable, left to right. */
 export function glossesIn(text: string): [number, number][] {
-  if (!text.includes("(") && !text.includes("（")) return [];
-  return matchesOf(GLOSS, text).filter((m) => isPinyinSyllable(m[1]!)).map((m) => [m.index!, m.index! + m[0].length]);
+  const spans: [number, number][] = [];
+  for (let at = 0; at < text.length; at++) {
+    if (!isOpen(text.charCodeAt(at))) continue;
+    const end = glossEnd(text, at);
+    if (end < 0) continue;
+    if (isPinyinSyllable(text.slice(at + 1, end - 1))) spans.push([at, end]);
+    // the search goes on after the parenthesis closed, as a global search does
+    at = end - 1;
+  }
+  return spans;
 }
 
 export function dropGlosses(text: string): { text: string; count: number } {

@@ -6,14 +6,17 @@ const MAY_HAVE_PREFIX = /^[\d\-•·*[]/;
 /** Lines shorter than this may repeat in an article on purpose (会议要求:); longer ones are copies. */
 const MIN_REPEAT_LENGTH = 8;
 
-const key = (text: string) => (/\s/.test(text) ? text.replace(/\s+/g, "") : text);
+const WHITE_SPACE = /\s+/g;
+const key = (text: string) => text.replace(WHITE_SPACE, "");
 
 function dropRepeats(draft: Draft): Draft {
-  const keys = new Set(draft.lines.filter(isKept).map((line) => key(line.text)));
+  // each kept line's key once: the set of every key, then the walk in order
+  const lineKeys = draft.lines.map((line) => (isKept(line) ? key(line.text) : ""));
+  const keys = new Set(lineKeys.filter((_, i) => isKept(draft.lines[i]!)));
   const seen = new Set<string>();
-  const lines = draft.lines.map((line) => {
+  const lines = draft.lines.map((line, i) => {
     if (!isKept(line)) return line;
-    const k = key(line.text);
+    const k = lineKeys[i]!;
     const unprefixed = MAY_HAVE_PREFIX.test(line.text) ? key(line.text.replace(LIST_PREFIX, "")) : k;
     if (unprefixed !== k && unprefixed.length >= MIN_REPEAT_LENGTH && keys.has(unprefixed)) {
       return drop(line, "repeats.list-prefix");

@@ -1,4 +1,3 @@
-import { ConverterFactory } from "opencc-js/core";
 import CJKCompatibility from "opencc-js/dict/CJK_Compatibility_Ideographs";
 import HKVariantsRev from "opencc-js/dict/HKVariantsRev";
 import HKVariantsRevPhrases from "opencc-js/dict/HKVariantsRevPhrases";
@@ -11,6 +10,7 @@ import { lazy } from "../lexicon/load.js";
 import { scriptChars } from "../lexicon/script-chars.js";
 import type { Script } from "../types.js";
 import type { PageStage } from "./draft.js";
+import { trieChain } from "./trie-chain.js";
 
 /**
  * Traditional text comes in regional variants: OpenCC's standard forms, Taiwan's (裡, 眾, 汙, 么) and Hong Kong's
@@ -25,11 +25,11 @@ export type Variant = "t" | "tw" | "hk";
 // outcome, and without it a Taiwan-variant page costs one pass less.
 const SIMPLIFY = [TSPhrases, TSCharacters];
 const converters = lazy(() => ({
-  t: ConverterFactory(SIMPLIFY),
-  tw: ConverterFactory([TWVariantsRevPhrases, TWVariantsRev], SIMPLIFY),
-  hk: ConverterFactory([HKVariantsRevPhrases, HKVariantsRev], SIMPLIFY),
+  t: trieChain(SIMPLIFY),
+  tw: trieChain([TWVariantsRevPhrases, TWVariantsRev], SIMPLIFY),
+  hk: trieChain([HKVariantsRevPhrases, HKVariantsRev], SIMPLIFY),
 }));
-const normalize = lazy(() => ConverterFactory([CJKCompatibility]));
+const normalize = lazy(() => trieChain([CJKCompatibility]));
 /** CJK compatibility ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F): the only characters normalization changes. */
 const COMPATIBILITY = /[\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/;
 

@@ -36,22 +36,30 @@ export function checkSkip(skip: readonly string[] | undefined): void {
   }
 }
 
-const lineChanged = (before: Line | undefined, after: Line) => before !== after && (before?.text !== after.text || before?.dropped !== after.dropped);
+const lineChanged = (before: Line | undefined, after: Line) => before !== after && (before === undefined || before.text !== after.text || before.dropped !== after.dropped);
 
 /** What a stage did to one page: lines it changed or set aside, and header fields it filled in. */
 function countDone(before: Draft, after: Draft): number {
   let count = 0;
-  after.lines.forEach((line, i) => {
-    if (lineChanged(before.lines[i], line)) count++;
-  });
+  // a plain loop: this runs after every stage on every line of every page
+  const [old, now] = [before.lines, after.lines];
+  for (let i = 0; i < now.length; i++) if (lineChanged(old[i], now[i]!)) count++;
   if (after.title !== before.title) count++;
   if (after.published !== before.published) count++;
   if (after.source.site !== before.source.site) count++;
   return count;
 }
 
+/**
+ * The stage's draft with its count. Every stage returns a draft of its own making ({...draft, …}) unless it
+ * left the page alone and returns the one it was given: its own is completed in place, the given one copied,
+ * since copying every draft after every stage was 5-8% of clean in a profile of the bench pages.
+ */
 function counted(before: Draft, after: Draft, id: string): Draft {
-  return { ...after, stages: { ...after.stages, [id]: countDone(before, after) } };
+  const stages = { ...after.stages, [id]: countDone(before, after) };
+  if (after === before) return { ...after, stages };
+  after.stages = stages;
+  return after;
 }
 
 /** Run the stages not switched off over a batch of pages, each stage over every page before the next. */

@@ -1,0 +1,182 @@
+import { Trie } from "opencc-js/core";
+
+// OpenCC's conversion as opencc-js's ConverterFactory does it — each group of tables one trie, longest match
+// first, the tries applied one after another — without its cost on characters no table holds. The library
+// asks its trie at every character, and a miss still costs a map lookup, a result object and a look for an
+// ideographic description sequence; most characters of a page, and nearly all of a simplified one, are
+// misses. Here a table of the characters that start a key lets a miss cost one array read, and a text
+// in which no key starts comes back as it was; a character whose pair with the next starts no longer key
+// takes its own value, read from the library's trie once. Outcomes are the library's: a longer match is the
+// library's own Trie.matchPrefix, and a text holding an ideographic description character (U+2FF0–U+2FFF, which the
+// library reads as one unit with the characters it describes) is converted by the library's Trie.convert.
+
+type DictGroup = readonly string[];
+
+const IDS_FIRST = 0x2ff0;
+const IDS_LAST = 0x2fff;
+const NOT_A_START = 0;
+/** only a one-character key starts here: its value is looked up, no trie walk */
+const ONE_CHARACTER = 1;
+/** a longer key starts here: the trie finds the longest match */
+const STARTS_PHRASE = 2;
+const DESCRIBES = 3;
+
+interface Table {
+  trie: Trie;
+  /** per UTF-16 code unit of the BMP: what starts there (the constants above) */
+  starts: Uint8Array;
+  /** the trie's value for each BMP character that is a key of its own */
+  single: (string | undefined)[];
+  /** the first two UTF-16 units of every longer key: a phrase can start at a place only if its pair is here */
+  pairs: Set<number>;
+  /** first code points of keys outside the BMP */
+  astralStarts: Set<number>;
+}
+
+function tableOf(group: DictGroup): Table {
+  const trie = new Trie();
+  trie.loadDictGroup(group);
+  const starts = new Uint8Array(0x10000);
+  const single: (string | undefined)[] = new Array(0x10000);
+  const astralStarts = new Set<number>();
+  const pairs = new Set<number>();
+  for (const dict of group) {
+    for (const entry of dict.split("|")) {
+      const key = entry.slice(0, entry.indexOf(" "));
+      const first = key.codePointAt(0);
+      if (first === undefined) continue;
+      if (first > 0xffff) astralStarts.add(first);
+      else if (key.length > 1) {
+        starts[first] = STARTS_PHRASE;
+        pairs.add(first * 0x10000 + key.charCodeAt(1));
+      } else if (starts[first] === NOT_A_START) starts[first] = ONE_CHARACTER;
+    }
+  }
+  // The value the library's trie holds for a character alone (the group's first table wins, as loadDictGroup
+  // loads them); undefined where the character only starts longer keys.
+  for (let c = 0; c < 0x10000; c++) {
+    if (starts[c] === NOT_A_START) continue;
+    const match = trie.matchPrefix(String.fromCharCode(c), 0);
+    // a character that stands for itself (著 in a table that keeps it) needs no replacing
+    if (match !== null && match.value !== String.fromCharCode(c)) single[c] = match.value;
+  }
+  for (let c = IDS_FIRST; c <= IDS_LAST; c++) if (starts[c] === NOT_A_START) starts[c] = DESCRIBES;
+  return { trie, starts, single, pairs, astralStarts };
+}
+
+/**
+ * The converted text is written as UTF-16 units into one reused buffer and made a string once: joining a
+ * piece per replaced character, as a traditional page has thousands, leaves as many strings to collect.
+ */
+class Output {
+  private buffer = new Uint16Array(1 << 16);
+  length = 0;
+
+  reset(): void {
+    this.length = 0;
+  }
+
+  private room(units: number): void {
+    if (this.length + units <= this.buffer.length) return;
+    const grown = new Uint16Array(Math.max(this.buffer.length * 2, this.length + units));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+
+  copy(text: string, from: number, to: number): void {
+    this.room(to - from);
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let k = from; k < to; k++) buffer[at++] = text.charCodeAt(k);
+    this.length = at;
+  }
+
+  add(value: string): void {
+    this.copy(value, 0, value.length);
+  }
+
+  /** The text written: read as UTF-16LE by Buffer, which keeps lone surrogates as they are, on a little-endian
+   * machine; elsewhere in slices small enough for String.fromCharCode's argument list. */
+  text(): string {
+    if (LITTLE_ENDIAN) return Buffer.from(this.buffer.buffer, 0, this.length * 2).toString("utf16le");
+    const SLICE = 8192;
+    let out = "";
+    for (let at = 0; at < this.length; at += SLICE) {
+      out += String.fromCharCode.apply(null, this.buffer.subarray(at, Math.min(this.length, at + SLICE)) as unknown as number[]);
+    }
+    return out;
+  }
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+const output = new Output();
+
+/** One trie's pass; null when the text holds a description character and the library must read it. */
+function convertFast(table: Table, text: string): string | null {
+  const { trie, starts, single, pairs, astralStarts } = table;
+  const n = text.length;
+  output.reset();
+  let from = 0;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) width = 2;
+      if (!astralStarts.has(cp)) {
+        i += width;
+        continue;
+      }
+    } else {
+      const kind = starts[c]!;
+      if (kind === NOT_A_START) {
+        i++;
+        continue;
+      }
+      if (kind === DESCRIBES) return null;
+      // No longer key starts with this character and the next: the longest match is the character alone.
+      if (kind === ONE_CHARACTER || !pairs.has(c * 0x10000 + text.charCodeAt(i + 1))) {
+        const value = single[c];
+        if (value !== undefined) {
+          output.copy(text, from, i);
+          output.add(value);
+          from = i + 1;
+        }
+        i++;
+        continue;
+      }
+    }
+    const match = trie.matchPrefix(text, i);
+    if (match === null) {
+      i += width;
+      continue;
+    }
+    output.copy(text, from, i);
+    output.add(match.value);
+    i = match.end;
+    from = i;
+  }
+  if (from === 0) return text;
+  output.copy(text, from, n);
+  return output.text();
+}
+
+/** Tables by the group they were built from: the chains share their simplifying group, built once, not once each. */
+const built = new Map<DictGroup, Table>();
+
+function tableFor(group: DictGroup): Table {
+  let table = built.get(group);
+  if (table === undefined) built.set(group, (table = tableOf(group)));
+  return table;
+}
+
+/** A converter of the given groups of tables, applied in order, as ConverterFactory(...groups) converts. */
+export function trieChain(...groups: DictGroup[]): (text: string) => string {
+  const tables = groups.map(tableFor);
+  return (text) => {
+    let result = text;
+    for (const table of tables) result = convertFast(table, result) ?? table.trie.convert(result);
+    return result;
+  };
+}

@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { test } from "node:test";
+import { lineRule } from "../src/clean/boilerplate.js";
+import { boilerplateRules } from "../src/lexicon/boilerplate-rules.js";
+import { fixturePage } from "./helpers.js";
+import { PAGES } from "./fixture-pages.js";
+
+// lineRule screens a line with one alternation of the rules before asking them one by one; the rule it
+// names must be the first rule, in the file's order, whose expression matches a line of its length.
+
+function firstRule(text: string): string | null {
+  for (const rule of boilerplateRules().rules) if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.id;
+  return null;
+}
+
+test("the screened rules name every line of the fixture pages as the rules one by one do", () => {
+  const ids = new Set(boilerplateRules().rules.map((rule) => rule.id));
+  let named = 0;
+  let lines = 0;
+  for (const slug of readdirSync(PAGES)) {
+    let text: string;
+    try {
+      text = fixturePage(slug);
+    } catch {
+      continue; // an HTML fixture has no text page
+    }
+    for (const raw of text.split("\n")) {
+      const line = raw.trim();
+      if (line === "") continue;
+      lines++;
+      const expected = firstRule(line);
+      const got = lineRule(line);
+      if (expected !== null) {
+        named++;
+        assert.equal(got, expected, line);
+      } else assert.ok(got === null || !ids.has(got), `${line}: ${got}`);
+    }
+  }
+  assert.ok(lines > 100 && named > 10, `${lines} lines, ${named} named by a rule`);
+});
+
+test("lines of every rule's kind are still named, and prose is named by none", () => {
+  assert.equal(lineRule("京ICP备05070829号"), "boilerplate.footer.icp");
+  assert.equal(lineRule("首页 > 新闻中心 > 工作动态"), "boilerplate.nav.breadcrumb");
+  assert.equal(lineRule("责任编辑:王芳"), "boilerplate.credit.editor");
+  assert.equal(lineRule("会议强调,要深入学习贯彻党的二十大精神,扎实推动各项工作落地见效。"), null);
+});
