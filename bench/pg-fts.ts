@@ -4,10 +4,11 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { clean } from "../src/clean/index.js";
-import { indexCharacters, indexTokens, parseQuery } from "../src/search/terms.js";
+import { indexCharacters, indexTokens } from "../src/search/terms.js";
+import { parseQuery, type QueryTree } from "../src/search/query.js";
 import { migrate } from "../src/store/migrations.js";
 import { matchingOf } from "../src/store/sqlite-match.js";
-import { compileTerm, compileText, PG_RANKED_AT_MOST, RANKED_MATCHES_SQL, tsvectorOf, type Term } from "../src/store/pg/fts.js";
+import { compileTerm, compileText, PG_RANKED_AT_MOST, RANKED_MATCHES_SQL, tsvectorOf } from "../src/store/pg/fts.js";
 import { migratePg } from "../src/store/pg/migrations.js";
 import { benchPages } from "./corpus-pages.js";
 import { benchServer } from "./pg-cluster.js";
@@ -74,8 +75,8 @@ function queries(pages: Page[]): { kind: QueryClass; query: string }[] {
 }
 
 /** The query's words and phrases as the term tree the stores compile: all must be found. */
-function treeOf(query: string): Term {
-  return { kind: "and", items: parseQuery(query).terms.map((text): Term => ({ kind: "term", text })) };
+function treeOf(query: string): QueryTree {
+  return { kind: "and", items: parseQuery(query).terms.map((text): QueryTree => ({ kind: "term", text, quoted: false })) };
 }
 
 /** How many tokens a page has (its title's and its text's token strings): its length for BM25. */
@@ -233,19 +234,22 @@ interface Way {
 }
 
 function sqliteWay(db: Database.Database): Way {
-  const matching = (query: string) => matchingOf(parseQuery(query));
+  const matching = (query: string) => {
+    const { tree } = parseQuery(query);
+    return tree ? matchingOf(tree) : null;
+  };
   return {
     name: "SQLite FTS5 (bm25)",
     top: async (query) => {
       const m = matching(query);
       if (!m) return [];
-      const rows = db.prepare(`SELECT ${m.table}.rowid AS id, ${m.rank} AS rank FROM ${m.table} WHERE ${m.condition} ORDER BY ${m.newestFirst} LIMIT 10000`).raw().all(...m.params) as [number, number][];
+      const rows = db.prepare(`SELECT ${m.id} AS id, ${m.rank} AS rank FROM ${m.from} WHERE ${m.condition} ORDER BY ${m.id} DESC LIMIT 10000`).raw().all(...m.params) as [number, number][];
       return rows.sort((a, b) => a[1] - b[1] || b[0] - a[0]).slice(0, TOP).map(([id]) => id);
     },
     all: async (query) => {
       const m = matching(query);
       if (!m) return new Set();
-      return new Set(db.prepare(`SELECT ${m.table}.rowid FROM ${m.table} WHERE ${m.condition}`).pluck().all(...m.params) as number[]);
+      return new Set(db.prepare(`SELECT ${m.id} FROM ${m.from} WHERE ${m.condition}`).pluck().all(...m.params) as number[]);
     },
   };
 }
@@ -340,7 +344,7 @@ function liteWay(pool: pg.Pool): Way {
   const conditions = (query: string) => {
     const terms = parseQuery(query).terms;
     const compiled = compileTerm(treeOf(query));
-    const chained = terms.filter((term) => (compileTerm({ kind: "term", text: term }) ?? "").includes("<->"));
+    const chained = terms.filter((term) => (compileTerm({ kind: "term", text: term, quoted: false }) ?? "").includes("<->"));
     const like = chained.map((term) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const sql = ["l.tokens @@ $1::tsquery", ...like.map((_, i) => `t.content LIKE $${i + 2}`)].join(" AND ");
     return { q: compiled?.replace(/<->/g, "&") ?? null, sql, params: like };

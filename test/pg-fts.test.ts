@@ -3,15 +3,16 @@ import { after, before, describe, test } from "node:test";
 import type pg from "pg";
 import { foldQuery, indexTokens } from "../src/search/terms.js";
 import { openPool } from "../src/store/pg/connect.js";
-import { compileTerm, compileText, RANKED_MATCHES_SQL, tsvectorOf, type Term } from "../src/store/pg/fts.js";
+import type { QueryTree } from "../src/search/query.js";
+import { compileTerm, compileText, RANKED_MATCHES_SQL, tsvectorOf } from "../src/store/pg/fts.js";
 import { migratePg } from "../src/store/pg/migrations.js";
 import { describePg, freshDatabase, type TestDatabase } from "./pg-helpers.js";
 
 // Full-text search in PostgreSQL: the tsquery text a term tree compiles to, and what it finds on a real
 // server among pages indexed from the same token strings the SQLite index is built from.
 
-const term = (text: string): Term => ({ kind: "term", text });
-const phrase = (text: string): Term => ({ kind: "phrase", text });
+const term = (text: string): QueryTree => ({ kind: "term", text, quoted: false });
+const phrase = (text: string): QueryTree => ({ kind: "term", text, quoted: true });
 
 describe("term trees as tsquery text", () => {
   test("a word is the chain of its pairs, without the closing character", () => {
@@ -90,7 +91,7 @@ describePg("full-text search on the server", () => {
   });
 
   /** The ids a query finds, best first. */
-  const find = async (query: Term): Promise<number[]> => {
+  const find = async (query: QueryTree): Promise<number[]> => {
     const compiled = compileTerm(query);
     assert.notEqual(compiled, null);
     const { rows } = await pool.query<{ id: string }>(RANKED_MATCHES_SQL, [compiled, 10]);

@@ -1,3 +1,5 @@
+import type { QueryTree } from "../../search/query.js";
+
 // Full-text search in PostgreSQL with the meaning of the SQLite index (src/search/terms.ts): a page is
 // its overlapping character pairs in order (招商 商引 引资 资, each run of Chinese closed by its last
 // character alone). They go into a tsvector written out in tsvector's own text form, so that no
@@ -21,17 +23,12 @@
 // times FTS5's bm25 (p50 350 against 83 ms for one character), and its top ten shares 0.38 of bm25's;
 // BM25 computed as FTS5 does from the stored text shares 0.73 but is five times slower still.
 //
+// Queries arrive as the parser's term tree (src/search/query.ts), the one SQLite compiles to FTS5: a
+// quoted term and a word compile alike, as they do there (both are chains of pairs).
+//
 // Limits of the tsvector type, both far beyond a meeting report: positions stop at 16,383 (a phrase
 // after the 16,383rd token of a page is not found; its words still are), and a lexeme keeps its first
 // 256 positions.
-
-/** A search query as a tree: words and quoted phrases (already folded to simplified), and, or, not. */
-export type Term =
-  | { kind: "term"; text: string }
-  | { kind: "phrase"; text: string }
-  | { kind: "or"; items: Term[] }
-  | { kind: "and"; items: Term[] }
-  | { kind: "not"; item: Term };
 
 /** The weights ts_rank takes, in its order {D, C, B, A}: a title match counts four body matches, as in SQLite's bm25 call. */
 export const RANK_WEIGHTS = "{0.25,0.25,0.25,1}";
@@ -158,10 +155,9 @@ export function compileText(text: string): string | null {
  * A term tree as tsquery text (to cast with ::tsquery, or pass to to_tsquery as a parameter), null when it
  * asks for nothing. Parts asking for nothing are left out of and/or, as SQLite's parser leaves them out.
  */
-export function compileTerm(term: Term): string | null {
+export function compileTerm(term: QueryTree): string | null {
   switch (term.kind) {
     case "term":
-    case "phrase":
       return compileText(term.text);
     case "and":
     case "or": {
