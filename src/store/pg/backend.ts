@@ -12,7 +12,7 @@ import { companions, ledger, personCounts, regionRows, setFollowUp, stats } from
 import { tsvectorOf } from "./fts.js";
 import { lock, tryLock } from "./locks.js";
 import { migratePg } from "./migrations.js";
-import { rankedMatches } from "./rank.js";
+import { candidateOf, candidatesSql, rankOf, rankPlan, totalsSql, type Totals } from "./rank.js";
 import { matchesQuery, matchingOf, Params, whereOf } from "./where.js";
 
 // The server backend: a PostgreSQL database that many programs read and write at once. It stores and
@@ -29,6 +29,13 @@ const TYPES: pg.CustomTypesConfig = {
 };
 
 type Queryable = Pick<pg.ClientBase, "query">;
+
+/** How many tokens a token string (space-separated) holds, as FTS5 counts a column's length. */
+function tokenCount(tokens: string): number {
+  let count = 0;
+  for (const token of tokens.split(" ")) if (token !== "") count++;
+  return count;
+}
 
 /** A stored signature as numbers again. */
 const uint32s = (bytes: Buffer) => new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
@@ -228,7 +235,20 @@ export class PgBackend implements CorpusBackend {
     const ids = fresh.map((item) => item.id);
     await client.query("INSERT INTO pages_as_read (id, raw) SELECT * FROM unnest($1::bigint[], $2::bytea[])", [ids, fresh.map(({ page }) => bytesOf(page.packedRaw))]);
     await client.query("INSERT INTO signatures (id, signature) SELECT * FROM unnest($1::bigint[], $2::bytea[])", [ids, fresh.map(({ page }) => bytesOf(page.signature))]);
-    await client.query("INSERT INTO search (id, tokens) SELECT id, v::tsvector FROM unnest($1::bigint[], $2::text[]) AS t (id, v)", [ids, fresh.map(({ page }) => tsvectorOf(page))]);
+    // Each page's length in the tokens of SQLite's two indexes, and the corpus's totals: what BM25 weighs by.
+    const pairs = fresh.map(({ page }) => tokenCount(page.titleTokens) + tokenCount(page.bodyTokens));
+    const characters = fresh.map(({ page }) => tokenCount(page.titleCharacters) + tokenCount(page.bodyCharacters));
+    await client.query("INSERT INTO search (id, tokens, pairs, characters) SELECT id, v::tsvector, p, c FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[]) AS t (id, v, p, c)", [
+      ids,
+      fresh.map(({ page }) => tsvectorOf(page)),
+      pairs,
+      characters,
+    ]);
+    await client.query("UPDATE search_totals SET pages = pages + $1, pairs = pairs + $2, characters = characters + $3", [
+      fresh.length,
+      pairs.reduce((a, b) => a + b, 0),
+      characters.reduce((a, b) => a + b, 0),
+    ]);
   }
 
   async bandMembers(keys: number[], perBand: number): Promise<{ members: Map<number, number[]>; pages: Map<number, FiledPage> }> {
@@ -343,7 +363,7 @@ export class PgBackend implements CorpusBackend {
     type Row = { id: number; cluster: number; rank: number; date: string | null; region?: string | null; kinds?: string | null };
     let rows: Row[];
     if (matching.kind === "ranked") {
-      rows = (await this.db.query<Row>(rankedMatches(matching.tsquery, where, params, limit, extra), params.values)).rows;
+      rows = await this.ranked(tree!, matching.tsquery, where, params, limit, extra);
     } else {
       const excluded = matching.excluded === null ? "" : ` AND NOT ${matchesQuery(params.add(matching.excluded))}`;
       const cap = limit === null ? "" : ` LIMIT ${params.add(limit)}`;
@@ -358,6 +378,24 @@ export class PgBackend implements CorpusBackend {
       region: facets ? elementsOf(row.region ?? null, "/") : null,
       kinds: facets ? elementsOf(row.kinds ?? null, ",") : null,
     }));
+  }
+
+  /** The matches of a query with words to find, each ranked by BM25 as SQLite ranks it (see rank.ts). */
+  private async ranked(tree: QueryTree, tsquery: string, where: string, params: Params, limit: number | null, extra: string) {
+    const plan = rankPlan(tree);
+    const totalsParams = new Params();
+    const totalsQuery = totalsSql(plan, totalsParams);
+    type Row = { id: number; cluster: number; date: string | null; region?: string | null; kinds?: string | null; pair_count: number; occurrences?: string | null };
+    const candidates = await this.db.query<Row>(candidatesSql(plan, tsquery, where, params, limit, extra), params.values);
+    if (candidates.rows.length === 0) return [];
+    const { rows } = await this.db.query<{ [column: string]: number }>(totalsQuery.sql, totalsParams.values);
+    const stored = rows[0]!;
+    const totals: Totals = {
+      pages: stored["pages"]!,
+      pairs: stored["pairs"]!,
+      holding: new Map(totalsQuery.tsqueries.map((q, i) => [q, stored[`h${i}`]!])),
+    };
+    return candidates.rows.map((row) => ({ ...row, rank: rankOf(plan, candidateOf(row), totals) }));
   }
 
   async countMatches(tree: QueryTree | null, filters: Filters): Promise<number> {
