@@ -45,6 +45,8 @@ test("quotes of either script keep a phrase whole; punctuation alone asks for no
   assert.deepEqual(tree("「經濟運行」"), term("经济运行", true));
   assert.equal(tree("，。!"), null);
   assert.equal(tree('""'), null);
-  // An unclosed quote is punctuation.
+  // An unclosed quote, or a parenthesis nothing opened or closed, is punctuation.
   assert.deepEqual(tree('"招商'), term("招商"));
+  assert.deepEqual(tree(")招商 引资)"), { kind: "and", items: [term("招商"), term("引资")] });
+  assert.deepEqual(tree("(招商 OR 引资"), { kind: "or", items: [term("招商"), term("引资")] });
 });

@@ -22,7 +22,7 @@ import type {
   WriterOptions,
 } from "../store/store.js";
 import type { Record } from "../types.js";
-import type { CorpusBackend, MatchRow } from "./backend.js";
+import { matchRow, type CorpusBackend } from "./backend.js";
 import { facetsOf, PERSON_FACET_DOCUMENTS, regionOverview, trendOf } from "./explore.js";
 import { directiveRowsOf, facetRowOf, filingDate } from "./filing.js";
 import { fileBatch } from "./near-duplicates.js";
@@ -136,28 +136,31 @@ export class Corpus implements Store {
     // without (or with only words to leave out): the newest by date. Then one page per cluster, its
     // best-ranked one.
     const browsing = !tree || !hasRequired(tree);
-    const rows = await this.backend.matches({ tree, filters: request, facets: request.facets === true, limit: RANKED_AT_MOST });
-    if (browsing) rows.forEach((row, i) => (row.rank = i));
-    const best = new Map<number, MatchRow>();
-    for (const row of rows) {
-      const seen = best.get(row.cluster);
-      if (!seen || row.rank < seen.rank) best.set(row.cluster, row);
+    const matches = await this.backend.matches({ tree, filters: request, facets: request.facets === true, dates: request.sort === "date", limit: RANKED_AT_MOST });
+    const { ids, clusters, dates } = matches;
+    // Browsing ranks by the date order the rows came in.
+    const ranks = browsing ? ids.map((_, i) => i) : matches.ranks;
+    /** each cluster's best match (its index) */
+    const best = new Map<number, number>();
+    for (let i = 0; i < ids.length; i++) {
+      const seen = best.get(clusters[i]!);
+      if (seen === undefined || ranks[i]! < ranks[seen]!) best.set(clusters[i]!, i);
     }
-    const byRank = (a: MatchRow, b: MatchRow) => a.rank - b.rank || b.id - a.id;
+    const byRank = (a: number, b: number) => ranks[a]! - ranks[b]! || ids[b]! - ids[a]!;
     // By date: newest first by the filing date of each cluster's best page.
-    const byDate = (a: MatchRow, b: MatchRow) => newestFirst(a.date, b.date) || byRank(a, b);
+    const byDate = (a: number, b: number) => newestFirst(dates[a]!, dates[b]!) || byRank(a, b);
     const ranked = [...best.values()].sort(request.sort === "date" ? byDate : byRank);
-    const estimated = rows.length === RANKED_AT_MOST;
+    const estimated = ids.length === RANKED_AT_MOST;
     const total = estimated ? await this.backend.countMatches(tree, request) : best.size;
-    const shown = ranked.slice(offset, offset + limit);
-    const [summaries, clusters] = await Promise.all([this.backend.summaries(shown.map((row) => row.id)), this.backend.clusterPages(shown.map((row) => row.cluster))]);
+    const shown = ranked.slice(offset, offset + limit).map((i) => matchRow({ ...matches, ranks }, i));
+    const [summaries, clusterPages] = await Promise.all([this.backend.summaries(shown.map((row) => row.id)), this.backend.clusterPages(shown.map((row) => row.cluster))]);
     const hits = shown.map(({ id, rank, cluster }) => {
       const { text, cluster: _cluster, ...summary } = summaries.get(id)!;
-      return { ...summary, score: browsing ? 0 : -rank, snippet: snippetOf(text, terms), copies: copiesOf(clusters.get(cluster), id) };
+      return { ...summary, score: browsing ? 0 : -rank, snippet: snippetOf(text, terms), copies: copiesOf(clusterPages.get(cluster), id) };
     });
     if (!request.facets) return { total, estimated, hits, terms };
-    const persons = await this.backend.personCounts(ranked.slice(0, PERSON_FACET_DOCUMENTS).map((row) => row.id), 10);
-    return { total, estimated, hits, terms, facets: facetsOf(ranked, request.region, persons) };
+    const persons = await this.backend.personCounts(ranked.slice(0, PERSON_FACET_DOCUMENTS).map((i) => ids[i]!), 10);
+    return { total, estimated, hits, terms, facets: facetsOf(ranked.map((i) => matchRow(matches, i)), request.region, persons) };
   }
 
   async document(id: number): Promise<StoredDocument | null> {
@@ -209,7 +212,7 @@ export class Corpus implements Store {
         // A term is counted where it stands whole, as a phrase.
         const tree = phraseQuery(term);
         if (!tree) return { term, total: 0, points: [] };
-        return trendOf(term, await this.backend.matches({ tree, filters, facets: false, limit: null }), request.by);
+        return trendOf(term, await this.backend.matches({ tree, filters, facets: false, dates: true, limit: null }), request.by);
       }),
     );
   }

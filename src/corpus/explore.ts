@@ -1,5 +1,5 @@
 import type { FacetCount, RegionOverview, SearchFacets, TrendSeries } from "../store/store.js";
-import type { MatchRow, RegionRows } from "./backend.js";
+import type { Matches, MatchRow, RegionRows } from "./backend.js";
 
 // What exploring a corpus sums up from stored rows: facet counts over search matches, a region's
 // overview, a term's documents over time. Each counts one page per near-duplicate cluster.
@@ -61,11 +61,13 @@ export function regionOverview(name: string, rows: RegionRows): RegionOverview {
 }
 
 /** A term's matches counted one document per cluster, at its earliest date, per period (YYYY or YYYY-MM). */
-export function trendOf(term: string, matches: Pick<MatchRow, "cluster" | "date">[], by: "month" | "year"): TrendSeries {
+export function trendOf(term: string, { clusters, dates }: Pick<Matches, "clusters" | "dates">, by: "month" | "year"): TrendSeries {
   const width = by === "year" ? 4 : 7;
   // A report reposted ten times counts once.
   const earliest = new Map<number, string | null>();
-  for (const { cluster, date } of matches) {
+  for (let i = 0; i < clusters.length; i++) {
+    const cluster = clusters[i]!;
+    const date = dates[i]!;
     const seen = earliest.get(cluster);
     if (seen === undefined || (date !== null && (seen === null || date < seen))) earliest.set(cluster, date);
   }

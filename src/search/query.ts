@@ -95,13 +95,15 @@ class Reader {
   constructor(private readonly tokens: Token[]) {}
 
   /** Items up to a closing parenthesis (or the end), ANDed; excluded items kept as NOT nodes. */
-  group(): QueryTree | null {
+  group(nested = false): QueryTree | null {
     const items: QueryTree[] = [];
     while (this.at < this.tokens.length) {
       const token = this.tokens[this.at]!;
       if (token.type === "close") {
         this.at++;
-        break;
+        // A closing parenthesis nothing opened is punctuation.
+        if (nested) break;
+        continue;
       }
       if (token.type === "or") {
         // An OR with nothing before it is a stray word of syntax.
@@ -136,7 +138,7 @@ class Reader {
       case "text":
         return wordsOfText(token.text);
       case "open":
-        return this.group();
+        return this.group(true);
       case "minus":
         // a minus where it cannot exclude (after OR): the item itself
         return this.unit();

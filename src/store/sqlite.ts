@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { existsSync, statSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
-import type { AppearanceRow, CorpusBackend, FiledPage, FilingBatch, MatchRequest, MatchRow, PageToStore, PersonRow, RegionRows, StoredPerson, StoredRecord, SummaryWithText } from "../corpus/backend.js";
+import type { AppearanceRow, CorpusBackend, FiledPage, FilingBatch, MatchRequest, Matches, PageToStore, PersonRow, RegionRows, StoredPerson, StoredRecord, SummaryWithText } from "../corpus/backend.js";
 import { Corpus } from "../corpus/corpus.js";
 import { profileFromStored, storedProfile, type StoredProfile } from "../corpus/person-match.js";
 import { hasRequired, type QueryTree } from "../search/query.js";
@@ -291,9 +291,9 @@ export class SqliteBackend implements CorpusBackend {
     return personIds;
   }
 
-  async matches({ tree, filters, facets, limit }: MatchRequest): Promise<MatchRow[]> {
+  async matches({ tree, filters, facets, dates, limit }: MatchRequest): Promise<Matches> {
     const { matching, where } = compiled(tree, filters);
-    const columns = (rank: string) => `f.cluster, f.id, ${rank}, f.date${facets ? ", f.region, f.kinds" : ""}`;
+    const columns = (rank: string) => `f.cluster, f.id, ${rank}, ${dates || facets ? "f.date" : "NULL"}${facets ? ", f.region, f.kinds" : ""}`;
     const cap = limit === null ? "" : ` LIMIT ${limit}`;
     // Ranked matches newest stored first (the cap keeps the most recent); browsing newest by date, undated
     // last (SQLite sorts NULL lowest).
@@ -304,7 +304,16 @@ export class SqliteBackend implements CorpusBackend {
             .all(...matching.params, ...where.params)
         : this.sql(`SELECT ${columns("0")} FROM facets f WHERE ${where.sql} ORDER BY f.date DESC, f.id DESC${cap}`).raw().all(...where.params)
     ) as [number, number, number, string | null, string | null, string | null][];
-    return rows.map(([cluster, id, rank, date, region, kinds]) => ({ cluster, id, rank, date, region: facets ? elementsOf(region!, "/") : null, kinds: facets ? elementsOf(kinds!, ",") : null }));
+    const matches: Matches = { ids: [], clusters: [], ranks: [], dates: [], regions: facets ? [] : null, kinds: facets ? [] : null };
+    for (const row of rows) {
+      matches.clusters.push(row[0]);
+      matches.ids.push(row[1]);
+      matches.ranks.push(row[2]);
+      matches.dates.push(row[3]);
+      matches.regions?.push(elementsOf(row[4], "/"));
+      matches.kinds?.push(elementsOf(row[5], ","));
+    }
+    return matches;
   }
 
   async countMatches(tree: QueryTree | null, filters: Filters): Promise<number> {

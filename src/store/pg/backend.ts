@@ -1,6 +1,6 @@
 import pg from "pg";
 import { inflateRawSync } from "node:zlib";
-import type { CorpusBackend, FiledPage, FilingBatch, MatchRequest, MatchRow, PageToStore, PersonRow, RegionRows, StoredPerson, StoredRecord, SummaryWithText } from "../../corpus/backend.js";
+import type { CorpusBackend, FiledPage, FilingBatch, Matches, MatchRequest, PageToStore, PersonRow, RegionRows, StoredPerson, StoredRecord, SummaryWithText } from "../../corpus/backend.js";
 import { Corpus } from "../../corpus/corpus.js";
 import { profileFromStored, storedProfile, type StoredProfile } from "../../corpus/person-match.js";
 import type { QueryTree } from "../../search/query.js";
@@ -354,9 +354,9 @@ export class PgBackend implements CorpusBackend {
     }
   }
 
-  async matches({ tree, filters, facets, limit }: MatchRequest): Promise<MatchRow[]> {
+  async matches({ tree, filters, facets, limit }: MatchRequest): Promise<Matches> {
     const matching = matchingOf(tree);
-    if (matching.kind === "nothing") return [];
+    if (matching.kind === "nothing") return { ids: [], clusters: [], ranks: [], dates: [], regions: facets ? [] : null, kinds: facets ? [] : null };
     const params = new Params();
     const where = whereOf(filters, params);
     const extra = facets ? ", f.region, f.kinds" : "";
@@ -370,14 +370,15 @@ export class PgBackend implements CorpusBackend {
       // Newest by date, undated last (as SQLite sorts NULL lowest).
       rows = (await this.db.query<Row>(`SELECT f.id, f.cluster, 0 AS rank, f.date${extra} FROM facets f WHERE ${where}${excluded} ORDER BY f.date DESC NULLS LAST, f.id DESC${cap}`, params.values)).rows;
     }
-    return rows.map((row) => ({
-      id: row.id,
-      cluster: row.cluster,
-      rank: row.rank,
-      date: row.date,
-      region: facets ? elementsOf(row.region ?? null, "/") : null,
-      kinds: facets ? elementsOf(row.kinds ?? null, ",") : null,
-    }));
+    // The dates come with the rows whether or not they were asked for: they are read to sort by anyway.
+    return {
+      ids: rows.map((row) => row.id),
+      clusters: rows.map((row) => row.cluster),
+      ranks: rows.map((row) => row.rank),
+      dates: rows.map((row) => row.date),
+      regions: facets ? rows.map((row) => elementsOf(row.region ?? null, "/")) : null,
+      kinds: facets ? rows.map((row) => elementsOf(row.kinds ?? null, ",")) : null,
+    };
   }
 
   /** The matches of a query with words to find, each ranked by BM25 as SQLite ranks it (see rank.ts). */
