@@ -386,7 +386,7 @@ export class PgBackend implements CorpusBackend {
     const plan = rankPlan(tree);
     const totalsParams = new Params();
     const totalsQuery = totalsSql(plan, totalsParams);
-    type Row = { id: number; cluster: number; date: string | null; region?: string | null; kinds?: string | null; pair_count: number; occurrences?: string | null };
+    type Row = { id: number; cluster: number; date: string | null; region?: string | null; kinds?: string | null; pair_count: number; exact_all?: string | null; exact_title?: string | null; occurrences?: string | null };
     const candidates = await this.db.query<Row>(candidatesSql(plan, tsquery, where, params, limit, extra), params.values);
     if (candidates.rows.length === 0) return [];
     const { rows } = await this.db.query<{ [column: string]: number }>(totalsQuery.sql, totalsParams.values);
