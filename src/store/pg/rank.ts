@@ -20,7 +20,9 @@ import type { Params } from "./where.js";
 type Index = "pairs" | "characters";
 
 /** One word or phrase as the index that ranks it holds it. */
-interface RankLeaf {
+export interface RankLeaf {
+  /** the word or phrase as the query gave it (folded) */
+  text: string;
   index: Index;
   /** tsquery text that finds the pages holding it (its document frequency) */
   tsquery: string;
@@ -30,14 +32,14 @@ interface RankLeaf {
 }
 
 /** How a page's rank is computed: BM25 over leaves of one index, or the best of alternatives (an OR). */
-type Plan = { kind: "bm25"; index: Index; leaves: RankLeaf[] } | { kind: "best"; items: Plan[] };
+export type Plan = { kind: "bm25"; index: Index; leaves: RankLeaf[] } | { kind: "best"; items: Plan[] };
 
 function rankLeaf(text: string): RankLeaf | null {
   const leaf = leafOf(text);
   const tsquery = compileText(text);
   if (!leaf || !tsquery) return null;
-  if ("character" in leaf) return { index: "characters", tsquery, lexemes: [leaf.character], open: true };
-  return { index: "pairs", tsquery, lexemes: leaf.pairs, open: leaf.open };
+  if ("character" in leaf) return { text, index: "characters", tsquery, lexemes: [leaf.character], open: true };
+  return { text, index: "pairs", tsquery, lexemes: leaf.pairs, open: leaf.open };
 }
 
 /** The index a (sub)tree is one FTS5 expression of in SQLite; null when it needs both or requires nothing. */
@@ -75,7 +77,7 @@ export function rankPlan(tree: QueryTree): Plan {
 }
 
 /** The leaves that weigh in a plan: those of the pair index (the character index's weigh nothing). */
-function pairLeaves(plan: Plan): RankLeaf[] {
+export function pairLeaves(plan: Plan): RankLeaf[] {
   return plan.kind === "bm25" ? (plan.index === "pairs" ? plan.leaves : []) : plan.items.flatMap(pairLeaves);
 }
 
