@@ -30,6 +30,23 @@ const TYPES: pg.CustomTypesConfig = {
 
 type Queryable = Pick<pg.ClientBase, "query">;
 
+/**
+ * PostgreSQL's text cannot hold U+0000, which SQLite's can and which cleaning lets through (a NUL in a
+ * page's title or text): sent as it is, the server refuses the statement and with it a whole batch of
+ * pages. Every string a statement carries has it replaced by U+FFFD, the mark of a character that could not
+ * be kept, whether it is written (a page, a name) or asked for (a filter).
+ */
+function textSafe(value: unknown): unknown {
+  if (typeof value === "string") return value.includes("\u0000") ? value.replace(/\u0000/g, "\ufffd") : value;
+  if (Array.isArray(value)) return value.map(textSafe);
+  return value;
+}
+
+/** A connection or pool whose statements' parameters are made text-safe. */
+function nulSafe(target: Queryable): Queryable {
+  return { query: ((sql: string, params?: unknown[]) => target.query(sql, params?.map(textSafe))) as Queryable["query"] };
+}
+
 /** How many tokens a token string (space-separated) holds, as FTS5 counts a column's length. */
 function tokenCount(tokens: string): number {
   let count = 0;
@@ -108,13 +125,13 @@ export class PgBackend implements CorpusBackend {
 
   /** Where reads go: inside a write transaction they see its own writes, as SQLite's one connection does. */
   private get db(): Queryable {
-    return this.client ?? this.pool;
+    return nulSafe(this.client ?? this.pool);
   }
 
   /** The write transaction's connection; storing outside one is a program error. */
-  private get writing(): pg.PoolClient {
+  private get writing(): Queryable {
     if (!this.client) throw new Error("PgBackend: a write outside a transaction");
-    return this.client;
+    return nulSafe(this.client);
   }
 
   async known(pageKeys: string[]): Promise<Set<string>> {
@@ -223,7 +240,7 @@ export class PgBackend implements CorpusBackend {
   }
 
   /** What belongs to each new document: removed lines, the page as read, signature, full-text vector. */
-  private async storeParts(client: pg.PoolClient, fresh: { id: number; page: PageToStore["page"] }[]): Promise<void> {
+  private async storeParts(client: Queryable, fresh: { id: number; page: PageToStore["page"] }[]): Promise<void> {
     const removed = fresh.flatMap(({ id, page }) => page.record.removed.map((item: Removed, n) => ({ id, n, item })));
     if (removed.length) {
       await client.query(
@@ -310,7 +327,7 @@ export class PgBackend implements CorpusBackend {
   }
 
   /** Each page's facets, band keys, appearances and directives: one INSERT of each for the batch. */
-  private async fileFacets(client: pg.PoolClient, batch: FilingBatch, personIds: number[]): Promise<void> {
+  private async fileFacets(client: Queryable, batch: FilingBatch, personIds: number[]): Promise<void> {
     const facets = batch.pages.map((page) => page.facets);
     await client.query(
       `INSERT INTO facets (id, cluster, date, region, code, kinds) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])`,
@@ -516,7 +533,7 @@ export class PgBackend implements CorpusBackend {
 
   /** A write of its own, committed at once: a row lock is all it needs, whoever else is writing. */
   followUp(id: number, status: FollowUpStatus, note: string): Promise<LedgerEntry | null> {
-    return setFollowUp(this.pool, id, status, note);
+    return setFollowUp(nulSafe(this.pool), id, status, note);
   }
 
   async stats(): Promise<Stats> {
