@@ -48,7 +48,8 @@ test("the PostgreSQL backend's BM25 gives each hit SQLite's bm25 score: words, p
       assert.ok(hits.length > 3, query);
       for (const hit of hits) {
         const ours = -rankOf(plan, candidateOf(byUrl.get(hit.url)!), { pages: pages.length, pairs, holding });
-        assert.ok(Math.abs(ours - hit.score) < 1e-9, `${query}: ${hit.url} ${ours} against ${hit.score}`);
+        // Equal but for the last bits: JavaScript's logarithm and C's may differ in the last one.
+        assert.ok(Math.abs(ours - hit.score) <= 1e-12 * Math.max(1, Math.abs(hit.score)), `${query}: ${hit.url} ${ours} against ${hit.score}`);
         compared++;
       }
     }

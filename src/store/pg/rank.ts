@@ -129,7 +129,9 @@ export function rankOf(plan: Plan, candidate: Candidate, totals: Totals): number
   for (const leaf of plan.leaves) {
     const [title, body] = occurrences(leaf, candidate);
     const frequency = TITLE_WEIGHT * title + body;
-    score += (idfOf(totals.pages, totals.holding.get(leaf.tsquery) ?? 0) * (frequency * (K1 + 1))) / (frequency + K1 * (1 - B + (B * candidate.pairs) / average));
+    // Grouped as FTS5 groups it (fts5_aux.c): scores equal SQLite's but for the last bit, where the
+    // logarithms of JavaScript and of C may differ.
+    score += idfOf(totals.pages, totals.holding.get(leaf.tsquery) ?? 0) * ((frequency * (K1 + 1.0)) / (frequency + K1 * (1 - B + (B * candidate.pairs) / average)));
   }
   return -score;
 }
