@@ -371,7 +371,7 @@ export class PgBackend implements CorpusBackend {
     }
   }
 
-  async matches({ tree, filters, facets, limit }: MatchRequest): Promise<Matches> {
+  async matches({ tree, filters, facets, dates, limit }: MatchRequest): Promise<Matches> {
     const matching = matchingOf(tree);
     if (matching.kind === "nothing") return { ids: [], clusters: [], ranks: [], dates: [], regions: facets ? [] : null, kinds: facets ? [] : null };
     const params = new Params();
@@ -387,12 +387,13 @@ export class PgBackend implements CorpusBackend {
       // Newest by date, undated last (as SQLite sorts NULL lowest).
       rows = (await this.db.query<Row>(`SELECT f.id, f.cluster, 0 AS rank, f.date${extra} FROM facets f WHERE ${where}${excluded} ORDER BY f.date DESC NULLS LAST, f.id DESC${cap}`, params.values)).rows;
     }
-    // The dates come with the rows whether or not they were asked for: they are read to sort by anyway.
+    // Read to sort by in any case, but given (as SQLite gives them) only when asked for, or for facets.
+    const withDates = dates || facets;
     return {
       ids: rows.map((row) => row.id),
       clusters: rows.map((row) => row.cluster),
       ranks: rows.map((row) => row.rank),
-      dates: rows.map((row) => row.date),
+      dates: rows.map((row) => (withDates ? row.date : null)),
       regions: facets ? rows.map((row) => elementsOf(row.region ?? null, "/")) : null,
       kinds: facets ? rows.map((row) => elementsOf(row.kinds ?? null, ",")) : null,
     };
