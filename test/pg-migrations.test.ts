@@ -10,7 +10,7 @@ import { describePg, freshDatabase, type TestDatabase } from "./pg-helpers.js";
 // at the same moment; a database from a newer huiyi is refused.
 
 const NEWEST = Math.max(...PG_MIGRATIONS.map((step) => step.version));
-const TABLES = ["documents", "facets", "signatures", "bands", "removed", "persons", "appearances", "directives", "follow_ups", "pages_as_read", "search", "work_queue", "schema_version"];
+const TABLES = ["documents", "facets", "signatures", "bands", "removed", "persons", "appearances", "directives", "follow_ups", "pages_as_read", "search", "search_totals", "work_queue", "schema_version"];
 
 describePg("PostgreSQL migrations", () => {
   let database: TestDatabase;

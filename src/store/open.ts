@@ -1,4 +1,4 @@
-import { UserError } from "../errors.js";
+import { openPgCorpus } from "./pg/backend.js";
 import { SqliteStore } from "./sqlite.js";
 import type { Store } from "./store.js";
 
@@ -13,7 +13,7 @@ export interface OpenOptions {
 const POSTGRES = /^postgres(ql)?:\/\//i;
 
 export async function openStore(target: string, { create }: OpenOptions): Promise<Store> {
-  if (POSTGRES.test(target)) throw new UserError(`本版本的 huiyi 尚不支持 PostgreSQL 数据库(${describeTarget(target)}):请用 SQLite 文件路径作为 --db`);
+  if (POSTGRES.test(target)) return openPgCorpus(target, { create });
   return new SqliteStore(target, { create });
 }
 

@@ -50,15 +50,17 @@ export interface PoolOptions {
   connectTimeoutMs?: number;
   /** what the server shows in pg_stat_activity */
   applicationName?: string;
+  /** how values of each type are read (the corpus reads bigint ids as numbers) */
+  types?: pg.CustomTypesConfig;
 }
 
 /**
  * A pool on the server at `url`, checked with one round trip: a server that cannot be reached or refuses
  * the login is a UserError naming the target (never its password).
  */
-export async function openPool(url: string, { max = 4, connectTimeoutMs = 10_000, applicationName = "huiyi" }: PoolOptions = {}): Promise<pg.Pool> {
+export async function openPool(url: string, { max = 4, connectTimeoutMs = 10_000, applicationName = "huiyi", types }: PoolOptions = {}): Promise<pg.Pool> {
   if (!isPostgresUrl(url)) throw new UserError(`不是 PostgreSQL 地址:${describeTarget(url)}(应以 postgres:// 或 postgresql:// 开头)`);
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, application_name: applicationName });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, application_name: applicationName, ...(types ? { types } : {}) });
   // An idle connection the server drops (a restart) must not crash the program: the pool replaces it.
   pool.on("error", () => {});
   try {

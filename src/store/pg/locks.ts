@@ -10,6 +10,8 @@ export const LOCK_SPACES = {
   migration: 1,
   person: 2,
   cluster: 3,
+  /** the corpus's one write lock, taken by each write transaction (src/store/pg/backend.ts) */
+  writer: 4,
 } as const;
 
 export type LockSpace = keyof typeof LOCK_SPACES;
@@ -36,6 +38,12 @@ export async function lockAll(client: Client, space: LockSpace, keys: Iterable<s
 /** Take the lock on one key inside the client's current transaction (see lockAll). */
 export async function lock(client: Client, space: LockSpace, key: string): Promise<void> {
   await client.query("SELECT pg_advisory_xact_lock($1::int, hashtext($2))", [LOCK_SPACES[space], key]);
+}
+
+/** Take the lock on one key inside the current transaction if it is free now; false when another holds it. */
+export async function tryLock(client: Client, space: LockSpace, key: string): Promise<boolean> {
+  const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1::int, hashtext($2)) AS locked", [LOCK_SPACES[space], key]);
+  return rows[0]!.locked;
 }
 
 /**

@@ -143,6 +143,22 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX work_queue_pending ON work_queue (seq) WHERE done IS NULL;
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- What ranking needs to compute BM25 as SQLite's FTS5 does (src/store/pg/rank.ts): each page's length
+      -- in the pair index's tokens and in the character index's, and the corpus's totals of both, kept by
+      -- each write transaction (under the write lock) so that no query sums them over every page.
+      ALTER TABLE search ADD COLUMN pairs integer NOT NULL DEFAULT 0, ADD COLUMN characters integer NOT NULL DEFAULT 0;
+      CREATE TABLE search_totals (
+        one boolean PRIMARY KEY DEFAULT true CHECK (one),
+        pages bigint NOT NULL,
+        pairs bigint NOT NULL,
+        characters bigint NOT NULL
+      );
+      INSERT INTO search_totals (pages, pairs, characters) SELECT count(*), 0, 0 FROM search;
+    `,
+  },
 ];
 
 type Client = Pick<pg.ClientBase, "query">;
