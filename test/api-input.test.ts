@@ -154,3 +154,15 @@ test("fingerprinted files are cached for a year, the page and other files are ch
     await served.close();
   }
 });
+
+test("a parameter the API does not declare reaches no store field: the query and the facets stay as asked", async () => {
+  const asked = await app.inject({ method: "GET", url: `/api/search?q=${encodeURIComponent("会议")}` });
+  const smuggled = await app.inject({ method: "GET", url: `/api/search?q=${encodeURIComponent("会议")}&query=${encodeURIComponent("不存在的词语")}&facets=false&limit=5` });
+  assert.equal(smuggled.statusCode, 200);
+  const [plain, extra] = [asked.json() as { total: number; facets?: unknown }, smuggled.json() as { total: number; facets?: unknown }];
+  assert.ok(plain.total > 0);
+  assert.equal(extra.total, plain.total);
+  assert.ok(extra.facets, "facets are still counted");
+  const directives = await app.inject({ method: "GET", url: "/api/directives?limit=3&offset=0&document=1" });
+  assert.equal(directives.statusCode, 200);
+});

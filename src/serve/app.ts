@@ -40,6 +40,8 @@ const FILTERS = {
   from: { type: "string", pattern: DATE, description: "起始日期 YYYY、YYYY-MM 或 YYYY-MM-DD" },
   to: { type: "string", pattern: DATE, description: "截止日期,同上" },
 } as const;
+/** The fields given, without the ones left out: a request names only what the user asked for. */
+const defined = <T extends object>(fields: T) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
 const PAGE = (largest: number) =>
   ({
     limit: { type: "integer", minimum: 1, maximum: largest, default: Math.min(20, largest) },
@@ -130,8 +132,9 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
       },
     },
     async (request) => {
-      const { q, limit, offset, sort, ...filters } = request.query as { q: string; limit: number; offset: number; sort: SearchSort; region?: string; person?: string; kind?: string; from?: string; to?: string };
-      return store.search({ query: q, limit, offset, sort, facets: true, ...filters });
+      // Only the declared parameters reach the store: an unknown one (facets=false) must not override a field.
+      const { q, limit, offset, sort, region, person, kind, from, to } = request.query as { q: string; limit: number; offset: number; sort: SearchSort; region?: string; person?: string; kind?: string; from?: string; to?: string };
+      return store.search({ query: q, limit, offset, sort, facets: true, ...defined({ region, person, kind, from, to }) });
     },
   );
 
@@ -210,7 +213,8 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
       },
     },
     async (request, reply) => {
-      const { terms, by, ...filters } = request.query as { terms: string; by: "month" | "year"; region?: string; from?: string; to?: string };
+      const { terms, by, region, from, to } = request.query as { terms: string; by: "month" | "year"; region?: string; from?: string; to?: string };
+      const filters = defined({ region, from, to });
       const list = [...new Set(terms.split(/[,，、]/).map((term) => term.trim()).filter(Boolean))];
       if (list.length === 0 || list.length > 6) return fail(reply, 400, "请给出 1 至 6 个词");
       return { by, series: await store.trends({ terms: list, by, ...filters }) };
@@ -229,7 +233,10 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
         response: answer("指示及其跟进"),
       },
     },
-    async (request) => store.directives(request.query as Parameters<Store["directives"]>[0]),
+    async (request) => {
+      const { region, from, to, speaker, theme, status, limit, offset } = request.query as Parameters<Store["directives"]>[0];
+      return store.directives(defined({ region, from, to, speaker, theme, status, limit, offset }));
+    },
   );
 
   app.put(
