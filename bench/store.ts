@@ -4,16 +4,27 @@ import { fileURLToPath } from "node:url";
 import { BANDS, CONFIRMED_AT_MOST, distinctShingles, HASHES, jaccard, ROWS, SHINGLE, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
 import { defaultWorkers, ingest, type IngestCounts } from "../src/ingest/ingest.js";
 import { SqliteStore } from "../src/store/sqlite.js";
+import type { SearchRequest } from "../src/store/store.js";
 import { benchPages } from "./corpus-pages.js";
+import { benchPostgres } from "./store-pg.js";
 import { searchQueries } from "./queries.js";
+import { percentile, timeQueries } from "./timing.js";
 
 // npm run bench:store — the corpus store at scale: ingest throughput with all cores beside one thread on
 // the same pages, database bytes per page, search latency over varied queries beside a full scan,
-// near-duplicate precision and recall on planted reposts, and the MinHash parameters compared.
+// near-duplicate precision and recall on planted reposts, and the MinHash parameters compared; then the
+// same pages and queries on PostgreSQL (bench/store-pg.ts) beside SQLite's figures.
+//
+// Size: BENCH_STORE_PAGES=N or --pages N (100,000 by default). BENCH_PG=0 or --no-pg skips PostgreSQL.
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const OUT = join(ROOT, "bench/out");
-const PAGES = Number(process.env.BENCH_STORE_PAGES ?? 100_000);
+const flag = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+};
+const PAGES = Number(flag("--pages") ?? process.env.BENCH_STORE_PAGES ?? 100_000);
+const WITH_PG = process.env.BENCH_PG !== "0" && !process.argv.includes("--no-pg");
 /** pages of the one-thread comparison; 0 skips it (and the MinHash settings compared on them) */
 const SINGLE = Number(process.env.BENCH_SINGLE_PAGES ?? 20_000);
 /** where the ingest of all pages reports the peak memory reached so far */
@@ -149,20 +160,9 @@ function compareParameters(texts: { url: string; text: string }[], groups: Map<s
   }
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function benchSearch(store: SqliteStore): Promise<void> {
+async function benchSearch(store: SqliteStore): Promise<{ queries: SearchRequest[]; times: number[] }> {
   const queries = searchQueries(store, 200);
-  for (const query of queries.slice(0, 20)) await store.search(query); // statements compiled, pages cached
-  const times: number[] = [];
-  for (const query of queries) {
-    const start = process.hrtime.bigint();
-    await store.search(query);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
+  const times = await timeQueries(store, queries);
   const scan = store.sqlite.db.prepare("SELECT COUNT(*) FROM documents WHERE text LIKE ?").pluck();
   const scans = queries.slice(0, 10).map((query) => {
     const start = process.hrtime.bigint();
@@ -174,6 +174,7 @@ async function benchSearch(store: SqliteStore): Promise<void> {
       `\n  p50 ${fmt(percentile(times, 50), 1)} ms · p95 ${fmt(percentile(times, 95), 1)} ms · max ${fmt(Math.max(...times), 1)} ms` +
       `\n  reference, a full scan (LIKE) of the same texts: median ${fmt(percentile(scans, 50), 1)} ms`,
   );
+  return { queries, times };
 }
 
 async function main(): Promise<void> {
@@ -219,7 +220,9 @@ async function main(): Promise<void> {
   const { precision, recall } = precisionRecall(found, truth);
   console.log(`near-duplicates on the planted reposts: precision ${fmt(precision)} · recall ${fmt(recall)} (${found.size} pairs found, ${truth.size} planted)`);
 
-  await benchSearch(store);
+  const searched = await benchSearch(store);
+  if (WITH_PG)
+    await benchPostgres({ input: all, pages: PAGES, workers, sqlite: { store, rate: full.rate, bytesPerPage: bytes / counts.stored, ...searched } });
   await store.close();
   if (compared) compareParameters(compared.texts, compared.groups);
 }

@@ -2,6 +2,7 @@
 import { UserError } from "../errors.js";
 import { useUserData } from "../lexicon/load.js";
 import { CLEAN_USAGE, cleanCommand } from "./clean.js";
+import { COPY_USAGE, copyCommand } from "./copy.js";
 import { EXPORT_USAGE, exportCommand } from "./export.js";
 import { EXTRACT_USAGE, extractCommand } from "./extract.js";
 import { INGEST_USAGE, ingestCommand } from "./ingest.js";
@@ -23,6 +24,7 @@ const USAGE = `huiyi — 把地方政府新闻网页整理成干净、结构化�
   huiyi person 姓名          人物在各文档中的时间线
   huiyi export               导出库中文档(jsonl 或 csv)
   huiyi stats                库的概况
+  huiyi copy --from 库 --to 库  把库复制到另一个库(SQLite 与 PostgreSQL 之间均可)
   huiyi serve                网页与 JSON 接口(默认 http://127.0.0.1:8080/)
 
 全局选项:
@@ -42,6 +44,8 @@ ${EXPORT_USAGE}
 
 ${STATS_USAGE}
 
+${COPY_USAGE}
+
 ${SERVE_USAGE}`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
@@ -52,6 +56,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   person: personCommand,
   export: exportCommand,
   stats: statsCommand,
+  copy: copyCommand,
   serve: serveCommand,
 };
 

@@ -202,7 +202,7 @@ export interface CorpusBackend {
   regionRows(name: string): Promise<RegionRows | null>;
   directives(request: DirectiveRequest): Promise<{ total: number; entries: LedgerEntry[] }>;
   /** a write of its own (waiting for the lock, within the backend's patience); null when there is no such directive */
-  followUp(id: number, status: FollowUpStatus, note: string): Promise<LedgerEntry | null>;
+  followUp(id: number, status: FollowUpStatus, note: string, updated?: string): Promise<LedgerEntry | null>;
   stats(): Promise<Stats>;
   close(): Promise<void>;
 }

@@ -221,8 +221,8 @@ export class Corpus implements Store {
     return this.backend.directives(request);
   }
 
-  followUp(id: number, status: FollowUpStatus, note: string): Promise<LedgerEntry | null> {
-    return this.backend.followUp(id, status, note);
+  followUp(id: number, status: FollowUpStatus, note: string, updated?: string): Promise<LedgerEntry | null> {
+    return this.backend.followUp(id, status, note, updated);
   }
 
   stats(): Promise<Stats> {

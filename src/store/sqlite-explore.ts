@@ -74,11 +74,11 @@ export function ledger(sql: Sql, where: Where, request: DirectiveRequest): { tot
   return { total, entries };
 }
 
-export function setFollowUp(sql: Sql, id: number, status: FollowUpStatus, note: string): LedgerEntry | null {
+export function setFollowUp(sql: Sql, id: number, status: FollowUpStatus, note: string, updated = new Date().toISOString()): LedgerEntry | null {
   if (!sql("SELECT 1 FROM directives WHERE id = ?").get(id)) return null;
   sql(
     `INSERT INTO follow_ups (directive, status, note, updated) VALUES (?, ?, ?, ?)
      ON CONFLICT (directive) DO UPDATE SET status = excluded.status, note = excluded.note, updated = excluded.updated`,
-  ).run(id, status, note, new Date().toISOString());
+  ).run(id, status, note, updated);
   return sql(`SELECT ${LEDGER_COLUMNS} FROM ${LEDGER_FROM} WHERE d.id = ?`).get(id) as LedgerEntry;
 }

@@ -417,8 +417,8 @@ export class SqliteBackend implements CorpusBackend {
     return ledger(this.statement, whereOf, request);
   }
 
-  async followUp(id: number, status: FollowUpStatus, note: string): Promise<LedgerEntry | null> {
-    return whenFree(() => setFollowUp(this.statement, id, status, note), { ms: this.writePatienceMs });
+  async followUp(id: number, status: FollowUpStatus, note: string, updated?: string): Promise<LedgerEntry | null> {
+    return whenFree(() => setFollowUp(this.statement, id, status, note, updated), { ms: this.writePatienceMs });
   }
 
   async stats(): Promise<Stats> {

@@ -254,8 +254,11 @@ export interface Store {
   region(name: string): Promise<RegionOverview | null>;
   trends(request: TrendRequest): Promise<TrendSeries[]>;
   directives(request: DirectiveRequest): Promise<{ total: number; entries: LedgerEntry[] }>;
-  /** set a directive's follow-up; null when there is no such directive */
-  followUp(id: number, status: FollowUpStatus, note: string): Promise<LedgerEntry | null>;
+  /**
+   * set a directive's follow-up; null when there is no such directive. `updated` (ISO time) keeps the time
+   * it was set elsewhere (a corpus copied); by default it is now
+   */
+  followUp(id: number, status: FollowUpStatus, note: string, updated?: string): Promise<LedgerEntry | null>;
   stats(): Promise<Stats>;
   close(): Promise<void>;
 }

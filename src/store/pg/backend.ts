@@ -533,8 +533,8 @@ export class PgBackend implements CorpusBackend {
   }
 
   /** A write of its own, committed at once: a row lock is all it needs, whoever else is writing. */
-  followUp(id: number, status: FollowUpStatus, note: string): Promise<LedgerEntry | null> {
-    return setFollowUp(nulSafe(this.pool), id, status, note);
+  followUp(id: number, status: FollowUpStatus, note: string, updated?: string): Promise<LedgerEntry | null> {
+    return setFollowUp(nulSafe(this.pool), id, status, note, updated);
   }
 
   async stats(): Promise<Stats> {

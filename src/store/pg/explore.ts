@@ -69,7 +69,7 @@ export async function ledger(db: Queryable, request: DirectiveRequest): Promise<
   return { total: total.rows[0]!.n, entries: entries.rows };
 }
 
-export async function setFollowUp(db: Queryable, id: number, status: FollowUpStatus, note: string): Promise<LedgerEntry | null> {
+export async function setFollowUp(db: Queryable, id: number, status: FollowUpStatus, note: string, updated = new Date().toISOString()): Promise<LedgerEntry | null> {
   const { rows } = await db.query<LedgerEntry>(
     `WITH written AS (
        INSERT INTO follow_ups (directive, status, note, updated) SELECT id, $2, $3, $4 FROM directives WHERE id = $1
@@ -77,7 +77,7 @@ export async function setFollowUp(db: Queryable, id: number, status: FollowUpSta
        RETURNING directive, status, note, updated)
      SELECT d.id, d.document, doc.title, f.date, doc.jurisdiction, d.speaker, d.text, d.theme, u.status, u.note, u.updated
      FROM written u JOIN directives d ON d.id = u.directive JOIN facets f ON f.id = d.document JOIN documents doc ON doc.id = d.document`,
-    [id, status, note, new Date().toISOString()],
+    [id, status, note, updated],
   );
   return rows[0] ?? null;
 }
