@@ -26,10 +26,16 @@ function placeByLevel(post: string, codes: readonly string[]): { name: string; c
   const prefixes = new Set(codes.filter((code) => code.length >= length).map((code) => code.slice(0, length)));
   // Seen in two cities with a city's post: the level alone cannot say which.
   if (prefixes.size !== 1) return null;
-  const code = [...prefixes][0]!;
-  const name = gazetteer().official.get(code);
-  return name ? { name, code } : null;
+  // A municipality's "city" level is a placeholder row (1201 市辖区): the municipality itself is the city.
+  for (let code = [...prefixes][0]!; code.length >= 2; code = code.slice(0, code.length - 2)) {
+    const name = gazetteer().official.get(code);
+    if (name && isDivisionName(name)) return { name, code };
+  }
+  return null;
 }
+
+/** A real division's name, not a placeholder row (市辖区, 县, 省直辖县级行政区划), which the gazetteer does not index. */
+const isDivisionName = (name: string) => gazetteer().byName.has(name);
 
 /**
  * The place a person is filed under, read from their posts (most frequent first) and the division codes of the
