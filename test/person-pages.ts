@@ -31,3 +31,13 @@ export const COUNTY_HEAD_2022 = [
   "4月1日,县委副书记、县长王建平主持召开全县防汛工作会议。",
   "王建平强调,要落实防汛责任,做好汛前准备。",
 ].join("\n");
+
+/** The same city secretary at a meeting the county itself holds (May 2023): the county's page, not his. */
+export const CITY_SECRETARY_AT_COUNTY_MEETING = [
+  "首页 > 枣强要闻",
+  "枣强县召开高标准农田建设推进会",
+  "发布时间:2023-05-09",
+  "5月8日,枣强县召开高标准农田建设推进会。衡水市委书记王建平出席会议并讲话,县委书记刘海涛主持会议。",
+  "王建平强调,要扛牢粮食安全责任,确保建设任务按期完成。",
+  "刘海涛要求,各乡镇要倒排工期,挂图作战。",
+].join("\n");

@@ -146,8 +146,8 @@ export interface PersonRow {
   jurisdiction: string | null;
 }
 
-/** Which persons a person index lists: those of one name, or those whose name holds a string (all when empty). */
-export type PersonSelection = { name: string } | { nameHolds: string };
+/** Which persons a person index lists: those of one name, those whose name holds a string (all when empty), or these ids. */
+export type PersonSelection = { name: string } | { nameHolds: string } | { ids: number[] };
 
 /** A person as the index lists them: what they were filed under and what their appearances add up to. */
 export interface PersonIndexRow {

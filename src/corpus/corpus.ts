@@ -224,7 +224,20 @@ export class Corpus implements Store {
 
   async region(name: string): Promise<RegionOverview | null> {
     const rows = await this.backend.regionRows(name);
-    return rows && rows.pages.length ? regionOverview(name, rows) : null;
+    if (!rows || !rows.pages.length) return null;
+    const overview = regionOverview(name, rows);
+    return { ...overview, people: await this.peopleOfRegion(overview.people, overview.parents) };
+  }
+
+  /**
+   * A region's people without those whose post places them above it: a city's secretary seen at a county's
+   * meeting is the city's (listed there), not one of the county's people.
+   */
+  private async peopleOfRegion<T extends { id: number }>(people: T[], parents: string[]): Promise<T[]> {
+    if (!people.length || !parents.length) return people;
+    const { rows } = await this.backend.personIndex({ ids: people.map((person) => person.id) }, people.length, 0);
+    const above = new Set(rows.filter((row) => isPlacedAbove(indexEntryOf(row).place, parents)).map((row) => row.id));
+    return people.filter((person) => !above.has(person.id));
   }
 
   async trends(request: TrendRequest): Promise<TrendSeries[]> {
@@ -257,6 +270,9 @@ export class Corpus implements Store {
     return this.backend.close();
   }
 }
+
+/** Whether a person's post places them at one of these divisions (the ones above a region). */
+const isPlacedAbove = (place: PersonIndexEntry["place"], parents: string[]) => place?.by === "职务" && parents.includes(place.name);
 
 /** A cluster's other pages. */
 const copiesOf = (pages: DocumentSummary[] | undefined, except: number) => (pages ?? []).filter((page) => page.id !== except);

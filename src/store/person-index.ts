@@ -15,8 +15,12 @@ export interface RawPersonIndexRow {
   last: string | null;
 }
 
-/** The condition on persons p and its one parameter: the exact name, or a LIKE pattern holding the string. */
-export function personSelection(selection: PersonSelection): { condition: (placeholder: string) => string; value: string } {
+/**
+ * The condition on persons p and its one parameter: the exact name, a LIKE pattern holding the string, or the
+ * ids as a JSON array (`inIds` says how the backend reads one).
+ */
+export function personSelection(selection: PersonSelection, inIds: (placeholder: string) => string): { condition: (placeholder: string) => string; value: string } {
+  if ("ids" in selection) return { condition: inIds, value: JSON.stringify(selection.ids) };
   if ("name" in selection) return { condition: (at) => `p.name = ${at}`, value: selection.name };
   return { condition: (at) => `p.name LIKE ${at} ESCAPE '\\'`, value: `%${likeLiteral(selection.nameHolds)}%` };
 }

@@ -388,7 +388,7 @@ export class SqliteBackend implements CorpusBackend {
   }
 
   async personIndex(selection: PersonSelection, limit: number, offset: number): Promise<{ total: number; rows: PersonIndexRow[] }> {
-    const { condition, value } = personSelection(selection);
+    const { condition, value } = personSelection(selection, (at) => `p.id IN (SELECT value FROM json_each(${at}))`);
     const where = `${condition("?")} AND EXISTS (SELECT 1 FROM appearances a WHERE a.person = p.id)`;
     const { total } = this.sql(`SELECT COUNT(*) AS total FROM persons p WHERE ${where}`).get(value) as { total: number };
     const rows = this.sql(

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { ingest } from "../../src/ingest/ingest.js";
-import { COUNTY_HEAD_2022, COUNTY_HEAD_2023, CITY_SECRETARY_VISITING } from "../person-pages.js";
+import { CITY_SECRETARY_AT_COUNTY_MEETING, COUNTY_HEAD_2022, COUNTY_HEAD_2023, CITY_SECRETARY_VISITING } from "../person-pages.js";
 import { tempDir } from "../store-helpers.js";
 import { writePage } from "../written-pages.js";
 import { freshStore, type Backend } from "./backend.js";
@@ -70,6 +70,19 @@ export function personIndex(backend: Backend): void {
       assert.ok(byId.hits.every((hit) => hit.title?.startsWith("惠东县")));
       // By name, both people's pages.
       assert.equal((await store.search({ query: "", limit: 10, offset: 0, sort: "relevance", person: "王建平" })).total, 3);
+    });
+
+    test("a city's secretary at a county's meeting is among the city's people, not the county's", async (t) => {
+      const dir = tempDir();
+      const { store } = await freshStore(backend);
+      t.after(() => store.close());
+      await ingest(store, [writePage(dir, "v.txt", CITY_SECRETARY_AT_COUNTY_MEETING), writePage(dir, "b.txt", COUNTY_HEAD_2023)], { workers: 0 });
+      const names = async (region: string) => (await store.region(region))?.people.map((person) => person.name).sort();
+      // 刘海涛 is the county's secretary: the county's, and (the county being in it) the city's too.
+      assert.deepEqual(await names("枣强县"), ["刘海涛"]);
+      assert.deepEqual(await names("衡水市"), ["刘海涛", "王建平"]);
+      // 惠东县's county head of the same name is 惠东县's.
+      assert.ok((await names("惠东县"))?.includes("王建平"));
     });
 
     test("a trend gives each period's share of all that period's documents", async (t) => {

@@ -506,7 +506,7 @@ export class PgBackend implements CorpusBackend {
   }
 
   async personIndex(selection: PersonSelection, limit: number, offset: number): Promise<{ total: number; rows: PersonIndexRow[] }> {
-    const { condition, value } = personSelection(selection);
+    const { condition, value } = personSelection(selection, (at) => `p.id IN (SELECT jsonb_array_elements_text(${at}::jsonb)::bigint)`);
     const where = `${condition("$1")} AND EXISTS (SELECT 1 FROM appearances a WHERE a.person = p.id)`;
     const counted = await this.db.query<{ total: string }>(`SELECT count(*) AS total FROM persons p WHERE ${where}`, [value]);
     const { rows } = await this.db.query<RawPersonIndexRow>(
