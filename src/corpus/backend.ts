@@ -146,6 +146,25 @@ export interface PersonRow {
   jurisdiction: string | null;
 }
 
+/** Which persons a person index lists: those of one name, those whose name holds a string (all when empty), or these ids. */
+export type PersonSelection = { name: string } | { nameHolds: string } | { ids: number[] };
+
+/** A person as the index lists them: what they were filed under and what their appearances add up to. */
+export interface PersonIndexRow {
+  id: number;
+  name: string;
+  jurisdiction: string | null;
+  /** the division codes of the meetings they were seen at */
+  codes: string[];
+  /** every post they were given, each once, in no particular order */
+  posts: string[];
+  /** documents they appear in, one per near-duplicate cluster */
+  documents: number;
+  /** earliest and latest date of those documents (null: none dated) */
+  first: string | null;
+  last: string | null;
+}
+
 /** A region's pages, people and directive themes, as stored; the corpus layer sums them up. */
 export interface RegionRows {
   /** each page whose region path names the region: its date and path */
@@ -196,6 +215,8 @@ export interface CorpusBackend {
   records(filters: Filters, after: number, limit: number): Promise<{ id: number; cluster: number; record: Record }[]>;
   personsByName(name: string): Promise<PersonRow[]>;
   personById(id: number): Promise<PersonRow | null>;
+  /** the selected persons, most documents first (then oldest id), and how many were selected */
+  personIndex(selection: PersonSelection, limit: number, offset: number): Promise<{ total: number; rows: PersonIndexRow[] }>;
   /** each person's appearances, by date (undated last) */
   appearances(personIds: number[]): Promise<Map<number, Appearance[]>>;
   companions(id: number, limit: number): Promise<Companion[]>;

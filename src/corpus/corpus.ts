@@ -8,6 +8,8 @@ import type {
   Filters,
   FollowUpStatus,
   LedgerEntry,
+  PersonIndexEntry,
+  PersonPage,
   PersonTimeline,
   PreparedPage,
   RegionOverview,
@@ -23,10 +25,11 @@ import type {
 } from "../store/store.js";
 import type { Record } from "../types.js";
 import { matchRow, type CorpusBackend } from "./backend.js";
-import { facetsOf, PERSON_FACET_DOCUMENTS, regionOverview, trendOf } from "./explore.js";
+import { documentsPerPeriod, facetsOf, PERSON_FACET_DOCUMENTS, regionOverview, trendOf } from "./explore.js";
 import { directiveRowsOf, facetRowOf, filingDate } from "./filing.js";
 import { fileBatch } from "./near-duplicates.js";
 import { PersonRecognition } from "./people.js";
+import { indexEntryOf } from "./people-index.js";
 
 // What a corpus means, above whichever database holds it: pages filed into near-duplicate clusters, names
 // recognised as persons, search answered one hit per cluster, facets, regions and trends summed up. The
@@ -37,6 +40,9 @@ export const RANKED_AT_MOST = 10_000;
 
 /** Records read from the backend at a time while exporting. */
 const RECORDS_AT_ONCE = 500;
+
+/** Namesakes a person page lists (a common name belongs to hundreds; the index lists them all). */
+const NAMESAKES_LISTED = 50;
 
 /** Dates newest first, undated last. */
 const newestFirst = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);
@@ -189,11 +195,27 @@ export class Corpus implements Store {
     return rows.map((row) => ({ id: row.id, name: row.name, region: row.jurisdiction, appearances: appearances.get(row.id) ?? [] }));
   }
 
-  async person(id: number): Promise<PersonTimeline | null> {
+  async person(id: number): Promise<PersonPage | null> {
     const row = await this.backend.personById(id);
     if (!row) return null;
-    const appearances = await this.backend.appearances([id]);
-    return { id, name: row.name, region: row.jurisdiction, appearances: appearances.get(id) ?? [] };
+    const [appearances, namesakes] = await Promise.all([this.backend.appearances([id]), this.backend.personIndex({ name: row.name }, NAMESAKES_LISTED + 1, 0)]);
+    const self = namesakes.rows.find((other) => other.id === id);
+    const others = namesakes.rows.filter((other) => other.id !== id).slice(0, NAMESAKES_LISTED);
+    return {
+      id,
+      name: row.name,
+      region: row.jurisdiction,
+      place: self ? indexEntryOf(self).place : row.jurisdiction ? { name: row.jurisdiction, code: null, by: "会议地点" } : null,
+      appearances: appearances.get(id) ?? [],
+      namesakes: others.map(indexEntryOf),
+      namesakesTotal: Math.max(0, namesakes.total - 1),
+    };
+  }
+
+  /** The person index: persons whose name holds `q` (everyone when empty), most documents first. */
+  async personIndex(q: string, limit: number, offset: number): Promise<{ total: number; persons: PersonIndexEntry[] }> {
+    const { total, rows } = await this.backend.personIndex({ nameHolds: q.trim() }, limit, offset);
+    return { total, persons: rows.map(indexEntryOf) };
   }
 
   companions(id: number, limit: number): Promise<Companion[]> {
@@ -202,17 +224,32 @@ export class Corpus implements Store {
 
   async region(name: string): Promise<RegionOverview | null> {
     const rows = await this.backend.regionRows(name);
-    return rows && rows.pages.length ? regionOverview(name, rows) : null;
+    if (!rows || !rows.pages.length) return null;
+    const overview = regionOverview(name, rows);
+    return { ...overview, people: await this.peopleOfRegion(overview.people, overview.parents) };
+  }
+
+  /**
+   * A region's people without those whose post places them above it: a city's secretary seen at a county's
+   * meeting is the city's (listed there), not one of the county's people.
+   */
+  private async peopleOfRegion<T extends { id: number }>(people: T[], parents: string[]): Promise<T[]> {
+    if (!people.length || !parents.length) return people;
+    const { rows } = await this.backend.personIndex({ ids: people.map((person) => person.id) }, people.length, 0);
+    const above = new Set(rows.filter((row) => isPlacedAbove(indexEntryOf(row).place, parents)).map((row) => row.id));
+    return people.filter((person) => !above.has(person.id));
   }
 
   async trends(request: TrendRequest): Promise<TrendSeries[]> {
     const filters = { region: request.region, from: request.from, to: request.to };
+    // Every document that passes the filters, counted per period as the terms' documents are: the share's denominator.
+    const all = documentsPerPeriod(await this.backend.matches({ tree: null, filters, facets: false, dates: true, limit: null }), request.by);
     return Promise.all(
       request.terms.map(async (term) => {
         // A term is counted where it stands whole, as a phrase.
         const tree = phraseQuery(term);
         if (!tree) return { term, total: 0, points: [] };
-        return trendOf(term, await this.backend.matches({ tree, filters, facets: false, dates: true, limit: null }), request.by);
+        return trendOf(term, await this.backend.matches({ tree, filters, facets: false, dates: true, limit: null }), request.by, all);
       }),
     );
   }
@@ -233,6 +270,9 @@ export class Corpus implements Store {
     return this.backend.close();
   }
 }
+
+/** Whether a person's post places them at one of these divisions (the ones above a region). */
+const isPlacedAbove = (place: PersonIndexEntry["place"], parents: string[]) => place?.by === "职务" && parents.includes(place.name);
 
 /** A cluster's other pages. */
 const copiesOf = (pages: DocumentSummary[] | undefined, except: number) => (pages ?? []).filter((page) => page.id !== except);

@@ -60,10 +60,8 @@ export function regionOverview(name: string, rows: RegionRows): RegionOverview {
   };
 }
 
-/** A term's matches counted one document per cluster, at its earliest date, per period (YYYY or YYYY-MM). */
-export function trendOf(term: string, { clusters, dates }: Pick<Matches, "clusters" | "dates">, by: "month" | "year"): TrendSeries {
-  const width = by === "year" ? 4 : 7;
-  // A report reposted ten times counts once.
+/** Each cluster once, at its earliest date (null when none of its pages has one). */
+function earliestOfClusters({ clusters, dates }: Pick<Matches, "clusters" | "dates">): Map<number, string | null> {
   const earliest = new Map<number, string | null>();
   for (let i = 0; i < clusters.length; i++) {
     const cluster = clusters[i]!;
@@ -71,7 +69,30 @@ export function trendOf(term: string, { clusters, dates }: Pick<Matches, "cluste
     const seen = earliest.get(cluster);
     if (seen === undefined || (date !== null && (seen === null || date < seen))) earliest.set(cluster, date);
   }
-  const counts = new Map<string, number>();
-  for (const date of earliest.values()) if (date && date.length >= width) add(counts, date.slice(0, width));
-  return { term, total: earliest.size, points: [...counts].map(([period, documents]) => ({ period, documents })).sort((a, b) => a.period.localeCompare(b.period)) };
+  return earliest;
 }
+
+/** Documents (one per cluster, at its earliest date) per period (YYYY or YYYY-MM); undated ones are in no period. */
+export function documentsPerPeriod(matches: Pick<Matches, "clusters" | "dates">, by: "month" | "year"): Map<string, number> {
+  const width = by === "year" ? 4 : 7;
+  const counts = new Map<string, number>();
+  for (const date of earliestOfClusters(matches).values()) if (date && date.length >= width) add(counts, date.slice(0, width));
+  return counts;
+}
+
+/**
+ * A term's matches counted one document per cluster, at its earliest date, per period (YYYY or YYYY-MM),
+ * each beside its share of all the period's documents (`all`, counted alike): a corpus that grew tenfold
+ * in a year shows a tenfold count for any word, and only the share says whether the word itself grew.
+ */
+export function trendOf(term: string, matches: Pick<Matches, "clusters" | "dates">, by: "month" | "year", all: Map<string, number>): TrendSeries {
+  // A report reposted ten times counts once.
+  const total = earliestOfClusters(matches).size;
+  const points = [...documentsPerPeriod(matches, by)]
+    .map(([period, documents]) => ({ period, documents, all: all.get(period) ?? documents, share: shareOf(documents, all.get(period) ?? documents) }))
+    .sort((a, b) => a.period.localeCompare(b.period));
+  return { term, total, points };
+}
+
+/** A share rounded to four places (0.1234 = 12.34 %), so that answers stay short and compare exactly. */
+const shareOf = (documents: number, all: number) => (all > 0 ? Math.round((documents / all) * 10_000) / 10_000 : 0);

@@ -122,7 +122,8 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
           properties: {
             q: { type: "string", maxLength: 200, default: "", description: QUERY_LANGUAGE },
             ...FILTERS,
-            person: text(20, "人物姓名"),
+            person: text(20, "人物姓名(同名者都算)"),
+            personId: { type: "integer", minimum: 1, description: "人物编号(只算此人,不算同名者;见 /api/persons)" },
             kind: text(20, "会议类别"),
             sort: { type: "string", enum: [...SEARCH_SORTS], default: "relevance", description: "relevance 按相关度(BM25;无查询词时按日期);date 按日期,新的在前" },
             ...PAGE(50),
@@ -133,8 +134,8 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
     },
     async (request) => {
       // Only the declared parameters reach the store: an unknown one (facets=false) must not override a field.
-      const { q, limit, offset, sort, region, person, kind, from, to } = request.query as { q: string; limit: number; offset: number; sort: SearchSort; region?: string; person?: string; kind?: string; from?: string; to?: string };
-      return store.search({ query: q, limit, offset, sort, facets: true, ...defined({ region, person, kind, from, to }) });
+      const { q, limit, offset, sort, region, person, personId, kind, from, to } = request.query as { q: string; limit: number; offset: number; sort: SearchSort; region?: string; person?: string; personId?: number; kind?: string; from?: string; to?: string };
+      return store.search({ query: q, limit, offset, sort, facets: true, ...defined({ region, person, personId, kind, from, to }) });
     },
   );
 
@@ -169,13 +170,26 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
 
   app.get(
     "/api/persons",
-    { schema: { summary: "按姓名查人物(同名者分列)", querystring: { type: "object", required: ["name"], properties: { name: text(20, "姓名") } }, response: answer("同名的各个人物及其时间线") } },
-    async (request) => ({ persons: await store.persons((request.query as { name: string }).name) }),
+    {
+      schema: {
+        summary: "人物索引与检索:姓名含 q 的人物(q 为空时列出全部),同名者分列;给 name 时返回该姓名各人的时间线",
+        querystring: {
+          type: "object",
+          properties: { q: { type: "string", maxLength: 20, default: "", description: "姓名中的字(为空则列出全部)" }, name: text(20, "完整姓名:返回同名各人的时间线"), ...PAGE(100) },
+        },
+        response: answer("人物(地点按职务所在地,其次会议地点)、任职、年份、出现篇数(每组近似重复计一次)"),
+      },
+    },
+    async (request) => {
+      const { q, name, limit, offset } = request.query as { q: string; name?: string; limit: number; offset: number };
+      if (name !== undefined) return { persons: await store.persons(name) };
+      return store.personIndex(q, limit, offset);
+    },
   );
 
   app.get(
     "/api/persons/:id",
-    { schema: { summary: "人物:出现时间线、任职变化、常同场者", params: ID, response: { ...answer("人物"), 404: { description: "没有此人", ...object } } } },
+    { schema: { summary: "人物:出现时间线、任职变化、常同场者、按职务所定的地点、同名的其他人物", params: ID, response: { ...answer("人物"), 404: { description: "没有此人", ...object } } } },
     async (request, reply) => {
       const { id } = request.params as { id: number };
       const timeline = await store.person(id);
@@ -203,7 +217,7 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
     "/api/trends",
     {
       schema: {
-        summary: "词语随时间的文档数(每组近似重复计一次)",
+        summary: "词语随时间的文档数与占比(该期含此词的文档 / 该期全部文档,每组近似重复计一次)",
         querystring: {
           type: "object",
           required: ["terms"],

@@ -12,8 +12,8 @@ export type Where = (filters: { region?: string; from?: string; to?: string }) =
 /** How many documents of these name each person's name, the most first. */
 export function personCounts(sql: Sql, ids: number[], limit: number): FacetCount[] {
   return sql(
-    `SELECT p.name AS value, COUNT(DISTINCT a.document) AS count FROM appearances a JOIN persons p ON p.id = a.person
-     WHERE a.document IN (SELECT value FROM json_each(?)) GROUP BY p.name ORDER BY count DESC, p.name LIMIT ?`,
+    `SELECT p.name AS value, COUNT(DISTINCT a.document) AS count, p.id FROM appearances a JOIN persons p ON p.id = a.person
+     WHERE a.document IN (SELECT value FROM json_each(?)) GROUP BY p.id ORDER BY count DESC, p.id LIMIT ?`,
   ).all(JSON.stringify(ids), limit) as FacetCount[];
 }
 

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { existsSync, statSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
-import type { AppearanceRow, CorpusBackend, FiledPage, FilingBatch, MatchRequest, Matches, PageToStore, PersonRow, RegionRows, StoredPerson, StoredRecord, SummaryWithText } from "../corpus/backend.js";
+import type { AppearanceRow, CorpusBackend, FiledPage, FilingBatch, MatchRequest, Matches, PageToStore, PersonIndexRow, PersonRow, PersonSelection, RegionRows, StoredPerson, StoredRecord, SummaryWithText } from "../corpus/backend.js";
 import { Corpus } from "../corpus/corpus.js";
 import { profileFromStored, storedProfile, type StoredProfile } from "../corpus/person-match.js";
 import { hasRequired, type QueryTree } from "../search/query.js";
@@ -11,6 +11,7 @@ import { BUSY_WAIT_MS, whenFree, WRITE_PATIENCE_MS } from "./busy.js";
 import { containsElement, elementPattern } from "./like.js";
 import { migrate } from "./migrations.js";
 import { exclusionOf, matchingOf, withFacets, type Matching } from "./sqlite-match.js";
+import { personIndexRow, personSelection, type RawPersonIndexRow } from "./person-index.js";
 import { companions, ledger, personCounts, regionRows, setFollowUp, type Sql } from "./sqlite-explore.js";
 import type { Appearance, Companion, DirectiveRequest, DocumentSummary, FacetCount, Filters, FollowUpStatus, LedgerEntry, PreparedPage, Stats } from "./store.js";
 
@@ -73,6 +74,10 @@ function whereOf(filters: Filters): { sql: string; params: unknown[] } {
   if (filters.person) {
     conditions.push("f.id IN (SELECT document FROM appearances WHERE person IN (SELECT id FROM persons WHERE name = ?))");
     params.push(filters.person);
+  }
+  if (filters.personId !== undefined) {
+    conditions.push("f.id IN (SELECT document FROM appearances WHERE person = ?)");
+    params.push(filters.personId);
   }
   if (filters.kind) {
     conditions.push(containsElement("f.kinds"));
@@ -380,6 +385,18 @@ export class SqliteBackend implements CorpusBackend {
 
   async personById(id: number): Promise<PersonRow | null> {
     return (this.sql("SELECT id, name, jurisdiction FROM persons WHERE id = ?").get(id) as PersonRow | undefined) ?? null;
+  }
+
+  async personIndex(selection: PersonSelection, limit: number, offset: number): Promise<{ total: number; rows: PersonIndexRow[] }> {
+    const { condition, value } = personSelection(selection, (at) => `p.id IN (SELECT value FROM json_each(${at}))`);
+    const where = `${condition("?")} AND EXISTS (SELECT 1 FROM appearances a WHERE a.person = p.id)`;
+    const { total } = this.sql(`SELECT COUNT(*) AS total FROM persons p WHERE ${where}`).get(value) as { total: number };
+    const rows = this.sql(
+      `SELECT p.id, p.name, p.jurisdiction, p.codes, GROUP_CONCAT(DISTINCT a.posts) AS posts, COUNT(DISTINCT f.cluster) AS documents, MIN(f.date) AS first, MAX(f.date) AS last
+       FROM (SELECT * FROM persons p WHERE ${where}) p JOIN appearances a ON a.person = p.id JOIN facets f ON f.id = a.document
+       GROUP BY p.id ORDER BY documents DESC, p.id LIMIT ? OFFSET ?`,
+    ).all(value, limit, offset) as RawPersonIndexRow[];
+    return { total, rows: rows.map(personIndexRow) };
   }
 
   async appearances(personIds: number[]): Promise<Map<number, Appearance[]>> {

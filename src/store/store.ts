@@ -39,6 +39,8 @@ export interface Filters {
   region?: string;
   /** a person's name among the page's people */
   person?: string;
+  /** one person (by id) among the page's people: a namesake's pages are not theirs */
+  personId?: number;
   /** a meeting kind (常委会, 经济运行 …) */
   kind?: string;
   /** YYYY, YYYY-MM or YYYY-MM-DD, on the meeting's date (else the publication date) */
@@ -64,6 +66,8 @@ export const isSearchSort = (value: string): value is SearchSort => (SEARCH_SORT
 export interface FacetCount {
   value: string;
   count: number;
+  /** the person counted, in the person facet: namesakes are counted apart */
+  id?: number;
 }
 
 /**
@@ -134,6 +138,29 @@ export interface PersonTimeline {
   appearances: Appearance[];
 }
 
+/** A person's timeline with where their post places them and the other persons of their name. */
+export interface PersonPage extends PersonTimeline {
+  place: PersonIndexEntry["place"];
+  namesakes: PersonIndexEntry[];
+  /** all the other persons of the name (the list stops at fifty) */
+  namesakesTotal: number;
+}
+
+/** A person in the index or among a person's namesakes: what tells them apart from others of their name. */
+export interface PersonIndexEntry {
+  id: number;
+  name: string;
+  /** where their post is (衡水市委书记 → 衡水市), else the jurisdiction of their meetings; and which of the two said so */
+  place: { name: string; code: string | null; by: "职务" | "会议地点" } | null;
+  /** the divisions of the meetings they were seen at */
+  places: string[];
+  posts: string[];
+  /** documents they appear in, one per near-duplicate cluster */
+  documents: number;
+  first: string | null;
+  last: string | null;
+}
+
 /** Someone seen at the same meetings as a person. */
 export interface Companion {
   id: number;
@@ -167,7 +194,8 @@ export interface TrendRequest {
 export interface TrendSeries {
   term: string;
   total: number;
-  points: { period: string; documents: number }[];
+  /** documents with the term, all documents of the period (with or without it), and the first over the second */
+  points: { period: string; documents: number; all: number; share: number }[];
 }
 
 export const FOLLOW_UP_STATUSES = ["未跟进", "落实中", "已落实"] as const;
@@ -248,7 +276,9 @@ export interface Store {
   /** every stored record that passes the filters, in the order stored */
   records(filters: Filters): AsyncIterable<{ record: Record; id: number; cluster: number }>;
   persons(name: string): Promise<PersonTimeline[]>;
-  person(id: number): Promise<PersonTimeline | null>;
+  person(id: number): Promise<PersonPage | null>;
+  /** persons whose name holds `q` (everyone when empty), most documents first */
+  personIndex(q: string, limit: number, offset: number): Promise<{ total: number; persons: PersonIndexEntry[] }>;
   /** the people seen most often in the same documents as this one */
   companions(id: number, limit: number): Promise<Companion[]>;
   region(name: string): Promise<RegionOverview | null>;

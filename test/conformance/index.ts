@@ -3,6 +3,7 @@ import { exportAndFilters } from "./export-and-filters.js";
 import { ledger } from "./ledger.js";
 import { nearDuplicates } from "./near-duplicates.js";
 import { people } from "./people.js";
+import { personIndex } from "./person-index.js";
 import { searchSemantics } from "./search.js";
 import { writing } from "./writing.js";
 
@@ -14,6 +15,7 @@ export function conformance(backend: Backend): void {
   nearDuplicates(backend);
   searchSemantics(backend);
   people(backend);
+  personIndex(backend);
   exportAndFilters(backend);
   ledger(backend);
 }

@@ -3,6 +3,7 @@ import type {
   Companion,
   DocumentSummary,
   LedgerEntry,
+  PersonIndexEntry,
   PersonTimeline,
   RegionOverview,
   SearchResult,
@@ -17,7 +18,7 @@ import type { Person } from "../../src/types";
 // The huiyi HTTP API, typed with the store's own types (see /api/openapi.json).
 
 export type { RawView };
-export type { Companion, DocumentSummary, LedgerEntry, PersonTimeline, RegionOverview, SearchResult, Stats, TrendSeries, FollowUpStatus };
+export type { Companion, DocumentSummary, LedgerEntry, PersonIndexEntry, PersonTimeline, RegionOverview, SearchResult, Stats, TrendSeries, FollowUpStatus };
 export const STATUSES: readonly FollowUpStatus[] = FOLLOW_UP_STATUSES;
 
 export interface DocumentPage extends StoredDocument {
@@ -25,6 +26,11 @@ export interface DocumentPage extends StoredDocument {
 }
 
 export interface PersonPage extends PersonTimeline {
+  /** where their post is, else their meetings' place */
+  place: PersonIndexEntry["place"];
+  /** the other persons of this name, each with what tells them apart */
+  namesakes: PersonIndexEntry[];
+  namesakesTotal: number;
   posts: { post: string; first: string | null; last: string | null; appearances: number }[];
   companions: Companion[];
 }
@@ -59,11 +65,12 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 export const api = {
-  search: (params: { q?: string; region?: string; person?: string; kind?: string; from?: string; to?: string; sort?: "relevance" | "date"; limit?: number; offset?: number }) =>
+  search: (params: { q?: string; region?: string; person?: string; personId?: number; kind?: string; from?: string; to?: string; sort?: "relevance" | "date"; limit?: number; offset?: number }) =>
     call<SearchResult>(`/api/search${queryOf(params)}`),
   document: (id: number) => call<DocumentPage>(`/api/documents/${id}`),
   raw: (id: number) => call<RawView>(`/api/documents/${id}/raw`),
   persons: (name: string) => call<{ persons: PersonTimeline[] }>(`/api/persons${queryOf({ name })}`),
+  personIndex: (params: { q?: string; limit?: number; offset?: number }) => call<{ total: number; persons: PersonIndexEntry[] }>(`/api/persons${queryOf(params)}`),
   person: (id: number) => call<PersonPage>(`/api/persons/${id}`),
   region: (name: string) => call<RegionOverview>(`/api/regions/${encodeURIComponent(name)}`),
   trends: (params: { terms: string; region?: string; from?: string; to?: string; by: "month" | "year" }) =>

@@ -1,7 +1,8 @@
 import pg from "pg";
 import { inflateRawSync } from "node:zlib";
-import type { CorpusBackend, FiledPage, FilingBatch, Matches, MatchRequest, PageToStore, PersonRow, RegionRows, StoredPerson, StoredRecord, SummaryWithText } from "../../corpus/backend.js";
+import type { CorpusBackend, FiledPage, FilingBatch, Matches, MatchRequest, PageToStore, PersonIndexRow, PersonRow, PersonSelection, RegionRows, StoredPerson, StoredRecord, SummaryWithText } from "../../corpus/backend.js";
 import { Corpus } from "../../corpus/corpus.js";
+import { personIndexRow, personSelection, type RawPersonIndexRow } from "../person-index.js";
 import { profileFromStored, storedProfile, type StoredProfile } from "../../corpus/person-match.js";
 import type { QueryTree } from "../../search/query.js";
 import type { Record, Removed, Role } from "../../types.js";
@@ -502,6 +503,19 @@ export class PgBackend implements CorpusBackend {
 
   async personById(id: number): Promise<PersonRow | null> {
     return (await this.db.query<PersonRow>("SELECT id, name, jurisdiction FROM persons WHERE id = $1", [id])).rows[0] ?? null;
+  }
+
+  async personIndex(selection: PersonSelection, limit: number, offset: number): Promise<{ total: number; rows: PersonIndexRow[] }> {
+    const { condition, value } = personSelection(selection, (at) => `p.id IN (SELECT jsonb_array_elements_text(${at}::jsonb)::bigint)`);
+    const where = `${condition("$1")} AND EXISTS (SELECT 1 FROM appearances a WHERE a.person = p.id)`;
+    const counted = await this.db.query<{ total: string }>(`SELECT count(*) AS total FROM persons p WHERE ${where}`, [value]);
+    const { rows } = await this.db.query<RawPersonIndexRow>(
+      `SELECT p.id, p.name, p.jurisdiction, p.codes, string_agg(DISTINCT a.posts, ',') AS posts, count(DISTINCT f.cluster) AS documents, min(f.date) AS first, max(f.date) AS last
+       FROM (SELECT * FROM persons p WHERE ${where}) p JOIN appearances a ON a.person = p.id JOIN facets f ON f.id = a.document
+       GROUP BY p.id, p.name, p.jurisdiction, p.codes ORDER BY documents DESC, p.id LIMIT $2 OFFSET $3`,
+      [value, limit, offset],
+    );
+    return { total: Number(counted.rows[0]!.total), rows: rows.map(personIndexRow) };
   }
 
   async appearances(personIds: number[]): Promise<Map<number, Appearance[]>> {

@@ -13,8 +13,8 @@ type Queryable = Pick<pg.ClientBase, "query">;
 /** How many documents of these name each person's name, the most first. */
 export async function personCounts(db: Queryable, ids: number[], limit: number): Promise<FacetCount[]> {
   const { rows } = await db.query<FacetCount>(
-    `SELECT p.name AS value, count(DISTINCT a.document)::int AS count FROM appearances a JOIN persons p ON p.id = a.person
-     WHERE a.document = ANY($1::bigint[]) GROUP BY p.name ORDER BY count DESC, p.name COLLATE "C" LIMIT $2`,
+    `SELECT p.name AS value, count(DISTINCT a.document)::int AS count, p.id::int AS id FROM appearances a JOIN persons p ON p.id = a.person
+     WHERE a.document = ANY($1::bigint[]) GROUP BY p.id, p.name ORDER BY count DESC, p.id LIMIT $2`,
     [ids, limit],
   );
   return rows;

@@ -24,6 +24,7 @@ export function whereOf(filters: Filters, params: Params): string {
   const conditions: string[] = [];
   if (filters.region) conditions.push(`(f.region LIKE ${params.add(elementPattern(filters.region, "/"))} ESCAPE '\\' OR f.code = ${params.add(filters.region)})`);
   if (filters.person) conditions.push(`f.id IN (SELECT document FROM appearances WHERE person IN (SELECT id FROM persons WHERE name = ${params.add(filters.person)}))`);
+  if (filters.personId !== undefined) conditions.push(`f.id IN (SELECT document FROM appearances WHERE person = ${params.add(filters.personId)})`);
   if (filters.kind) conditions.push(`f.kinds LIKE ${params.add(elementPattern(filters.kind, ","))} ESCAPE '\\'`);
   if (filters.from) conditions.push(`f.date >= ${params.add(filters.from)}`);
   if (filters.to) conditions.push(`f.date <= ${params.add(upperBound(filters.to))}`);
