@@ -7,6 +7,7 @@ import { ingest } from "../src/ingest/ingest.js";
 import { buildApp } from "../src/serve/app.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { fixtureSources } from "./fixture-pages.js";
+import { parseCsv } from "./csv.js";
 import { tempDir } from "./store-helpers.js";
 
 // Citation and export through the API, over the fixture pages plus a JSON-lines crawl that names its capture
@@ -37,28 +38,6 @@ after(async () => {
 
 const fetchRaw = (url: string) => app!.inject({ method: "GET", url });
 const q = (value: string) => encodeURIComponent(value);
-
-/** A CSV file's rows (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    } else field += c;
-  }
-  if (field !== "" || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 async function idOfUrl(url: string): Promise<number> {
   for await (const { id, record } of store!.records({})) if (record.source.url === url) return id;
