@@ -20,7 +20,7 @@ const skip = !existsSync(CHROMIUM) && !process.env.CI ? `没有 ${CHROMIUM}: 跳
 const SHOTS = join(ROOT, "test-output/screenshots");
 const URL_A = "http://www.example.gov.cn/a/1.html";
 const CRAWL = [
-  { url: URL_A, site: "x", captured: "2024-11-20T08:00:00Z", text: "宁河区委常委会召开会议\n11月19日,宁河区委常委会召开会议,区委书记张三主持会议并讲话。会议强调,要抓好招商引资。" },
+  { url: URL_A, captured: "2024-11-20T08:00:00Z", text: "宁河区委常委会召开会议\n11月19日,宁河区委常委会召开会议,区委书记张三主持会议并讲话。会议强调,要抓好招商引资。" },
   { url: "http://www.example.gov.cn/a/2.html", captured: "2024-11-21T08:00:00Z", text: "宁河区政府常务会议召开\n11月20日,宁河区政府常务会议召开,区长李四主持会议。区委书记张三出席会议。" },
 ];
 let store: SqliteStore;
@@ -74,6 +74,10 @@ test("a document is cited: its address, capture time and permalink, a citation c
   assert.match(await box.locator(".captured").innerText(), /2024/);
   const permalink = (await box.locator(".permalink a").getAttribute("href"))!;
   assert.match(permalink, /\/p\/[0-9a-f]{64}$/);
+  // GB/T 7714 first (the default): an electronic resource, its access date the capture date.
+  const gbt = await box.locator("textarea").inputValue();
+  assert.ok(gbt.startsWith("www.example.gov.cn. 宁河区委常委会召开会议[EB/OL]. [2024-11-20]. "), gbt);
+  assert.ok(gbt.endsWith(`${URL_A}.`), gbt);
   await page.getByText("BibTeX", { exact: true }).click();
   const bibtex = await box.locator("textarea").inputValue();
   assert.match(bibtex, /^@misc\{/);
