@@ -9,6 +9,12 @@ export interface Source {
   site?: string | null;
   /** a date read from the URL (…/202411/t20241120_…), kept apart from the printed publication date */
   url_date?: string | null;
+  /**
+   * When the page was captured, ISO 8601: a WARC record's WARC-Date; a JSON line's `captured`, `fetched`,
+   * `crawled_at` or `crawl_time` field (the first present, if it reads as a time); a file's modification time.
+   * Absent on records written before it was kept.
+   */
+  captured?: string | null;
 }
 
 export interface Removed {
@@ -136,6 +142,8 @@ export interface RawDoc {
   text: string;
   /** the encoding the bytes were decoded from */
   encoding: string;
+  /** when the page was captured (see Source.captured) */
+  captured?: string | null;
   /** for HTML input: the page title, and the lines of `text` the HTML reader set aside, each at its line `n` */
   htmlTitle?: string | null;
   htmlRemoved?: Removed[];

@@ -228,7 +228,7 @@ test("GET /api/stats, the OpenAPI document, unknown routes and the page without 
   const { body: openapi } = await get("/api/openapi.json");
   assert.match(openapi.openapi, /^3\./);
   const paths = Object.keys(openapi.paths).sort();
-  assert.deepEqual(paths, ["/api/directives", "/api/directives/{id}", "/api/documents/{id}", "/api/documents/{id}/raw", "/api/persons", "/api/persons/{id}", "/api/regions/{name}", "/api/search", "/api/stats", "/api/trends"]);
+  assert.deepEqual(paths, ["/api/directives", "/api/directives/{id}", "/api/documents/{id}", "/api/documents/{id}/raw", "/api/export/directives", "/api/export/persons/{id}", "/api/export/regions/{name}", "/api/export/search", "/api/export/trends", "/api/permalinks/{key}", "/api/persons", "/api/persons/{id}", "/api/regions/{name}", "/api/search", "/api/stats", "/api/trends"]);
   assert.deepEqual(openapi.paths["/api/directives/{id}"].put.security, [{ token: [] }]);
   assert.ok(openapi.paths["/api/search"].get.parameters.some((parameter: { name: string }) => parameter.name === "q"));
 

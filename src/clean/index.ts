@@ -22,7 +22,7 @@ export function draftOf(doc: RawDoc): Draft {
     return { raw, text: raw, dropped: item?.reason ?? null, rule: item ? (item.rule ?? null) : null };
   });
   return {
-    source: { path: doc.path, url: doc.url, site: null, url_date: findUrlDate(doc.url) },
+    source: { path: doc.path, url: doc.url, site: null, url_date: findUrlDate(doc.url), ...(doc.captured ? { captured: doc.captured } : {}) },
     lines,
     script: null,
     glosses: 0,

@@ -1,23 +1,17 @@
 import { parseArgs } from "node:util";
+import { csvField, peopleField } from "../serve/export-format.js";
 import type { Record } from "../types.js";
 import { writeLine } from "./output.js";
 import { UsageError } from "./pages-command.js";
 import { DB_OPTION, FILTER_OPTIONS, FILTER_USAGE, filtersOf, openExisting } from "./store-options.js";
 
 export const EXPORT_USAGE = `用法: huiyi export [--format jsonl|csv] [--db FILE] [过滤条件]
-  导出库中的文档:jsonl 每行一条完整记录(与 extract 的输出相同);csv 每行一篇文档的主要字段。
+  导出库中的文档:jsonl 每行一条完整记录(与 extract 的输出相同);csv 每行一篇文档的主要字段、采集时间(captured)与正文(text)。
 ${FILTER_USAGE}`;
 
-const CSV_COLUMNS = ["id", "cluster", "title", "published", "meeting", "meeting_date", "jurisdiction", "division_code", "division", "kinds", "people", "site", "url", "path"];
-
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const CSV_COLUMNS = ["id", "cluster", "title", "published", "meeting", "meeting_date", "jurisdiction", "division_code", "division", "kinds", "people", "site", "url", "captured", "path", "text"];
 
 function csvRow(record: Record, id: number, cluster: number): string {
-  const people = record.people.map((person) => `${person.name}${person.posts.length ? `(${person.posts.join("、")})` : ""}${person.roles.length ? `[${person.roles.join("、")}]` : ""}`);
   const meeting = record.meeting;
   return [
     id,
@@ -30,10 +24,12 @@ function csvRow(record: Record, id: number, cluster: number): string {
     meeting?.division?.code,
     meeting?.division?.path.join("/"),
     meeting?.kinds?.join("、"),
-    people.join(";"),
+    peopleField(record),
     record.source.site,
     record.source.url,
+    record.source.captured,
     record.source.path,
+    record.text,
   ]
     .map(csvField)
     .join(",");

@@ -211,6 +211,10 @@ export interface CorpusBackend {
   personCounts(ids: number[], limit: number): Promise<FacetCount[]>;
   document(id: number): Promise<StoredRecord | null>;
   rawText(id: number): Promise<string | null>;
+  /** the page's key (a hash of its address and text as read, the same on every ingest of the same page) */
+  pageKeyOf(id: number): Promise<string | null>;
+  /** the page stored under this key, for a permalink */
+  idOfPageKey(key: string): Promise<number | null>;
   /** up to `limit` records that pass the filters with ids above `after`, in the order stored */
   records(filters: Filters, after: number, limit: number): Promise<{ id: number; cluster: number; record: Record }[]>;
   personsByName(name: string): Promise<PersonRow[]>;

@@ -172,8 +172,12 @@ export class Corpus implements Store {
   async document(id: number): Promise<StoredDocument | null> {
     const stored = await this.backend.document(id);
     if (!stored) return null;
-    const clusters = await this.backend.clusterPages([stored.cluster]);
-    return { ...stored, copies: copiesOf(clusters.get(stored.cluster), id) };
+    const [clusters, pageKey] = await Promise.all([this.backend.clusterPages([stored.cluster]), this.backend.pageKeyOf(id)]);
+    return { ...stored, copies: copiesOf(clusters.get(stored.cluster), id), pageKey };
+  }
+
+  documentByPageKey(key: string): Promise<number | null> {
+    return this.backend.idOfPageKey(key);
   }
 
   rawText(id: number): Promise<string | null> {

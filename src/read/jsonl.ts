@@ -1,9 +1,11 @@
+import { jsonLineCaptureTime } from "./captured.js";
 import { ReadError } from "./decode.js";
 import { failure, mb, type ReadItem } from "./items.js";
 import { boundedLines } from "./lines.js";
-import { pageFromText } from "./page.js";
+import { pageFromText, withCaptured } from "./page.js";
 
-// JSON lines: one document a line, an object with `text` or `html` (and optional `url`, `id`). Each line
+// JSON lines: one document a line, an object with `text` or `html` (and optional `url`, `id`, and a capture
+// time: `captured`, `fetched`, `crawled_at` or `crawl_time`, see captured.ts). Each line
 // that is not such an object is one failure naming the line; the lines after it are read.
 
 /** What a JSON line's field holds, named for a message: 缺少 when absent, its type when it is not a string. */
@@ -52,8 +54,9 @@ export async function* readJsonLines(source: AsyncIterable<Buffer | string>, pat
     const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id) : String(n);
     const docPath = `${path}#${id}`;
     try {
-      if (typeof item.html === "string") yield { doc: pageFromText(item.html, docPath, url, "html") };
-      else if (typeof item.text === "string") yield { doc: pageFromText(item.text, docPath, url, "text") };
+      const captured = jsonLineCaptureTime(value as { [key: string]: unknown });
+      if (typeof item.html === "string") yield { doc: withCaptured(pageFromText(item.html, docPath, url, "html"), captured) };
+      else if (typeof item.text === "string") yield { doc: withCaptured(pageFromText(item.text, docPath, url, "text"), captured) };
       else yield failure(where, new ReadError(fieldProblem(item)));
     } catch (error) {
       yield failure(where, error);

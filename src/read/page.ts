@@ -21,3 +21,8 @@ export function pageFromText(text: string, path: string | null, url: string | nu
   }
   return { path, url, text, encoding };
 }
+
+/** The page with its capture time, when the input named one (a page without one keeps no field). */
+export function withCaptured(doc: RawDoc, captured: string | null): RawDoc {
+  return captured ? { ...doc, captured } : doc;
+}

@@ -5,7 +5,7 @@ import { ReadError } from "./decode.js";
 import { pageFiles } from "./folders.js";
 import { failure, mb, type Reading, type ReadItem } from "./items.js";
 import { readJsonLines, startsJsonLines } from "./jsonl.js";
-import { pageFromBytes } from "./page.js";
+import { pageFromBytes, withCaptured } from "./page.js";
 import { readWarc, warcStream } from "./warc.js";
 
 export type { ReadItem } from "./items.js";
@@ -45,7 +45,8 @@ async function* readFileInput(path: FilePath, shown: string, reading: Reading): 
   }
   const hint = /\.html?$/i.test(shown) ? "html" : /\.txt$/i.test(shown) ? "text" : null;
   try {
-    yield { doc: pageFromBytes(await readFile(path), shown, null, hint) };
+    // A lone file says no more of its capture than when it was last written.
+    yield { doc: withCaptured(pageFromBytes(await readFile(path), shown, null, hint), info.mtime.toISOString()) };
   } catch (error) {
     yield failure(shown, error);
   }

@@ -5,7 +5,8 @@ import { declaredCharset, decodeBytes, ReadError } from "./decode.js";
 import { looksLikeHtml } from "./html.js";
 import { failure, mb, type Reading, type ReadItem } from "./items.js";
 import { fileProblem } from "./paths.js";
-import { pageFromText } from "./page.js";
+import { captureTime } from "./captured.js";
+import { pageFromText, withCaptured } from "./page.js";
 
 // WARC files as crawlers write them (wget, warcio, Heritrix): every successful HTML response is a page;
 // other responses are counted and skipped; a file cut short yields what came before the cut and one failure.
@@ -99,7 +100,7 @@ export async function* readWarc(stream: Readable, path: string, reading: Reading
       const declared = contentType.match(/charset\s*=\s*["']?([\w-]+)/i)?.[1] ?? null;
       try {
         const { text, encoding } = decodeBytes(bytes, declared ?? declaredCharset(bytes));
-        yield { doc: pageFromText(text, where, url, "html", encoding) };
+        yield { doc: withCaptured(pageFromText(text, where, url, "html", encoding), captureTime(record.warcDate)) };
       } catch (error) {
         yield failure(where, error);
       }

@@ -11,6 +11,8 @@ import { BusyError } from "../store/busy.js";
 import { dateRangeProblem } from "./date-range.js";
 import { hostCheck, portOf } from "./host-check.js";
 import { frameworkMessage, unparsableRequest, validationMessage } from "./messages.js";
+import { EXPORT_FORMATS, type ExportFormat } from "./export-format.js";
+import { APPEARANCE_TABLE, DOCUMENT_TABLE, documentJson, filteredDocuments, LEDGER_TABLE, ledgerEntries, SEARCH_EXPORT_LIMIT, searchDocuments, sendExport, TREND_TABLE, trendPoints } from "./export.js";
 import { postsOverTime } from "./posts-over-time.js";
 import { rawViewOf } from "./raw-view.js";
 import { cacheControlOf } from "./static-cache.js";
@@ -278,6 +280,118 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
       const { id } = request.params as { id: number };
       const { status, note } = request.body as { status: FollowUpStatus; note: string };
       return (await store.followUp(id, status, note)) ?? fail(reply, 404, `没有编号为 ${id} 的指示`);
+    },
+  );
+
+  app.get(
+    "/api/permalinks/:key",
+    {
+      schema: {
+        summary: "永久链接:按页面键(原网址与原文的散列,重新导入同一页面不变)找到文档",
+        params: { type: "object", required: ["key"], properties: { key: { type: "string", pattern: "^[0-9a-f]{64}$", description: "页面键,64 位十六进制" } } },
+        response: { ...answer("文档编号"), 404: { description: "库中没有这个页面", ...object } },
+      },
+    },
+    async (request, reply) => {
+      const { key } = request.params as { key: string };
+      const id = await store.documentByPageKey(key);
+      return id === null ? fail(reply, 404, "库中没有这个页面(永久链接所指的页面未导入此库)") : { id };
+    },
+  );
+
+  // Exports: every view's rows as a download, CSV (UTF-8 with BOM, headers in Chinese) or JSON lines,
+  // streamed as they are read.
+  const FORMAT = { format: { type: "string", enum: [...EXPORT_FORMATS], default: "csv", description: "csv(UTF-8,带 BOM,中文表头)或 jsonl(每行一个对象)" } } as const;
+  const exported = (description: string) => ({ 200: { description, content: { "text/csv": { schema: { type: "string" } }, "application/x-ndjson": { schema: { type: "string" } } } }, 400: { description: "参数无效", ...object } });
+
+  app.get(
+    "/api/export/search",
+    {
+      schema: {
+        summary: `导出检索结果(与检索页相同的条件与顺序,每组近似重复一篇,含正文;至多 ${SEARCH_EXPORT_LIMIT} 篇)`,
+        querystring: {
+          type: "object",
+          properties: {
+            q: { type: "string", maxLength: 200, default: "", description: QUERY_LANGUAGE },
+            ...FILTERS,
+            person: text(20, "人物姓名"),
+            kind: text(20, "会议类别"),
+            sort: { type: "string", enum: [...SEARCH_SORTS], default: "relevance" },
+            ...FORMAT,
+          },
+        },
+        response: exported("每篇文档一行:编号、标题、日期、会议、地区、人物、网址、采集时间、正文等"),
+      },
+    },
+    async (request, reply) => {
+      const { q, sort, region, person, kind, from, to, format } = request.query as { q: string; sort: SearchSort; region?: string; person?: string; kind?: string; from?: string; to?: string; format: ExportFormat };
+      return sendExport(reply, "search", format, searchDocuments(store, { query: q, sort, ...defined({ region, person, kind, from, to }) }), DOCUMENT_TABLE, documentJson);
+    },
+  );
+
+  app.get(
+    "/api/export/persons/:id",
+    { schema: { summary: "导出人物的出现时间线", params: ID, querystring: { type: "object", properties: { ...FORMAT } }, response: { ...exported("每次出现一行:文档、日期、会议、地区、职务、角色"), 404: { description: "没有此人", ...object } } } },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const { format } = request.query as { format: ExportFormat };
+      const person = await store.person(id);
+      if (!person) return fail(reply, 404, `没有编号为 ${id} 的人物`);
+      return sendExport(reply, `person-${id}`, format, person.appearances, APPEARANCE_TABLE, (item) => ({ person: id, name: person.name, ...item }));
+    },
+  );
+
+  app.get(
+    "/api/export/regions/:name",
+    {
+      schema: {
+        summary: "导出一个地区的会议文档(含转载,每篇注明近似重复组;含正文)",
+        params: { type: "object", required: ["name"], properties: { name: text(40, "省、市、县名或行政区划代码") } },
+        querystring: { type: "object", properties: { from: FILTERS.from, to: FILTERS.to, ...FORMAT } },
+        response: exported("每篇文档一行"),
+      },
+    },
+    async (request, reply) => {
+      const { name } = request.params as { name: string };
+      const { from, to, format } = request.query as { from?: string; to?: string; format: ExportFormat };
+      return sendExport(reply, "region", format, filteredDocuments(store, { region: name, ...defined({ from, to }) }), DOCUMENT_TABLE, documentJson);
+    },
+  );
+
+  app.get(
+    "/api/export/trends",
+    {
+      schema: {
+        summary: "导出词语趋势的时间序列",
+        querystring: {
+          type: "object",
+          required: ["terms"],
+          properties: { terms: { type: "string", minLength: 1, maxLength: 200, description: "以逗号或顿号分隔的词,至多 6 个" }, ...FILTERS, by: { type: "string", enum: ["month", "year"], default: "month" }, ...FORMAT },
+        },
+        response: exported("每个词每个时期一行:词语、时期、文档数"),
+      },
+    },
+    async (request, reply) => {
+      const { terms, by, region, from, to, format } = request.query as { terms: string; by: "month" | "year"; region?: string; from?: string; to?: string; format: ExportFormat };
+      const list = [...new Set(terms.split(/[,，、]/).map((term) => term.trim()).filter(Boolean))];
+      if (list.length === 0 || list.length > 6) return fail(reply, 400, "请给出 1 至 6 个词");
+      const series = await store.trends({ terms: list, by, ...defined({ region, from, to }) });
+      return sendExport(reply, "trends", format, trendPoints(series), TREND_TABLE);
+    },
+  );
+
+  app.get(
+    "/api/export/directives",
+    {
+      schema: {
+        summary: "导出指示台账(与台账页相同的筛选)",
+        querystring: { type: "object", properties: { ...FILTERS, speaker: text(20, "讲话人"), theme: text(20, "主题"), status: { type: "string", enum: [...FOLLOW_UP_STATUSES] }, ...FORMAT } },
+        response: exported("每条指示一行,含跟进状态与备注"),
+      },
+    },
+    async (request, reply) => {
+      const { region, from, to, speaker, theme, status, format } = request.query as { region?: string; from?: string; to?: string; speaker?: string; theme?: string; status?: FollowUpStatus; format: ExportFormat };
+      return sendExport(reply, "directives", format, ledgerEntries(store, defined({ region, from, to, speaker, theme, status })), LEDGER_TABLE);
     },
   );
 

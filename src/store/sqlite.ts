@@ -369,6 +369,14 @@ export class SqliteBackend implements CorpusBackend {
     return raw ? inflateRawSync(raw).toString("utf8") : null;
   }
 
+  async pageKeyOf(id: number): Promise<string | null> {
+    return (this.sql("SELECT page_key FROM documents WHERE id = ?").pluck().get(id) as string | undefined) ?? null;
+  }
+
+  async idOfPageKey(key: string): Promise<number | null> {
+    return (this.sql("SELECT id FROM documents WHERE page_key = ?").pluck().get(key) as number | undefined) ?? null;
+  }
+
   async records(filters: Filters, after: number, limit: number): Promise<{ id: number; cluster: number; record: Record }[]> {
     const where = whereOf(filters);
     const rows = this.sql(`SELECT d.id, f.cluster, d.text, d.record FROM facets f JOIN documents d ON d.id = f.id WHERE f.id > ? AND ${where.sql} ORDER BY f.id LIMIT ?`).all(

@@ -120,6 +120,8 @@ export interface StoredDocument {
   copies: DocumentSummary[];
   /** the person each of the record's people was recognised as, in the record's order */
   personIds: number[];
+  /** the page's key, which names it in a permalink (/p/KEY) across re-ingests */
+  pageKey: string | null;
 }
 
 export interface Appearance {
@@ -273,6 +275,8 @@ export interface Store {
   document(id: number): Promise<StoredDocument | null>;
   /** the page's text as read; null when there is no such document or it was stored without it */
   rawText(id: number): Promise<string | null>;
+  /** the document a permalink names, by its page key (stable across re-ingest of the same page) */
+  documentByPageKey(key: string): Promise<number | null>;
   /** every stored record that passes the filters, in the order stored */
   records(filters: Filters): AsyncIterable<{ record: Record; id: number; cluster: number }>;
   persons(name: string): Promise<PersonTimeline[]>;

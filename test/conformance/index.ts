@@ -1,4 +1,5 @@
 import type { Backend } from "./backend.js";
+import { citation } from "./citation.js";
 import { exportAndFilters } from "./export-and-filters.js";
 import { ledger } from "./ledger.js";
 import { nearDuplicates } from "./near-duplicates.js";
@@ -18,4 +19,5 @@ export function conformance(backend: Backend): void {
   personIndex(backend);
   exportAndFilters(backend);
   ledger(backend);
+  citation(backend);
 }

@@ -84,4 +84,13 @@ export const api = {
       body: JSON.stringify({ status, note }),
     }),
   stats: () => call<Stats>("/api/stats"),
+  permalink: (key: string) => call<{ id: number }>(`/api/permalinks/${encodeURIComponent(key)}`),
+};
+
+export type ExportView = "search" | "person" | "region" | "trends" | "directives";
+
+/** The address of a view's export (see /api/export/*), with the view's own filters. */
+export function exportHref(view: ExportView, format: "csv" | "jsonl", params: { [key: string]: string | number | undefined | null } = {}, name?: string | number): string {
+  const path = view === "person" ? `persons/${name}` : view === "region" ? `regions/${encodeURIComponent(String(name))}` : view;
+  return `/api/export/${path}${queryOf({ ...params, format })}`;
 };

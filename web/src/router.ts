@@ -17,6 +17,8 @@ export const router = createRouter({
       meta: { title: "文档", samePageAcrossQuery: true },
     },
     { path: "/persons", component: () => import("./pages/PersonsPage.vue"), meta: { title: "人物" } },
+    // A permalink: the page's key, kept across re-ingest, resolved to the document's page.
+    { path: "/p/:pageKey([0-9a-f]{64})", component: () => import("./pages/PermalinkPage.vue"), props: true, meta: { title: "文档" } },
     { path: "/person/:id(\\d+)", component: () => import("./pages/PersonPage.vue"), props: (route) => ({ id: Number(route.params.id) }), meta: { title: "人物" } },
     { path: "/region/:name", component: () => import("./pages/RegionPage.vue"), props: true, meta: { title: "地区" } },
     { path: "/trends", component: () => import("./pages/TrendsPage.vue"), meta: { title: "词频趋势" } },

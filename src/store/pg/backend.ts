@@ -486,6 +486,16 @@ export class PgBackend implements CorpusBackend {
     return rows[0] ? inflateRawSync(rows[0].raw).toString("utf8") : null;
   }
 
+  async pageKeyOf(id: number): Promise<string | null> {
+    const { rows } = await this.db.query<{ page_key: string }>("SELECT page_key FROM documents WHERE id = $1", [id]);
+    return rows[0]?.page_key ?? null;
+  }
+
+  async idOfPageKey(key: string): Promise<number | null> {
+    const { rows } = await this.db.query<{ id: number }>("SELECT id FROM documents WHERE page_key = $1", [key]);
+    return rows[0] ? Number(rows[0].id) : null;
+  }
+
   async records(filters: Filters, after: number, limit: number): Promise<{ id: number; cluster: number; record: Record }[]> {
     const params = new Params();
     const where = whereOf(filters, params);
