@@ -2,6 +2,7 @@ import { hasRequired, parseQuery, phraseQuery } from "../search/query.js";
 import { snippetOf } from "../search/snippet.js";
 import type {
   AddResult,
+  Appearance,
   Companion,
   DirectiveRequest,
   DocumentSummary,
@@ -27,6 +28,7 @@ import { facetsOf, PERSON_FACET_DOCUMENTS, regionOverview, trendOf } from "./exp
 import { directiveRowsOf, facetRowOf, filingDate } from "./filing.js";
 import { fileBatch } from "./near-duplicates.js";
 import { PersonRecognition } from "./people.js";
+import { titled } from "./titles.js";
 
 // What a corpus means, above whichever database holds it: pages filed into near-duplicate clusters, names
 // recognised as persons, search answered one hit per cluster, facets, regions and trends summed up. The
@@ -156,7 +158,7 @@ export class Corpus implements Store {
     const [summaries, clusterPages] = await Promise.all([this.backend.summaries(shown.map((row) => row.id)), this.backend.clusterPages(shown.map((row) => row.cluster))]);
     const hits = shown.map(({ id, rank, cluster }) => {
       const { text, cluster: _cluster, ...summary } = summaries.get(id)!;
-      return { ...summary, score: browsing ? 0 : -rank, snippet: snippetOf(text, terms), copies: copiesOf(clusterPages.get(cluster), id) };
+      return { ...titled(summary, text), score: browsing ? 0 : -rank, snippet: snippetOf(text, terms), copies: copiesOf(clusterPages.get(cluster), id) };
     });
     if (!request.facets) return { total, estimated, hits, terms };
     const persons = await this.backend.personCounts(ranked.slice(0, PERSON_FACET_DOCUMENTS).map((i) => ids[i]!), 10);
@@ -167,7 +169,7 @@ export class Corpus implements Store {
     const stored = await this.backend.document(id);
     if (!stored) return null;
     const clusters = await this.backend.clusterPages([stored.cluster]);
-    return { ...stored, copies: copiesOf(clusters.get(stored.cluster), id) };
+    return { ...stored, summary: titled(stored.summary, stored.record.text), copies: copiesOf(clusters.get(stored.cluster), id) };
   }
 
   rawText(id: number): Promise<string | null> {
@@ -186,14 +188,14 @@ export class Corpus implements Store {
   async persons(name: string): Promise<PersonTimeline[]> {
     const rows = await this.backend.personsByName(name);
     const appearances = await this.backend.appearances(rows.map((row) => row.id));
-    return rows.map((row) => ({ id: row.id, name: row.name, region: row.jurisdiction, appearances: appearances.get(row.id) ?? [] }));
+    return rows.map((row) => ({ id: row.id, name: row.name, region: row.jurisdiction, appearances: onceEach(appearances.get(row.id)) }));
   }
 
   async person(id: number): Promise<PersonTimeline | null> {
     const row = await this.backend.personById(id);
     if (!row) return null;
     const appearances = await this.backend.appearances([id]);
-    return { id, name: row.name, region: row.jurisdiction, appearances: appearances.get(id) ?? [] };
+    return { id, name: row.name, region: row.jurisdiction, appearances: onceEach(appearances.get(id)) };
   }
 
   companions(id: number, limit: number): Promise<Companion[]> {
@@ -211,7 +213,7 @@ export class Corpus implements Store {
       request.terms.map(async (term) => {
         // A term is counted where it stands whole, as a phrase.
         const tree = phraseQuery(term);
-        if (!tree) return { term, total: 0, points: [] };
+        if (!tree) return { term, total: 0, undated: 0, points: [] };
         return trendOf(term, await this.backend.matches({ tree, filters, facets: false, dates: true, limit: null }), request.by);
       }),
     );
@@ -234,5 +236,19 @@ export class Corpus implements Store {
   }
 }
 
-/** A cluster's other pages. */
-const copiesOf = (pages: DocumentSummary[] | undefined, except: number) => (pages ?? []).filter((page) => page.id !== except);
+/** A cluster's other pages, untitled ones named by their meeting. */
+const copiesOf = (pages: DocumentSummary[] | undefined, except: number) => (pages ?? []).filter((page) => page.id !== except).map((page) => titled(page, null));
+
+/**
+ * A person's appearances one per near-duplicate cluster: a meeting reported on three sites is one
+ * appearance (its first in date order, the order they come in), the other pages listed as its reposts.
+ */
+function onceEach(appearances: Appearance[] | undefined): Appearance[] {
+  const kept = new Map<number, Appearance>();
+  for (const appearance of appearances ?? []) {
+    const first = kept.get(appearance.cluster);
+    if (first) first.reposts = [...(first.reposts ?? []), appearance.document];
+    else kept.set(appearance.cluster, { ...appearance });
+  }
+  return [...kept.values()];
+}
