@@ -1,4 +1,5 @@
 import type { Backend } from "./backend.js";
+import { counts } from "./counts.js";
 import { exportAndFilters } from "./export-and-filters.js";
 import { ledger } from "./ledger.js";
 import { nearDuplicates } from "./near-duplicates.js";
@@ -16,4 +17,5 @@ export function conformance(backend: Backend): void {
   people(backend);
   exportAndFilters(backend);
   ledger(backend);
+  counts(backend);
 }
