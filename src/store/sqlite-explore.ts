@@ -35,8 +35,9 @@ export function regionRows(sql: Sql, name: string): RegionRows | null {
     `SELECT a.person AS id, p.name, COUNT(DISTINCT f.cluster) AS documents FROM appearances a JOIN persons p ON p.id = a.person
      JOIN facets f ON f.id = a.document WHERE a.document IN (${inRegion}) GROUP BY a.person ORDER BY documents DESC, p.name LIMIT 15`,
   ).all(pattern) as RegionRows["people"];
+  // One page of each cluster: a reposted report's directives are counted once.
   const themes = sql(
-    `SELECT theme, COUNT(*) AS directives FROM directives WHERE document IN (${inRegion}) AND theme IS NOT NULL
+    `SELECT theme, COUNT(*) AS directives FROM directives WHERE document IN (SELECT MIN(id) FROM facets WHERE ${containsElement("region")} GROUP BY cluster) AND theme IS NOT NULL
      GROUP BY theme ORDER BY directives DESC, theme`,
   ).all(pattern) as RegionRows["themes"];
   return { pages: rows.map(([cluster, date, region]) => ({ cluster, date, region: region.split("/").filter(Boolean) })), people, themes };

@@ -51,6 +51,12 @@ export function counts(backend: Backend): void {
       assert.ok(!region.children.some((child) => child.name === "西青区"), "a county is not its own sub-region");
       const person = region.people.find((one) => one.name === "李清华");
       assert.equal(person?.documents, 2);
+      // The directives' themes as in a corpus holding each report once.
+      const once = await store(backend, [UNDATED, DATED]);
+      t.after(() => once.close());
+      const themes = (await once.region("西青区"))!.themes;
+      assert.ok(themes.length > 0, "the reports' directives have themes");
+      assert.deepEqual(region.themes, themes);
     });
 
     test("a person's appearances count a reposted meeting once, its other pages listed as reposts", async (t) => {

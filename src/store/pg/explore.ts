@@ -41,8 +41,9 @@ export async function regionRows(db: Queryable, name: string): Promise<RegionRow
      JOIN facets f ON f.id = a.document WHERE a.document IN (${inRegion}) GROUP BY a.person, p.name ORDER BY documents DESC, p.name COLLATE "C" LIMIT 15`,
     pattern,
   );
+  // One page of each cluster: a reposted report's directives are counted once.
   const themes = await db.query<RegionRows["themes"][number]>(
-    `SELECT theme, count(*)::int AS directives FROM directives WHERE document IN (${inRegion}) AND theme IS NOT NULL
+    `SELECT theme, count(*)::int AS directives FROM directives WHERE document IN (SELECT min(id) FROM facets WHERE region LIKE $1 ESCAPE '\\' GROUP BY cluster) AND theme IS NOT NULL
      GROUP BY theme ORDER BY directives DESC, theme COLLATE "C"`,
     pattern,
   );
