@@ -6,7 +6,7 @@ import { lazy } from "../lexicon/load.js";
 // otherwise be filed under one region "县" mixing unrelated places.
 
 /** Why such pages are listed apart, in the words the user reads. */
-export const UNPLACED_REASON = "页面只写了“县”“区”“经开区”等级别字样，没有写出具体地名，无法确定是哪个地区";
+export const UNPLACED_REASON = "页面只写了“县”“区”“经开区”等级别字样,没有写出具体地名,无法确定是哪个地区";
 
 /** The heading they are listed under. */
 export const UNPLACED = "地点不详";

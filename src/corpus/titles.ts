@@ -3,6 +3,12 @@ import type { TitleDerivation } from "../store/store.js";
 // A title for a page that has none: the meeting's name, else the text's first line, marked as made rather
 // than read so that nobody cites it as the page's own.
 
+/** Where a made title came from, in the words the app's tooltip and the CLI's mark use. */
+export const TITLE_ORIGIN: { [K in TitleDerivation]: string } = {
+  meeting: "原页面无标题,由会议名称生成",
+  "first-line": "原页面无标题,取自正文首行",
+};
+
 /** Longest first line kept as a title; a longer one is cut at this length and ends with "…". */
 const FIRST_LINE_AT_MOST = 40;
 
