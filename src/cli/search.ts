@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { Snippet } from "../search/snippet.js";
 import { isSearchSort, type DocumentSummary, type SearchHit } from "../store/store.js";
 import { UsageError } from "./pages-command.js";
+import { TITLE_ORIGIN } from "../corpus/titles.js";
 import { printable } from "./printable.js";
 import { DB_OPTION, FILTER_OPTIONS, FILTER_USAGE, filtersOf, openExisting } from "./store-options.js";
 
@@ -42,7 +43,9 @@ const where = (doc: DocumentSummary) => printable(doc.site ?? doc.url ?? doc.pat
 function describe(hit: SearchHit, rank: number, terminal: boolean): string {
   const region = hit.divisionPath?.join("/") ?? hit.jurisdiction;
   const facts = [hit.date, region, hit.meeting, where(hit)].filter(Boolean).join(" · ");
-  const lines = [`${rank}. ${printable(hit.title ?? "(无标题)")}  [#${hit.id}]`, `   ${facts}`, `   ${marked(hit.snippet, terminal)}`];
+  // A title the page did not give is marked with where it came from.
+  const origin = hit.titleDerived ? `〔${TITLE_ORIGIN[hit.titleDerived]}〕` : "";
+  const lines = [`${rank}. ${printable(hit.title ?? "(无标题)")}${origin}  [#${hit.id}]`, `   ${facts}`, `   ${marked(hit.snippet, terminal)}`];
   if (hit.copies.length) {
     const shown = hit.copies.slice(0, 3).map((copy) => `#${copy.id} ${where(copy)}`.trim());
     lines.push(`   另有 ${hit.copies.length} 篇转载: ${shown.join(";")}${hit.copies.length > 3 ? " …" : ""}`);

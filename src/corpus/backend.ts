@@ -167,8 +167,9 @@ export interface PersonIndexRow {
 
 /** A region's pages, people and directive themes, as stored; the corpus layer sums them up. */
 export interface RegionRows {
-  /** each page whose region path names the region: its date and path */
-  pages: { date: string | null; region: string[] }[];
+  /** each page whose region path names the region: its near-duplicate cluster, date and path */
+  pages: { cluster: number; date: string | null; region: string[] }[];
+  /** the persons most often on the region's pages, each counted once per cluster */
   people: { id: number; name: string; documents: number }[];
   themes: { theme: string; directives: number }[];
 }

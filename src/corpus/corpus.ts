@@ -2,6 +2,7 @@ import { hasRequired, parseQuery, phraseQuery } from "../search/query.js";
 import { snippetOf } from "../search/snippet.js";
 import type {
   AddResult,
+  Appearance,
   Companion,
   DirectiveRequest,
   DocumentSummary,
@@ -30,6 +31,7 @@ import { directiveRowsOf, facetRowOf, filingDate } from "./filing.js";
 import { fileBatch } from "./near-duplicates.js";
 import { PersonRecognition } from "./people.js";
 import { indexEntryOf } from "./people-index.js";
+import { titled } from "./titles.js";
 
 // What a corpus means, above whichever database holds it: pages filed into near-duplicate clusters, names
 // recognised as persons, search answered one hit per cluster, facets, regions and trends summed up. The
@@ -162,7 +164,7 @@ export class Corpus implements Store {
     const [summaries, clusterPages] = await Promise.all([this.backend.summaries(shown.map((row) => row.id)), this.backend.clusterPages(shown.map((row) => row.cluster))]);
     const hits = shown.map(({ id, rank, cluster }) => {
       const { text, cluster: _cluster, ...summary } = summaries.get(id)!;
-      return { ...summary, score: browsing ? 0 : -rank, snippet: snippetOf(text, terms), copies: copiesOf(clusterPages.get(cluster), id) };
+      return { ...titled(summary, text), score: browsing ? 0 : -rank, snippet: snippetOf(text, terms), copies: copiesOf(clusterPages.get(cluster), id) };
     });
     if (!request.facets) return { total, estimated, hits, terms };
     const persons = await this.backend.personCounts(ranked.slice(0, PERSON_FACET_DOCUMENTS).map((i) => ids[i]!), 10);
@@ -173,7 +175,7 @@ export class Corpus implements Store {
     const stored = await this.backend.document(id);
     if (!stored) return null;
     const [clusters, pageKey] = await Promise.all([this.backend.clusterPages([stored.cluster]), this.backend.pageKeyOf(id)]);
-    return { ...stored, copies: copiesOf(clusters.get(stored.cluster), id), pageKey };
+    return { ...stored, summary: titled(stored.summary, stored.record.text), copies: copiesOf(clusters.get(stored.cluster), id), pageKey };
   }
 
   documentByPageKey(key: string): Promise<number | null> {
@@ -196,7 +198,7 @@ export class Corpus implements Store {
   async persons(name: string): Promise<PersonTimeline[]> {
     const rows = await this.backend.personsByName(name);
     const appearances = await this.backend.appearances(rows.map((row) => row.id));
-    return rows.map((row) => ({ id: row.id, name: row.name, region: row.jurisdiction, appearances: appearances.get(row.id) ?? [] }));
+    return rows.map((row) => ({ id: row.id, name: row.name, region: row.jurisdiction, appearances: onceEach(appearances.get(row.id)) }));
   }
 
   async person(id: number): Promise<PersonPage | null> {
@@ -210,7 +212,7 @@ export class Corpus implements Store {
       name: row.name,
       region: row.jurisdiction,
       place: self ? indexEntryOf(self).place : row.jurisdiction ? { name: row.jurisdiction, code: null, by: "会议地点" } : null,
-      appearances: appearances.get(id) ?? [],
+      appearances: onceEach(appearances.get(id)),
       namesakes: others.map(indexEntryOf),
       namesakesTotal: Math.max(0, namesakes.total - 1),
     };
@@ -252,7 +254,7 @@ export class Corpus implements Store {
       request.terms.map(async (term) => {
         // A term is counted where it stands whole, as a phrase.
         const tree = phraseQuery(term);
-        if (!tree) return { term, total: 0, points: [] };
+        if (!tree) return { term, total: 0, undated: 0, points: [] };
         return trendOf(term, await this.backend.matches({ tree, filters, facets: false, dates: true, limit: null }), request.by, all);
       }),
     );
@@ -278,5 +280,19 @@ export class Corpus implements Store {
 /** Whether a person's post places them at one of these divisions (the ones above a region). */
 const isPlacedAbove = (place: PersonIndexEntry["place"], parents: string[]) => place?.by === "职务" && parents.includes(place.name);
 
-/** A cluster's other pages. */
-const copiesOf = (pages: DocumentSummary[] | undefined, except: number) => (pages ?? []).filter((page) => page.id !== except);
+/** A cluster's other pages, untitled ones named by their meeting. */
+const copiesOf = (pages: DocumentSummary[] | undefined, except: number) => (pages ?? []).filter((page) => page.id !== except).map((page) => titled(page, null));
+
+/**
+ * A person's appearances one per near-duplicate cluster: a meeting reported on three sites is one
+ * appearance (its first in date order, the order they come in), the other pages listed as its reposts.
+ */
+function onceEach(appearances: Appearance[] | undefined): Appearance[] {
+  const kept = new Map<number, Appearance>();
+  for (const appearance of appearances ?? []) {
+    const first = kept.get(appearance.cluster);
+    if (first) first.reposts = [...(first.reposts ?? []), appearance.document];
+    else kept.set(appearance.cluster, { ...appearance });
+  }
+  return [...kept.values()];
+}

@@ -29,17 +29,18 @@ export function companions(sql: Sql, id: number, limit: number): Companion[] {
 export function regionRows(sql: Sql, name: string): RegionRows | null {
   const inRegion = `SELECT id FROM facets WHERE ${containsElement("region")}`;
   const pattern = elementPattern(name, "/");
-  const rows = sql(`SELECT date, region FROM facets WHERE ${containsElement("region")}`).raw().all(pattern) as [string | null, string][];
+  const rows = sql(`SELECT cluster, date, region FROM facets WHERE ${containsElement("region")}`).raw().all(pattern) as [number, string | null, string][];
   if (rows.length === 0) return null;
   const people = sql(
-    `SELECT a.person AS id, p.name, COUNT(DISTINCT a.document) AS documents FROM appearances a JOIN persons p ON p.id = a.person
-     WHERE a.document IN (${inRegion}) GROUP BY a.person ORDER BY documents DESC, p.name LIMIT 15`,
+    `SELECT a.person AS id, p.name, COUNT(DISTINCT f.cluster) AS documents FROM appearances a JOIN persons p ON p.id = a.person
+     JOIN facets f ON f.id = a.document WHERE a.document IN (${inRegion}) GROUP BY a.person ORDER BY documents DESC, p.name LIMIT 15`,
   ).all(pattern) as RegionRows["people"];
+  // One page of each cluster: a reposted report's directives are counted once.
   const themes = sql(
-    `SELECT theme, COUNT(*) AS directives FROM directives WHERE document IN (${inRegion}) AND theme IS NOT NULL
+    `SELECT theme, COUNT(*) AS directives FROM directives WHERE document IN (SELECT MIN(id) FROM facets WHERE ${containsElement("region")} GROUP BY cluster) AND theme IS NOT NULL
      GROUP BY theme ORDER BY directives DESC, theme`,
   ).all(pattern) as RegionRows["themes"];
-  return { pages: rows.map(([date, region]) => ({ date, region: region.split("/").filter(Boolean) })), people, themes };
+  return { pages: rows.map(([cluster, date, region]) => ({ cluster, date, region: region.split("/").filter(Boolean) })), people, themes };
 }
 
 const LEDGER_COLUMNS = `d.id, d.document, doc.title, f.date, doc.jurisdiction, d.speaker, d.text, d.theme,

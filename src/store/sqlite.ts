@@ -409,16 +409,17 @@ export class SqliteBackend implements CorpusBackend {
 
   async appearances(personIds: number[]): Promise<Map<number, Appearance[]>> {
     const query = this.sql(
-      `SELECT a.document, d.date, d.meeting, d.jurisdiction, a.posts, a.roles FROM appearances a JOIN documents d ON d.id = a.document
-       WHERE a.person = ? ORDER BY d.date IS NULL, d.date, a.document`,
+      `SELECT a.document, f.cluster, d.date, d.meeting, d.jurisdiction, a.posts, a.roles FROM appearances a JOIN documents d ON d.id = a.document
+       JOIN facets f ON f.id = a.document WHERE a.person = ? ORDER BY d.date IS NULL, d.date, a.document`,
     );
     return new Map(
       personIds.map((id) => {
-        const rows = query.all(id) as { document: number; date: string | null; meeting: string | null; jurisdiction: string | null; posts: string; roles: string }[];
+        const rows = query.all(id) as { document: number; cluster: number; date: string | null; meeting: string | null; jurisdiction: string | null; posts: string; roles: string }[];
         return [
           id,
           rows.map((row) => ({
             document: row.document,
+            cluster: row.cluster,
             date: row.date,
             meeting: row.meeting,
             jurisdiction: row.jurisdiction,

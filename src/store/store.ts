@@ -91,7 +91,11 @@ export interface DocumentSummary {
   meeting: string | null;
   jurisdiction: string | null;
   divisionPath: string[] | null;
+  /** set when `title` was not read from the page but made from the meeting's name or the text's first line */
+  titleDerived?: TitleDerivation;
 }
+
+export type TitleDerivation = "meeting" | "first-line";
 
 export interface SearchHit extends DocumentSummary {
   score: number;
@@ -126,6 +130,10 @@ export interface StoredDocument {
 
 export interface Appearance {
   document: number;
+  /** the document's near-duplicate cluster: a person's reposted meeting is one appearance */
+  cluster: number;
+  /** the cluster's other documents naming the person (reposts of this appearance) */
+  reposts?: number[];
   date: string | null;
   meeting: string | null;
   jurisdiction: string | null;
@@ -176,10 +184,15 @@ export interface RegionOverview {
   name: string;
   /** the regions above it, from the province down */
   parents: string[];
+  /** documents counted once per near-duplicate cluster, dated or not */
   documents: number;
+  /** of those, the ones with no date (not in `months`) */
+  undated: number;
   months: { month: string; documents: number }[];
   /** the regions one level down, with their documents */
   children: { name: string; documents: number }[];
+  /** documents below the region placed only by a bare level word (县, 区 …), which names no region */
+  unplaced: { documents: number; words: string[]; reason: string } | null;
   people: { id: number; name: string; documents: number }[];
   themes: { theme: string; directives: number }[];
 }
@@ -195,7 +208,10 @@ export interface TrendRequest {
 /** Documents (one per cluster) that hold a term, per month or year. */
 export interface TrendSeries {
   term: string;
+  /** documents counted once per cluster: the sum of the points and `undated` */
   total: number;
+  /** documents with no date (or none fine enough for the period), in no point */
+  undated: number;
   /** documents with the term, all documents of the period (with or without it), and the first over the second */
   points: { period: string; documents: number; all: number; share: number }[];
 }

@@ -1,5 +1,6 @@
 import type { Backend } from "./backend.js";
 import { citation } from "./citation.js";
+import { counts } from "./counts.js";
 import { exportAndFilters } from "./export-and-filters.js";
 import { ledger } from "./ledger.js";
 import { nearDuplicates } from "./near-duplicates.js";
@@ -20,4 +21,5 @@ export function conformance(backend: Backend): void {
   exportAndFilters(backend);
   ledger(backend);
   citation(backend);
+  counts(backend);
 }

@@ -529,13 +529,14 @@ export class PgBackend implements CorpusBackend {
   }
 
   async appearances(personIds: number[]): Promise<Map<number, Appearance[]>> {
-    const { rows } = await this.db.query<{ person: number; document: number; date: string | null; meeting: string | null; jurisdiction: string | null; posts: string; roles: string }>(
-      `SELECT a.person, a.document, d.date, d.meeting, d.jurisdiction, a.posts, a.roles FROM appearances a JOIN documents d ON d.id = a.document
-       WHERE a.person = ANY($1::bigint[]) ORDER BY d.date ASC NULLS LAST, a.document`,
+    const { rows } = await this.db.query<{ person: number; document: number; cluster: number; date: string | null; meeting: string | null; jurisdiction: string | null; posts: string; roles: string }>(
+      `SELECT a.person, a.document, f.cluster, d.date, d.meeting, d.jurisdiction, a.posts, a.roles FROM appearances a JOIN documents d ON d.id = a.document
+       JOIN facets f ON f.id = a.document WHERE a.person = ANY($1::bigint[]) ORDER BY d.date ASC NULLS LAST, a.document`,
       [personIds],
     );
     return grouped(personIds, rows, (row) => row.person, (row) => ({
       document: row.document,
+      cluster: row.cluster,
       date: row.date,
       meeting: row.meeting,
       jurisdiction: row.jurisdiction,

@@ -34,19 +34,20 @@ export async function companions(db: Queryable, id: number, limit: number): Prom
 export async function regionRows(db: Queryable, name: string): Promise<RegionRows | null> {
   const inRegion = "SELECT id FROM facets WHERE region LIKE $1 ESCAPE '\\'";
   const pattern = [elementPattern(name, "/")];
-  const pages = await db.query<{ date: string | null; region: string }>(`SELECT date, region FROM facets WHERE region LIKE $1 ESCAPE '\\'`, pattern);
+  const pages = await db.query<{ cluster: number; date: string | null; region: string }>(`SELECT cluster, date, region FROM facets WHERE region LIKE $1 ESCAPE '\\'`, pattern);
   if (pages.rows.length === 0) return null;
   const people = await db.query<RegionRows["people"][number]>(
-    `SELECT a.person AS id, p.name, count(DISTINCT a.document)::int AS documents FROM appearances a JOIN persons p ON p.id = a.person
-     WHERE a.document IN (${inRegion}) GROUP BY a.person, p.name ORDER BY documents DESC, p.name COLLATE "C" LIMIT 15`,
+    `SELECT a.person AS id, p.name, count(DISTINCT f.cluster)::int AS documents FROM appearances a JOIN persons p ON p.id = a.person
+     JOIN facets f ON f.id = a.document WHERE a.document IN (${inRegion}) GROUP BY a.person, p.name ORDER BY documents DESC, p.name COLLATE "C" LIMIT 15`,
     pattern,
   );
+  // One page of each cluster: a reposted report's directives are counted once.
   const themes = await db.query<RegionRows["themes"][number]>(
-    `SELECT theme, count(*)::int AS directives FROM directives WHERE document IN (${inRegion}) AND theme IS NOT NULL
+    `SELECT theme, count(*)::int AS directives FROM directives WHERE document IN (SELECT min(id) FROM facets WHERE region LIKE $1 ESCAPE '\\' GROUP BY cluster) AND theme IS NOT NULL
      GROUP BY theme ORDER BY directives DESC, theme COLLATE "C"`,
     pattern,
   );
-  return { pages: pages.rows.map(({ date, region }) => ({ date, region: region.split("/").filter(Boolean) })), people: people.rows, themes: themes.rows };
+  return { pages: pages.rows.map(({ cluster, date, region }) => ({ cluster, date, region: region.split("/").filter(Boolean) })), people: people.rows, themes: themes.rows };
 }
 
 const LEDGER_COLUMNS = `d.id, d.document, doc.title, f.date, doc.jurisdiction, d.speaker, d.text, d.theme,
