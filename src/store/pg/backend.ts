@@ -12,6 +12,7 @@ import { companions, ledger, personCounts, regionRows, setFollowUp, stats } from
 import { tsvectorOf } from "./fts.js";
 import { lock, tryLock } from "./locks.js";
 import { migratePg } from "./migrations.js";
+import { complete } from "./queue.js";
 import { candidateOf, candidatesSql, rankOf, rankPlan, totalsSql, type Totals } from "./rank.js";
 import { matchesQuery, matchingOf, Params, whereOf } from "./where.js";
 
@@ -190,6 +191,14 @@ export class PgBackend implements CorpusBackend {
       client.release(true);
       throw error;
     }
+  }
+
+  /**
+   * Mark queued pages done (src/store/pg/queue.ts) in the write transaction that stores them: a page is
+   * done exactly when it is stored, and a worker killed before its commit leaves its pages to another.
+   */
+  async completeQueued(pageKeys: string[]): Promise<void> {
+    await complete(this.writing, pageKeys);
   }
 
   async storePages(pages: PageToStore[]): Promise<(number | null)[]> {
