@@ -10,7 +10,7 @@ import { summaryOf } from "./store-helpers.js";
 
 // Two `huiyi ingest --db postgres://…` processes at once on one database, with inputs that overlap: every
 // page is stored once, and the corpus (clusters, persons) is the one a single process makes of the same
-// pages. The processes take turns on the write lock; a page the other stored first is known, not stored again.
+// pages. They share the work through the queue (src/ingest/queue.ts) and take turns on the write lock.
 
 /** Run the CLI without waiting (so that two run at once); resolves with its exit status and output. */
 function huiyiAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -70,10 +70,10 @@ describePg("several ingest processes on one PostgreSQL database", () => {
     const alone = await huiyiAsync(["ingest", "--db", single.url, ...sources]);
     assert.equal(alone.status, 0, alone.stderr);
     const one = summaryOf(alone.stdout);
-    // Of the pages both read, each was stored by one and known to the other.
+    // Every page was stored by one of them. (Which one listed or stored a page both read depends on timing:
+    // the second to list it finds it listed or stored already, and either may store it.)
     assert.equal(a.stored + b.stored, one.stored);
     assert.ok(a.read + b.read > one.read, "the inputs overlap");
-    assert.equal(a.known + b.known, a.read + b.read - one.read);
     assert.equal(a.failed + b.failed, 0);
 
     const [two, reference] = await Promise.all([openStore(shared.url, { create: false }), openStore(single.url, { create: false })]);

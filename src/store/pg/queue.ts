@@ -111,13 +111,19 @@ export async function fail(db: Queryable, pageKey: string, reason: string): Prom
 
 /**
  * Extend `worker`'s lease on pages it still holds to `leaseMs` from now. Returns the page keys it holds:
- * one missing was taken by another worker after the lease ran out (or is done), and is no longer its to do.
+ * one missing was taken by another worker after the lease ran out (or is done, or being completed), and is
+ * no longer its to do. Rows locked by a transaction storing them are skipped, not waited for: a worker's
+ * lease keeper waiting on its own storing transaction, which then waits on a row the keeper locked, would
+ * deadlock.
  */
 export async function extend(db: Queryable, worker: string, pageKeys: string[], leaseMs: number): Promise<Set<string>> {
   if (pageKeys.length === 0) return new Set();
   const { rows } = await db.query<{ page_key: string }>(
     `UPDATE work_queue SET lease_until = now() + make_interval(secs => $3::double precision / 1000)
-     WHERE page_key = ANY($2::text[]) AND claimed_by = $1 AND done IS NULL
+     WHERE page_key IN (
+       SELECT page_key FROM work_queue WHERE page_key = ANY($2::text[]) AND claimed_by = $1 AND done IS NULL
+       FOR UPDATE SKIP LOCKED
+     )
      RETURNING page_key`,
     [worker, pageKeys, leaseMs],
   );
