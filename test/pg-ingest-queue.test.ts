@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { after, test } from "node:test";
 import { packPage } from "../src/ingest/queued-page.js";
 import { pageKey } from "../src/ingest/prepare.js";
@@ -9,9 +12,10 @@ import { enqueue, progress } from "../src/store/pg/queue.js";
 import { openStore } from "../src/store/open.js";
 import type { RawDoc } from "../src/types.js";
 import { fixtureSource } from "./fixture-pages.js";
+import { CLI } from "./helpers.js";
 import { describePg, freshDatabase, type TestDatabase } from "./pg-helpers.js";
 import { huiyiAsync } from "./pg-ingest-helpers.js";
-import { summaryOf } from "./store-helpers.js";
+import { summaryOf, tempDir } from "./store-helpers.js";
 
 // A machine that lends its cores (`huiyi ingest --db postgres://…` without inputs) stores pages another
 // machine listed from paths it cannot read: the queue carries the pages themselves. A queued page it cannot
@@ -63,6 +67,40 @@ describePg("ingest without inputs works the shared queue", () => {
       assert.deepEqual(await progress(pool), { total: 3, done: 3, failed: 0, claimed: 0, waiting: 0, workers: 0 });
     } finally {
       await pool.end();
+    }
+  });
+
+  test("stopped with Ctrl-C, it keeps what it stored and gives its claimed pages back at once", async () => {
+    const database = await freshDatabase("ingest_stop");
+    made.push(database);
+    const dir = tempDir();
+    const text = readFileSync(fixtureSource("xiqing-changweihui"), "utf8");
+    mkdirSync(join(dir, "in"));
+    for (let i = 0; i < 600; i++) writeFileSync(join(dir, "in", `${i}.txt`), `${text.trimEnd()}\n（第 ${i + 1} 份）\n`);
+    const child = spawn(process.execPath, [CLI, "ingest", "--db", database.url, "--workers", "1", join(dir, "in")], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const pool = await openPool(database.url, { max: 1 });
+    try {
+      let stopped = false;
+      for (let tries = 0; tries < 1200 && !stopped; tries++) {
+        await sleep(50);
+        const queue = await progress(pool).catch(() => null);
+        if (queue && queue.done > 0 && queue.waiting > 0) {
+          child.kill("SIGINT");
+          stopped = true;
+        }
+      }
+      assert.ok(stopped, "the queue never showed pages done with pages still waiting");
+      assert.equal(await exited, 130);
+      const queue = await progress(pool);
+      assert.equal(queue.claimed, 0, "nothing left under its lease");
+      assert.ok(queue.done > 0 && queue.done < 600);
+      assert.equal(summaryOf(stdout).stored, queue.done, "what it stored is kept, and marked done");
+    } finally {
+      await pool.end();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -97,8 +97,15 @@ async function ingestShared(store: Store, queue: SharedQueue, inputs: string[], 
   const started = Date.now();
   const reading = progressView(inputs.length ? await inputBytes(inputs) : null);
   const working = queueProgressView();
+  // Ctrl-C stops between windows and gives this process's claimed pages back to the others at once.
+  const stop = new AbortController();
+  const onStop = () => stop.abort();
+  process.once("SIGINT", onStop);
+  process.once("SIGTERM", onStop);
   const counts = await ingestThroughQueue(store, queue, inputs, {
     ...options,
+    signal: stop.signal,
+    // this process's inputs read while it lists them, then the whole queue's progress while it works it
     onProgress: (counts) => reading.update(counts),
     onQueue: (figures) => {
       reading.done();
@@ -111,8 +118,11 @@ async function ingestShared(store: Store, queue: SharedQueue, inputs: string[], 
       reportFailure(failure);
     },
   });
+  process.off("SIGINT", onStop);
+  process.off("SIGTERM", onStop);
   reading.done();
   working.done();
+  if (counts.stopped) process.stderr.write("huiyi ingest: 已中止;本进程领取而未存入的页面已交还队列,由其他进程或下次运行处理\n");
   const seconds = (Date.now() - started) / 1000;
   const rate = seconds > 0 ? counts.stored / seconds : 0;
   process.stdout.write(
@@ -121,5 +131,6 @@ async function ingestShared(store: Store, queue: SharedQueue, inputs: string[], 
       `用时 ${seconds.toFixed(1)} 秒(本进程存入 ${rate.toFixed(0)} 篇/秒) · 数据库 ${file}\n`,
   );
   if (counts.skipped.size) process.stderr.write(skippedSummary(counts.skipped) + "\n");
-  return counts.failed > 0 ? 1 : 0;
+  // 130: stopped by Ctrl-C, as a shell reports it
+  return counts.stopped ? 130 : counts.failed > 0 ? 1 : 0;
 }

@@ -27,10 +27,16 @@ export const DEFAULT_LEASE_MS = 60_000;
 /** The whole queue is counted at most this often for the progress display. */
 const QUEUE_LOOK_MS = 1000;
 
+/** `onProgress` is told this process's counts while it lists its inputs; `onQueue` the queue's while it works it. */
 export interface QueueIngestOptions extends IngestOptions {
   leaseMs?: number;
   /** told the whole queue's counts (every worker's), at most about once a second, and at the end */
   onQueue?: (queue: QueueProgress) => void;
+  /**
+   * Stops the run between windows (Ctrl-C): what is uncommitted is rolled back and the pages this process
+   * claimed are given back at once, rather than after their lease. Resolves as stopped, not as an error.
+   */
+  signal?: AbortSignal;
 }
 
 export interface QueueIngestCounts extends IngestCounts {
@@ -38,7 +44,12 @@ export interface QueueIngestCounts extends IngestCounts {
   listed: number;
   /** the whole queue when this process finished */
   queue: QueueProgress;
+  /** stopped by the signal before the queue was done */
+  stopped: boolean;
 }
+
+/** Thrown between windows once the run is told to stop. */
+class Stopped extends Error {}
 
 /** A claimed window on its way through the threads. */
 interface ClaimedWindow {
@@ -57,9 +68,15 @@ export async function ingestThroughQueue(store: Store, queue: SharedQueue, input
     bytes: 0,
     listed: 0,
     queue: { total: 0, done: 0, failed: 0, claimed: 0, waiting: 0, workers: 0 },
+    stopped: false,
   };
-  if (inputs.length) await listInputs(store, queue, inputs, options, counts);
-  await workQueue(store, queue, options, counts);
+  try {
+    if (inputs.length) await listInputs(store, queue, inputs, options, counts);
+    await workQueue(store, queue, options, counts);
+  } catch (error) {
+    if (!(error instanceof Stopped)) throw error;
+    counts.stopped = true;
+  }
   return counts;
 }
 
@@ -71,6 +88,7 @@ async function listInputs(store: Store, queue: SharedQueue, inputs: string[], op
     onSkip: (_path, reason) => counts.skipped.set(reason, (counts.skipped.get(reason) ?? 0) + 1),
   });
   for await (const window of windows(items)) {
+    if (options.signal?.aborted) throw new Stopped();
     const docs: RawDoc[] = [];
     for (const item of window) {
       if ("doc" in item) docs.push(item.doc);
@@ -85,6 +103,7 @@ async function listInputs(store: Store, queue: SharedQueue, inputs: string[], op
     counts.known += known.size === 0 ? 0 : keys.filter((key) => known.has(key)).length;
     const fresh = docs.flatMap((doc, i) => (known.has(keys[i]!) ? [] : [{ pageKey: keys[i]!, source: doc.path ?? doc.url ?? "-", page: packPage(doc) }]));
     if (fresh.length) counts.listed += await queue.enqueue(fresh);
+    options.onProgress?.({ ...counts });
   }
 }
 
@@ -149,13 +168,20 @@ async function workQueue(store: Store, queue: SharedQueue, options: QueueIngestO
     for (const [i, failure] of prepared.failures.entries()) await failed(unprepared[i]!, failure);
     for (const key of preparedKeys) held.delete(key);
     await writer.add(prepared.pages, counts, (slice) => queue.completeStored(slice.map((page) => page.pageKey)));
-    options.onProgress?.({ ...counts });
     await lookAtQueue();
   };
 
   try {
     for (;;) {
-      while (inFlight.length < limit && (await claimWindow()));
+      if (options.signal?.aborted) {
+        // What is stored is kept; the windows still being prepared go back to the others.
+        await writer.commit();
+        await queue.release([...held]);
+        held.clear();
+        await lookAtQueue(true);
+        throw new Stopped();
+      }
+      while (inFlight.length < limit && !options.signal?.aborted && (await claimWindow()));
       if (inFlight.length) {
         await storeOldest();
         continue;
@@ -169,6 +195,7 @@ async function workQueue(store: Store, queue: SharedQueue, options: QueueIngestO
     }
     await writer.commit();
   } catch (error) {
+    if (error instanceof Stopped) throw error;
     await writer.abandon();
     // What this process claimed and did not store goes back to the others at once.
     await queue.release([...held]).catch(() => {});
