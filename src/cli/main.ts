@@ -20,6 +20,7 @@ const USAGE = `huiyi — 把地方政府新闻网页整理成干净、结构化�
   huiyi clean [PATH|-]...    清洗网页:正文、删除行及原因、乱码修复、繁简转换
   huiyi extract [PATH|-]...  清洗并抽取:会议、人物、职务与角色
   huiyi ingest PATH...       清洗、抽取并存入数据库(默认 ./huiyi.db)
+                             PostgreSQL 上可多台机器同时运行;不给 PATH 则协助处理共享队列
   huiyi search 查询词        全文检索库中文档
   huiyi person 姓名          人物在各文档中的时间线
   huiyi export               导出库中文档(jsonl 或 csv)

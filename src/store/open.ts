@@ -12,6 +12,9 @@ export interface OpenOptions {
 
 const POSTGRES = /^postgres(ql)?:\/\//i;
 
+/** Whether a target is a database server that several processes fill at once (ingest then shares a queue). */
+export const isSharedTarget = (target: string) => POSTGRES.test(target);
+
 export async function openStore(target: string, { create }: OpenOptions): Promise<Store> {
   if (POSTGRES.test(target)) return openPgCorpus(target, { create });
   return new SqliteStore(target, { create });

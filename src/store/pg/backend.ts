@@ -5,14 +5,16 @@ import { Corpus } from "../../corpus/corpus.js";
 import { personIndexRow, personSelection, type RawPersonIndexRow } from "../person-index.js";
 import { profileFromStored, storedProfile, type StoredProfile } from "../../corpus/person-match.js";
 import type { QueryTree } from "../../search/query.js";
+import type { SharedQueue } from "../../ingest/shared-queue.js";
 import type { Record, Removed, Role } from "../../types.js";
 import { UserError } from "../../errors.js";
-import type { Appearance, Companion, DirectiveRequest, DocumentSummary, FacetCount, Filters, FollowUpStatus, LedgerEntry, Stats } from "../store.js";
+import type { Appearance, Companion, DirectiveRequest, DocumentSummary, FacetCount, Filters, FollowUpStatus, LedgerEntry, Stats, Store } from "../store.js";
 import { describeTarget, openPool } from "./connect.js";
 import { companions, ledger, personCounts, regionRows, setFollowUp, stats } from "./explore.js";
 import { tsvectorOf } from "./fts.js";
 import { lock, tryLock } from "./locks.js";
 import { migratePg } from "./migrations.js";
+import { claim, complete, enqueue, extend, fail, progress, release } from "./queue.js";
 import { candidateOf, candidatesSql, rankOf, rankPlan, totalsSql, type Totals } from "./rank.js";
 import { matchesQuery, matchingOf, Params, whereOf } from "./where.js";
 
@@ -191,6 +193,28 @@ export class PgBackend implements CorpusBackend {
       client.release(true);
       throw error;
     }
+  }
+
+  /** The work queue that ingest shares with other workers (src/ingest/queue.ts), as worker `worker`. */
+  workQueue(worker: string): SharedQueue {
+    const pool = nulSafe(this.pool);
+    return {
+      enqueue: (items) => enqueue(pool, items),
+      claim: (batch, leaseMs) => claim(pool, worker, batch, leaseMs),
+      completeStored: (pageKeys) => this.completeQueued(pageKeys),
+      fail: (pageKey, reason) => fail(pool, pageKey, reason),
+      extend: (pageKeys, leaseMs) => extend(pool, worker, pageKeys, leaseMs),
+      release: (pageKeys) => release(pool, worker, pageKeys),
+      progress: () => progress(pool),
+    };
+  }
+
+  /**
+   * Mark queued pages done (src/store/pg/queue.ts) in the write transaction that stores them: a page is
+   * done exactly when it is stored, and a worker killed before its commit leaves its pages to another.
+   */
+  async completeQueued(pageKeys: string[]): Promise<void> {
+    await complete(this.writing, pageKeys);
   }
 
   async storePages(pages: PageToStore[]): Promise<(number | null)[]> {
@@ -576,4 +600,9 @@ export class PgBackend implements CorpusBackend {
 /** A corpus in a PostgreSQL database: the corpus layer over the PostgreSQL backend (opened through openStore). */
 export async function openPgCorpus(url: string, options: { create: boolean }): Promise<Corpus> {
   return new Corpus(await PgBackend.open(url, options));
+}
+
+/** The work queue of a store on PostgreSQL, as worker `worker`; null for a store elsewhere (SQLite has none). */
+export function sharedQueueOf(store: Store, worker: string): SharedQueue | null {
+  return store instanceof Corpus && store.backend instanceof PgBackend ? store.backend.workQueue(worker) : null;
 }

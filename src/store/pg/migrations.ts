@@ -159,6 +159,14 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       INSERT INTO search_totals (pages, pairs, characters) SELECT count(*), 0, 0 FROM search;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- The page itself rides in the queue (read as text, compressed, src/ingest/queued-page.ts): a worker on
+      -- another machine cannot read the path the enqueuing machine listed. Dropped once the page is done.
+      ALTER TABLE work_queue ADD COLUMN page bytea;
+    `,
+  },
 ];
 
 type Client = Pick<pg.ClientBase, "query">;
