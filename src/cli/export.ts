@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { csvField, peopleField } from "../serve/export-format.js";
+import { DOCUMENT_TABLE } from "../serve/export.js";
+import { csvField } from "../serve/export-format.js";
 import type { Record } from "../types.js";
 import { writeLine } from "./output.js";
 import { UsageError } from "./pages-command.js";
@@ -11,29 +12,8 @@ ${FILTER_USAGE}`;
 
 const CSV_COLUMNS = ["id", "cluster", "title", "published", "meeting", "meeting_date", "jurisdiction", "division_code", "division", "kinds", "people", "site", "url", "captured", "path", "text"];
 
-function csvRow(record: Record, id: number, cluster: number): string {
-  const meeting = record.meeting;
-  return [
-    id,
-    cluster,
-    record.title,
-    record.published,
-    meeting?.name,
-    meeting?.date,
-    meeting?.jurisdiction,
-    meeting?.division?.code,
-    meeting?.division?.path.join("/"),
-    meeting?.kinds?.join("、"),
-    peopleField(record),
-    record.source.site,
-    record.source.url,
-    record.source.captured,
-    record.source.path,
-    record.text,
-  ]
-    .map(csvField)
-    .join(",");
-}
+/** A record as one CSV row: the columns the API's document export has, under these English names. */
+const csvRow = (record: Record, id: number, cluster: number) => DOCUMENT_TABLE.row({ id, cluster, record }).map(csvField).join(",");
 
 export async function exportCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...DB_OPTION, ...FILTER_OPTIONS, format: { type: "string" }, help: { type: "boolean", short: "h" } } });

@@ -14,6 +14,7 @@ import { exclusionOf, matchingOf, withFacets, type Matching } from "./sqlite-mat
 import { personIndexRow, personSelection, type RawPersonIndexRow } from "./person-index.js";
 import { companions, ledger, personCounts, regionRows, setFollowUp, type Sql } from "./sqlite-explore.js";
 import type { Appearance, Companion, DirectiveRequest, DocumentSummary, FacetCount, Filters, FollowUpStatus, LedgerEntry, PreparedPage, Stats } from "./store.js";
+import { type DocumentRow, SUMMARY_COLUMNS, summaryOf } from "./summary-row.js";
 
 // The embedded backend: one SQLite file, written by one process at a time, read by many. It stores and
 // finds what the corpus layer (src/corpus/corpus.ts) decides, and compiles query trees to FTS5.
@@ -32,33 +33,6 @@ interface RemovedRow {
   rule: string | null;
 }
 
-interface DocumentRow {
-  id: number;
-  title: string | null;
-  date: string | null;
-  site: string | null;
-  url: string | null;
-  path: string | null;
-  meeting: string | null;
-  jurisdiction: string | null;
-  division_path: string | null;
-}
-
-const SUMMARY_COLUMNS = "d.id, d.title, d.date, d.site, d.url, d.path, d.meeting, d.jurisdiction, d.division_path";
-
-function summaryOf(row: DocumentRow): DocumentSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    date: row.date,
-    site: row.site,
-    url: row.url,
-    path: row.path,
-    meeting: row.meeting,
-    jurisdiction: row.jurisdiction,
-    divisionPath: row.division_path ? row.division_path.split("/") : null,
-  };
-}
 
 /** A --to bound as a string every date it covers sorts under: 2024 → 2024\uffff covers 2024-12-31. */
 const upperBound = (to: string) => `${to}\uffff`;

@@ -17,6 +17,7 @@ import { migratePg } from "./migrations.js";
 import { claim, complete, enqueue, extend, fail, progress, release } from "./queue.js";
 import { candidateOf, candidatesSql, rankOf, rankPlan, totalsSql, type Totals } from "./rank.js";
 import { matchesQuery, matchingOf, Params, whereOf } from "./where.js";
+import { type DocumentRow, SUMMARY_COLUMNS, summaryOf } from "../summary-row.js";
 
 // The server backend: a PostgreSQL database that many programs read and write at once. It stores and
 // finds what the corpus layer (src/corpus/corpus.ts) decides. A write transaction holds one connection of
@@ -61,33 +62,6 @@ function tokenCount(tokens: string): number {
 const uint32s = (bytes: Buffer) => new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 const bytesOf = (array: Uint8Array | Uint32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 
-interface DocumentRow {
-  id: number;
-  title: string | null;
-  date: string | null;
-  site: string | null;
-  url: string | null;
-  path: string | null;
-  meeting: string | null;
-  jurisdiction: string | null;
-  division_path: string | null;
-}
-
-const SUMMARY_COLUMNS = "d.id, d.title, d.date, d.site, d.url, d.path, d.meeting, d.jurisdiction, d.division_path";
-
-function summaryOf(row: DocumentRow): DocumentSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    date: row.date,
-    site: row.site,
-    url: row.url,
-    path: row.path,
-    meeting: row.meeting,
-    jurisdiction: row.jurisdiction,
-    divisionPath: row.division_path ? row.division_path.split("/") : null,
-  };
-}
 
 /** A stored list ("/河北省/衡水市/", ",常委会,") as its elements. */
 const elementsOf = (list: string | null, separator: "/" | ",") => (list ? list.split(separator).filter(Boolean) : null);
