@@ -70,19 +70,7 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
       onSkip: (_path, reason) => counts.skipped.set(reason, (counts.skipped.get(reason) ?? 0) + 1),
     });
     for await (const window of windows(items)) {
-      const docs: RawDoc[] = [];
-      for (const item of window) {
-        if ("doc" in item) docs.push(item.doc);
-        else {
-          counts.failed++;
-          options.onFailure?.(item.failure);
-        }
-      }
-      counts.read += docs.length;
-      const keys = docs.map(pageKey);
-      const known = await store.known(keys);
-      const fresh = docs.flatMap((doc, i) => (known.has(keys[i]!) ? [] : [{ doc, key: keys[i]! }]));
-      counts.known += docs.length - fresh.length;
+      const fresh = await freshPages(window, store, counts, options);
       if (fresh.length === 0) {
         options.onProgress?.({ ...counts });
         continue;
@@ -99,4 +87,30 @@ export async function ingest(store: Store, inputs: string[], options: IngestOpti
     await pool.destroy();
   }
   return counts;
+}
+
+/**
+ * A window of what was read, counted (pages read, failures told and counted, pages stored before) and left
+ * with the pages the store does not have yet, each with its key.
+ */
+export async function freshPages(
+  window: readonly ({ doc: RawDoc } | { failure: ReadFailure })[],
+  store: Pick<Store, "known">,
+  counts: Pick<IngestCounts, "read" | "failed" | "known">,
+  options: Pick<IngestOptions, "onFailure">,
+): Promise<{ doc: RawDoc; key: string }[]> {
+  const docs: RawDoc[] = [];
+  for (const item of window) {
+    if ("doc" in item) docs.push(item.doc);
+    else {
+      counts.failed++;
+      options.onFailure?.(item.failure);
+    }
+  }
+  counts.read += docs.length;
+  const keys = docs.map(pageKey);
+  const known = await store.known(keys);
+  const fresh = docs.flatMap((doc, i) => (known.has(keys[i]!) ? [] : [{ doc, key: keys[i]! }]));
+  counts.known += docs.length - fresh.length;
+  return fresh;
 }

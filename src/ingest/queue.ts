@@ -3,8 +3,7 @@ import { windows } from "../clean/batches.js";
 import { readInputs } from "../read/sources.js";
 import type { Store } from "../store/store.js";
 import type { RawDoc, ReadFailure } from "../types.js";
-import { defaultWorkers, type IngestCounts, type IngestOptions } from "./ingest.js";
-import { pageKey } from "./prepare.js";
+import { defaultWorkers, freshPages, type IngestCounts, type IngestOptions } from "./ingest.js";
 import { preparer, type Preparing } from "./preparing.js";
 import { packPage, unpackPage } from "./queued-page.js";
 import type { QueueProgress, SharedQueue } from "./shared-queue.js";
@@ -89,19 +88,7 @@ async function listInputs(store: Store, queue: SharedQueue, inputs: string[], op
   });
   for await (const window of windows(items)) {
     if (options.signal?.aborted) throw new Stopped();
-    const docs: RawDoc[] = [];
-    for (const item of window) {
-      if ("doc" in item) docs.push(item.doc);
-      else {
-        counts.failed++;
-        options.onFailure?.(item.failure);
-      }
-    }
-    counts.read += docs.length;
-    const keys = docs.map(pageKey);
-    const known = await store.known(keys);
-    counts.known += known.size === 0 ? 0 : keys.filter((key) => known.has(key)).length;
-    const fresh = docs.flatMap((doc, i) => (known.has(keys[i]!) ? [] : [{ pageKey: keys[i]!, source: doc.path ?? doc.url ?? "-", page: packPage(doc) }]));
+    const fresh = (await freshPages(window, store, counts, options)).map(({ doc, key }) => ({ pageKey: key, source: doc.path ?? doc.url ?? "-", page: packPage(doc) }));
     if (fresh.length) counts.listed += await queue.enqueue(fresh);
     options.onProgress?.({ ...counts });
   }
