@@ -1,5 +1,6 @@
 import { boilerplateRules, type LineRule } from "../lexicon/boilerplate-rules.js";
 import { lazy } from "../lexicon/load.js";
+import { literalStarts, startsFinder, topLevelAlternatives } from "../lexicon/literal-starts.js";
 import { reasonOf } from "../lexicon/reasons.js";
 import { lineClasses } from "../lexicon/line-classes.js";
 import { drop, isKept, type Line, type PageStage } from "./draft.js";
@@ -28,20 +29,27 @@ function isWidgetLine(text: string, widgetWords: RegExp): boolean {
 const combinable = (rule: LineRule) => rule.pattern.flags === "" && !/\\[1-9]|\\k<|\(\?<[A-Za-z]/.test(rule.pattern.source);
 
 /**
- * For each length limit of the rules, one alternation of every rule that applies to lines up to that length,
- * and the rules that could not join it. Most lines are no rule's; one search of the alternation says so where
- * thirty searches did. A line the alternation (or a rule outside it) matches is then asked rule by rule, in
- * order, so the rule that names it is the one it always was.
+ * For each length limit of the rules, a screen of every rule that applies to lines up to that length. Most
+ * lines are no rule's; the screen says so where thirty searches did. A line the screen (or a rule outside
+ * it) passes is then asked rule by rule, in order, so the rule that names it is the one it always was.
+ * The rules' top-level alternatives make two expressions: those anchored at the line's start, which the
+ * engine tries at one place only, and the rest, which it would try at every character; those are run only
+ * on a line holding one of the literal texts they start with (ICP备, 转载, 扫码 …).
  */
 const ruleScreens = lazy(() => {
   const { rules } = boilerplateRules();
   const limits = [...new Set(rules.map((rule) => rule.maxLength))].sort((a, b) => a - b);
+  const either = (sources: string[]) => (sources.length ? new RegExp(sources.map((source) => `(?:${source})`).join("|")) : null);
   return limits.map((limit) => {
     const applicable = rules.filter((rule) => rule.maxLength >= limit);
-    const joined = applicable.filter(combinable);
+    const alternatives = applicable.filter(combinable).flatMap((rule) => topLevelAlternatives(rule.pattern.source));
+    const floating = alternatives.filter((alternative) => !alternative.startsWith("^"));
+    const starts = floating.map(literalStarts);
     return {
       limit,
-      any: joined.length ? new RegExp(joined.map((rule) => `(?:${rule.pattern.source})`).join("|")) : null,
+      anchored: either(alternatives.filter((alternative) => alternative.startsWith("^"))),
+      floating: either(floating),
+      floatingStarts: starts.every((found) => found !== null) ? startsFinder(starts.flat() as string[]) : null,
       apart: applicable.filter((rule) => !combinable(rule)),
     };
   });
@@ -51,8 +59,10 @@ const ruleScreens = lazy(() => {
 function mayMatchARule(text: string): boolean {
   for (const screen of ruleScreens()) {
     if (text.length > screen.limit) continue;
+    if (screen.anchored?.test(text)) return true;
+    if (screen.floating && (screen.floatingStarts === null || screen.floatingStarts.occursIn(text)) && screen.floating.test(text)) return true;
     // a global or sticky expression keeps a place between searches: asking it here would move the loop's search
-    return (screen.any !== null && screen.any.test(text)) || screen.apart.some((rule) => rule.pattern.global || rule.pattern.sticky || rule.pattern.test(text));
+    return screen.apart.some((rule) => rule.pattern.global || rule.pattern.sticky || rule.pattern.test(text));
   }
   return false;
 }

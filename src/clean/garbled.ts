@@ -169,38 +169,45 @@ function utf8ReadAsGbk(run: string): { start: number; end: number; repaired: str
 /**
  * Best character for an unknown byte, by how it fits its neighbours — the longest dictionary word it makes
  * with them counts most (写 + 字楼 → 写字楼) — and its frequency; when its gloss survives, it must read so.
+ * The candidates come most frequent first, so the most frequent few that read right are the first few.
  */
-function bestOf(candidates: string[], before: string, after: string, syllable: string | null): string | null {
+function bestOf(candidates: readonly Candidate[], before: string, after: string, syllable: string | null): string | null {
   const toneless = syllable ? stripTones(syllable) : null;
-  // The most frequent few, kept in order as they come: enough to weigh against the neighbours.
-  const plausible: { ch: string; score: number }[] = [];
-  for (const ch of candidates) {
-    if (toneless && !readsAs(ch, toneless)) continue;
-    const score = charScore(ch);
-    if (plausible.length === MAX_CANDIDATES && score <= plausible[MAX_CANDIDATES - 1]!.score) continue;
-    let at = plausible.length;
-    while (at > 0 && plausible[at - 1]!.score < score) at--;
-    plausible.splice(at, 0, { ch, score });
-    if (plausible.length > MAX_CANDIDATES) plausible.pop();
-  }
   const fit = wordFit(before, after);
   let best: string | null = null;
   let bestScore = -Infinity;
-  for (const { ch, score } of plausible) {
+  let weighed = 0;
+  for (const { ch, score } of candidates) {
+    if (toneless && !readsAs(ch, toneless)) continue;
     const total = score + 3 * fit(ch);
     if (total > bestScore) [best, bestScore] = [ch, total];
+    if (++weighed === MAX_CANDIDATES) break;
   }
   return best;
 }
 
+interface Candidate {
+  ch: string;
+  score: number;
+}
+
+/** Candidates for each known byte, most frequent first (in byte order among equals), built once per byte. */
+const candidateLists = lazy(() => ({ lead: new Map<number, Candidate[]>(), trail: new Map<number, Candidate[]>() }));
+
 /** The GBK characters whose lead byte (or trail byte) is lost and whose other byte is known. */
-function candidatesWith(known: { lead: number } | { trail: number }): string[] {
-  const out: string[] = [];
-  for (let other = 0x40; other <= 0xfe; other++) {
-    const ch = "lead" in known ? gbkPair(known.lead, other) : gbkPair(other, known.trail);
-    if (ch) out.push(ch);
+function candidatesWith(known: { lead: number } | { trail: number }): readonly Candidate[] {
+  const [lists, byte] = "lead" in known ? [candidateLists().lead, known.lead] : [candidateLists().trail, known.trail];
+  let list = lists.get(byte);
+  if (list === undefined) {
+    list = [];
+    for (let other = 0x40; other <= 0xfe; other++) {
+      const ch = "lead" in known ? gbkPair(known.lead, other) : gbkPair(other, known.trail);
+      if (ch) list.push({ ch, score: charScore(ch) });
+    }
+    list.sort((a, b) => b.score - a.score);
+    lists.set(byte, list);
   }
-  return out;
+  return list;
 }
 
 interface Realigned {
@@ -325,18 +332,40 @@ function repairWithEdits(text: string): { text: string; spans: GarbledSpan[]; ed
   };
 }
 
+/** Per UTF-16 code unit, what the cheap look below asks of it; 0 for a common character, which most are. */
+const TRIGGER = 1;
+const RARE = 2;
+const LATIN_LEAD = 4;
+const lookTable = lazy(() => {
+  const common = commonTable();
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    if (isRare(common, code)) table[code] = RARE;
+    else if (code >= 0xc0 && code <= 0xff) table[code] = LATIN_LEAD;
+  }
+  for (const code of [0x3f, 0xfffd, 0x951f]) table[code] = TRIGGER;
+  return table;
+});
+
 /** A cheap look before the expensive one: most lines hold nothing but common characters. */
 function mayBeDamaged(text: string): boolean {
-  const common = commonTable();
+  const table = lookTable();
   let rareRun = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+    const kind = table[text.charCodeAt(i)]!;
+    if (kind === 0) {
+      rareRun = 0;
+      continue;
+    }
     // '?', U+FFFD, 锟 (of 锟斤拷), two Latin-1 letters in a row as misread UTF-8 becomes (a gloss's lone
     // tone mark, ì in jì, does not count), or two uncommon characters side by side
-    if (code === 0x3f || code === 0xfffd || code === 0x951f) return true;
-    if (code >= 0xc0 && code <= 0xff && LATIN_MOJIBAKE_NEXT.test(text[i + 1] ?? "")) return true;
-    rareRun = isRare(common, code) ? rareRun + 1 : 0;
-    if (rareRun >= 2) return true;
+    if (kind === TRIGGER) return true;
+    if (kind === LATIN_LEAD) {
+      if (LATIN_MOJIBAKE_NEXT.test(text[i + 1] ?? "")) return true;
+      rareRun = 0;
+      continue;
+    }
+    if (++rareRun >= 2) return true;
   }
   return false;
 }

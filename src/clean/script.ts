@@ -55,57 +55,105 @@ const variantMarks = lazy(() => {
 
 /** The regional variant a text is written in: the one whose own characters it uses more, standard on a tie. */
 export function variantOf(text: string): Variant {
+  return variantFrom(countScript([text]));
+}
+
+/** Per UTF-16 code unit: the script table's kind (1 traditional only, 2 simplified only) and, shifted by two,
+ * the variant marks (4 Taiwan, 8 Hong Kong), so one pass over a page reads its script and its variant. */
+const charKinds = lazy(() => {
+  const { table } = scriptChars();
   const marks = variantMarks();
+  const kinds = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) kinds[c] = table[c]! | (marks[c]! << 2);
+  return kinds;
+});
+
+interface ScriptCounts {
+  traditional: number;
+  simplified: number;
+  taiwan: number;
+  hongKong: number;
+}
+
+function countScript(parts: readonly string[]): ScriptCounts {
+  const kinds = charKinds();
+  let traditional = 0;
+  let simplified = 0;
   let taiwan = 0;
   let hongKong = 0;
-  for (let i = 0; i < text.length; i++) {
-    const kind = marks[text.charCodeAt(i)]!;
-    if (kind & 1) taiwan++;
-    if (kind & 2) hongKong++;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const kind = kinds[part.charCodeAt(i)]!;
+      if (kind === 0) continue;
+      if (kind & 1) traditional++;
+      else if (kind & 2) simplified++;
+      if (kind & 4) taiwan++;
+      if (kind & 8) hongKong++;
+    }
   }
-  return taiwan > hongKong ? "tw" : hongKong > taiwan ? "hk" : "t";
+  return { traditional, simplified, taiwan, hongKong };
 }
+
+function scriptOf({ traditional, simplified }: ScriptCounts): Script {
+  const share = traditional / (traditional + simplified || 1);
+  return share >= 0.9 ? "traditional" : share <= 0.1 && traditional < 3 ? "simplified" : "mixed";
+}
+
+const variantFrom = ({ taiwan, hongKong }: ScriptCounts): Variant => (taiwan > hongKong ? "tw" : hongKong > taiwan ? "hk" : "t");
 
 /** Which script a text is written in, from the characters that only one script uses. */
 export function detectScript(text: string | readonly string[]): { script: Script; traditional: number } {
-  const { table } = scriptChars();
-  let traditional = 0;
-  let simplified = 0;
-  for (const part of typeof text === "string" ? [text] : text) {
-    for (let i = 0; i < part.length; i++) {
-      const kind = table[part.charCodeAt(i)];
-      if (kind === 1) traditional++;
-      else if (kind === 2) simplified++;
-    }
-  }
-  const share = traditional / (traditional + simplified || 1);
-  const script: Script = share >= 0.9 ? "traditional" : share <= 0.1 && traditional < 3 ? "simplified" : "mixed";
-  return { script, traditional };
+  const counts = countScript(typeof text === "string" ? [text] : text);
+  return { script: scriptOf(counts), traditional: counts.traditional };
 }
 
 /** Traditional to simplified as OpenCC converts text of the page's regional variant. */
 export function convertToSimplified(text: string, variant: Variant = variantOf(text)): { text: string; count: number } {
   // Normalization is a whole pass over the text for characters few pages hold: it runs only where they are.
   const converted = converters()[variant](COMPATIBILITY.test(text) ? normalize()(text) : text);
+  return { text: converted, count: convertedCount(text, converted) };
+}
+
+/**
+ * Characters changed, as the whole text compared with its conversion counts them: the difference in length
+ * where the length changed, else the code units that differ. Lines are converted one by one (no OpenCC key
+ * holds a line break, so that equals converting the page), and only a page whose lines change length in
+ * ways that cancel out is joined to be compared whole.
+ */
+function changedUnits(before: readonly string[], after: readonly string[]): number {
+  let lengthChange = 0;
+  let differing = 0;
+  let lengthsMoved = false;
+  for (let l = 0; l < before.length; l++) {
+    const [a, b] = [before[l]!, after[l]!];
+    if (a === b) continue;
+    if (a.length !== b.length) {
+      lengthChange += b.length - a.length;
+      lengthsMoved = true;
+      continue;
+    }
+    for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) differing++;
+  }
+  if (lengthChange !== 0) return Math.abs(lengthChange);
+  return lengthsMoved ? convertedCount(before.join("\n"), after.join("\n")) : differing;
+}
+
+function convertedCount(text: string, converted: string): number {
   let count = Math.abs(converted.length - text.length);
   if (count === 0) for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== converted.charCodeAt(i)) count++;
-  return { text: converted, count };
+  return count;
 }
 
 export const scriptStage: PageStage = {
   id: "script",
   run(draft, options) {
     const texts = draft.lines.map((line) => line.text);
-    const { script, traditional } = detectScript(texts);
-    if (traditional === 0 || options.keepScript) return { ...draft, script };
-    const whole = texts.join("\n");
-    const variant = variantOf(whole);
-    const { text, count } = convertToSimplified(whole, variant);
-    const converted = text.split("\n");
-    const lines =
-      converted.length === draft.lines.length
-        ? draft.lines.map((line, i) => (converted[i] === line.text ? line : { ...line, text: converted[i]! }))
-        : draft.lines.map((line) => ({ ...line, text: convertToSimplified(line.text, variant).text }));
-    return { ...draft, script, lines, converted: draft.converted + count };
+    const counts = countScript(texts);
+    const script = scriptOf(counts);
+    if (counts.traditional === 0 || options.keepScript) return { ...draft, script };
+    const convert = converters()[variantFrom(counts)];
+    const converted = texts.map((text) => convert(COMPATIBILITY.test(text) ? normalize()(text) : text));
+    const lines = draft.lines.map((line, i) => (converted[i] === line.text ? line : { ...line, text: converted[i]! }));
+    return { ...draft, script, lines, converted: draft.converted + changedUnits(texts, converted) };
   },
 };

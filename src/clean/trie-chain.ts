@@ -25,21 +25,33 @@ interface Table {
   trie: Trie;
   /** per UTF-16 code unit of the BMP: what starts there (the constants above) */
   starts: Uint8Array;
-  /** the trie's value for each BMP character that is a key of its own */
-  single: (string | undefined)[];
-  /** the first two UTF-16 units of every longer key: a phrase can start at a place only if its pair is here */
-  pairs: Set<number>;
+  /** the trie's value for each BMP character that is a key of its own and changes; "" for the others */
+  single: string[];
+  /** the first two UTF-16 units of every longer key, as bits of a hashed set: a phrase can start at a place
+   * only if its pair's bit is set (a pair of another key may share the bit; the trie then finds the truth) */
+  pairs: Uint32Array;
   /** first code points of keys outside the BMP */
   astralStarts: Set<number>;
 }
+
+/** 2^20 bits: the phrase tables' tens of thousands of pairs set a few percent of them. */
+const PAIR_BITS = 1 << 20;
+/** A pair of UTF-16 units hashed to one of PAIR_BITS bits; asking it allocates nothing, as a set of numbers would. */
+const pairBit = (first: number, second: number) => Math.imul((first << 16) | second, 0x9e3779b1) >>> 12;
+const hasPair = (pairs: Uint32Array, first: number, second: number) => {
+  const bit = pairBit(first, second);
+  return (pairs[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+};
 
 function tableOf(group: DictGroup): Table {
   const trie = new Trie();
   trie.loadDictGroup(group);
   const starts = new Uint8Array(0x10000);
-  const single: (string | undefined)[] = new Array(0x10000);
+  // filled, not holey: a holey array of 65,536 slots with a few thousand set is kept as a dictionary, and
+  // reading it cost a hash lookup per character of a traditional page
+  const single: string[] = new Array<string>(0x10000).fill("");
   const astralStarts = new Set<number>();
-  const pairs = new Set<number>();
+  const pairs = new Uint32Array(PAIR_BITS / 32);
   for (const dict of group) {
     for (const entry of dict.split("|")) {
       const key = entry.slice(0, entry.indexOf(" "));
@@ -48,12 +60,13 @@ function tableOf(group: DictGroup): Table {
       if (first > 0xffff) astralStarts.add(first);
       else if (key.length > 1) {
         starts[first] = STARTS_PHRASE;
-        pairs.add(first * 0x10000 + key.charCodeAt(1));
+        const bit = pairBit(first, key.charCodeAt(1));
+        pairs[bit >>> 5]! |= 1 << (bit & 31);
       } else if (starts[first] === NOT_A_START) starts[first] = ONE_CHARACTER;
     }
   }
   // The value the library's trie holds for a character alone (the group's first table wins, as loadDictGroup
-  // loads them); undefined where the character only starts longer keys.
+  // loads them); "" where the character only starts longer keys or stands for itself.
   for (let c = 0; c < 0x10000; c++) {
     if (starts[c] === NOT_A_START) continue;
     const match = trie.matchPrefix(String.fromCharCode(c), 0);
@@ -136,9 +149,9 @@ function convertFast(table: Table, text: string): string | null {
       }
       if (kind === DESCRIBES) return null;
       // No longer key starts with this character and the next: the longest match is the character alone.
-      if (kind === ONE_CHARACTER || !pairs.has(c * 0x10000 + text.charCodeAt(i + 1))) {
-        const value = single[c];
-        if (value !== undefined) {
+      if (kind === ONE_CHARACTER || !hasPair(pairs, c, text.charCodeAt(i + 1))) {
+        const value = single[c]!;
+        if (value !== "") {
           output.copy(text, from, i);
           output.add(value);
           from = i + 1;
