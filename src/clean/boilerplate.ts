@@ -19,10 +19,9 @@ const WIDGET_GLUE = /[【】\[\]()（）<>《》\s|｜:：/]/g;
 const WIDGET_LINE_MAX = 60;
 
 /** A line of nothing but page widgets: font size, print, close, bookmark. */
-function isWidgetLine(text: string, widgetWords: RegExp): boolean {
-  if (text.length > WIDGET_LINE_MAX) return false;
-  const rest = text.replace(widgetWords, "");
-  return rest.length < text.length && rest.replace(WIDGET_GLUE, "") === "";
+function isWidgetLine(text: string, widgetWords: RegExp, anyWidgetWord: RegExp): boolean {
+  if (text.length > WIDGET_LINE_MAX || !anyWidgetWord.test(text)) return false;
+  return text.replace(widgetWords, "").replace(WIDGET_GLUE, "") === "";
 }
 
 /** A rule's expression can join an alternation: no flags of its own, no group it refers back to by number or name. */
@@ -69,12 +68,12 @@ function mayMatchARule(text: string): boolean {
 
 /** The id of the rule by which a single line is boilerplate wherever it stands, or null. */
 export function lineRule(text: string): string | null {
-  const { rules, longestMatch, widgetWords } = boilerplateRules();
+  const { rules, longestMatch, widgetWords, anyWidgetWord } = boilerplateRules();
   if (text.length <= longestMatch) {
     if (mayMatchARule(text)) for (const rule of rules) {
       if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.id;
     }
-    if (isWidgetLine(text, widgetWords)) return "boilerplate.widget.line";
+    if (isWidgetLine(text, widgetWords, anyWidgetWord)) return "boilerplate.widget.line";
   }
   if (!HAS_HAN.test(text)) return /[\p{L}\p{N}]/u.test(text) ? "boilerplate.no-han.text" : "boilerplate.no-han.symbols";
   return null;

@@ -25,12 +25,15 @@ export const boilerplateRules = lazy(() => {
         maxLength: r.maxLength ?? Infinity,
       }),
   );
+  const widgetSource = [...file.widgetWords].sort((a, b) => b.length - a.length).join("|");
   return {
     rules,
     /** lines longer than every rule's limit are paragraphs: no rule needs to look at them */
     longestMatch: Math.max(...rules.map((rule) => rule.maxLength)),
     relatedBlockStart: new RegExp(file.relatedBlockStarts),
     /** longest words first, so 打印本页 goes whole before 打印 */
-    widgetWords: new RegExp([...file.widgetWords].sort((a, b) => b.length - a.length).join("|"), "g"),
+    widgetWords: new RegExp(widgetSource, "g"),
+    /** the same words without the global flag: does a line hold one at all (most do not) */
+    anyWidgetWord: new RegExp(widgetSource),
   };
 });
