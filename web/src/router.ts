@@ -8,7 +8,7 @@ const SearchPage = () => import("./pages/SearchPage.vue");
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
-    { path: "/", component: SearchPage, meta: { title: "检索" } },
+    { path: "/", alias: "/index.html", component: SearchPage, meta: { title: "检索" } },
     {
       path: "/document/:id(\\d+)",
       component: () => import("./pages/DocumentPage.vue"),
@@ -23,7 +23,8 @@ export const router = createRouter({
     { path: "/region/:name", component: () => import("./pages/RegionPage.vue"), props: true, meta: { title: "地区" } },
     { path: "/trends", component: () => import("./pages/TrendsPage.vue"), meta: { title: "词频趋势" } },
     { path: "/directives", component: () => import("./pages/DirectivesPage.vue"), meta: { title: "指示台账" } },
-    { path: "/:rest(.*)*", component: SearchPage, meta: { title: "检索" } },
+    // An address with no page says so: a search page would hide the mistake from whoever typed or cut the link.
+    { path: "/:rest(.*)*", component: () => import("./pages/NotFoundPage.vue"), meta: { title: "找不到页面" } },
   ],
 });
 
