@@ -86,6 +86,9 @@ test("the year facet shows the undated document as 日期不详 with its count",
       (await years.locator("li").allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim()),
       ["2022 1", "日期不详 1"],
     );
+    // The undated hit says so where the others give their date.
+    assert.equal(await page.locator("article.hit [data-undated]").count(), 1);
+    assert.equal(await page.locator("article.hit [data-undated]").innerText(), "日期不详");
     await shoot(page, `search-undated-facet-${viewport.width}`);
     assert.deepEqual(page.problems, []);
     await page.close();
