@@ -1,60 +1,29 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { ingest } from "../src/ingest/ingest.js";
-import { buildApp } from "../src/serve/app.js";
-import { SqliteStore } from "../src/store/sqlite.js";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
 import { parseCsv } from "./csv.js";
 import { fixtureSources } from "./fixture-pages.js";
-import { ROOT } from "./paths.js";
-import { tempDir } from "./store-helpers.js";
+import { SHOTS, skip, WebApp } from "./web-setup.js";
 
 // Citing and exporting in Debian's chromium: a crawled page's address, capture time and permalink on its
 // document page, a citation copied, and a search and a person's timeline downloaded and read back.
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = !existsSync(CHROMIUM) && !process.env.CI ? `没有 ${CHROMIUM}: 跳过浏览器测试(apt-get install chromium fonts-noto-cjk)` : false;
-const SHOTS = join(ROOT, "test-output/screenshots");
 const URL_A = "http://www.example.gov.cn/a/1.html";
 const CRAWL = [
   { url: URL_A, captured: "2024-11-20T08:00:00Z", text: "宁河区委常委会召开会议\n11月19日,宁河区委常委会召开会议,区委书记张三主持会议并讲话。会议强调,要抓好招商引资。" },
   { url: "http://www.example.gov.cn/a/2.html", captured: "2024-11-21T08:00:00Z", text: "宁河区政府常务会议召开\n11月20日,宁河区政府常务会议召开,区长李四主持会议。区委书记张三出席会议。" },
 ];
-let store: SqliteStore;
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
-
-before(async () => {
-  if (skip) return;
-  mkdirSync(SHOTS, { recursive: true });
-  const dir = tempDir();
+const web = new WebApp("web-cite", (dir) => {
   writeFileSync(join(dir, "crawl.jsonl"), CRAWL.map((line) => JSON.stringify(line)).join("\n") + "\n");
-  store = new SqliteStore(join(dir, "web-cite.db"), { create: true });
-  await ingest(store, [...fixtureSources(), join(dir, "crawl.jsonl")], { workers: 0 });
-  app = await buildApp({ store, token: "t", webRoot: join(ROOT, "web/dist") });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  return [...fixtureSources(), join(dir, "crawl.jsonl")];
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
-
-async function open(path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "zh-CN", acceptDownloads: true, permissions: ["clipboard-read", "clipboard-write"] });
-  const page = await context.newPage();
-  await page.goto(base + path);
-  return page;
-}
+const open = (path: string): Promise<Page> => web.open(path, { context: { acceptDownloads: true, permissions: ["clipboard-read", "clipboard-write"] } });
 
 async function idOfUrl(url: string): Promise<number> {
-  for await (const { id, record } of store.records({})) if (record.source.url === url) return id;
+  for await (const { id, record } of web.store.records({})) if (record.source.url === url) return id;
   throw new Error(`not stored: ${url}`);
 }
 
@@ -108,7 +77,7 @@ test("a search and a person's timeline are exported, and the files read back", {
   assert.deepEqual(rows.map((row) => row[url]).sort(), CRAWL.map((line) => line.url).sort());
   assert.ok(rows.every((row) => row[header!.indexOf("正文")]!.includes("宁河区")));
 
-  const [person] = await store.persons("张三");
+  const [person] = await web.store.persons("张三");
   assert.ok(person);
   const personPage = await open(`/person/${person.id}`);
   const jsonl = await downloaded(personPage, ".export-jsonl");

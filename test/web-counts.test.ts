@@ -1,71 +1,42 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { ingest } from "../src/ingest/ingest.js";
-import { buildApp } from "../src/serve/app.js";
-import { SqliteStore } from "../src/store/sqlite.js";
+import { test } from "node:test";
 import { fixtureSource } from "./fixture-pages.js";
-import { ROOT } from "./helpers.js";
 import { repostOfSeed, SEED } from "./reposts.js";
-import { tempDir } from "./store-helpers.js";
+import { SHOTS, skip, WebApp, type WatchedPage } from "./web-setup.js";
 
 // One count everywhere, in Debian's chromium: the 西青 report and its repost on another site are one
 // document in search, on 西青区's page (a way up to 天津市, never itself as a sub-region) and on the pages of
 // the people at that meeting. The pages are saved as screenshots at 1360 and 390 px.
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = !existsSync(CHROMIUM) && !process.env.CI ? `没有 ${CHROMIUM}: 跳过浏览器测试(apt-get install chromium fonts-noto-cjk)` : false;
-const SHOTS = join(ROOT, "test-output/screenshots");
 const XIQING = encodeURIComponent("西青区");
 /** A district meeting with no title line that names its district only as 区, and no year. */
 const UNPLACED = ["3月11日，区委书记李清华主持召开区委常委会会议，传达学习全国两会精神，研究部署我区重点工作。", "会议指出，要坚持稳中求进工作总基调，扎实推进高质量发展。"].join("\n");
 
-let store: SqliteStore;
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
-
-before(async () => {
-  if (skip) return;
-  const dir = tempDir();
+const web = new WebApp("web-counts", (dir) => {
   const repost = join(dir, "repost.txt");
   writeFileSync(repost, repostOfSeed());
   const unplaced = join(dir, "unplaced.txt");
   writeFileSync(unplaced, UNPLACED);
-  store = new SqliteStore(join(dir, "web-counts.db"), { create: true });
-  await ingest(store, [fixtureSource(SEED), repost, fixtureSource("fucheng-changweihui-2021-03"), unplaced], { workers: 0 });
-  app = await buildApp({ store, token: "web-counts-token", webRoot: join(ROOT, "web/dist") });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
-  mkdirSync(SHOTS, { recursive: true });
+  return [fixtureSource(SEED), repost, fixtureSource("fucheng-changweihui-2021-03"), unplaced];
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
-
-async function open(width: number): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "zh-CN" });
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(error.message));
-  return { page, problems };
+async function open(width: number): Promise<{ page: WatchedPage; problems: string[] }> {
+  const page = await web.open(null, { viewport: { width, height: 900 } });
+  return { page, problems: page.problems };
 }
 
 test("a report and its repost count once in search, on the region's page and on a person's page", { skip }, async () => {
   const { page, problems } = await open(1360);
-  await page.goto(`${base}/?region=${XIQING}`);
+  await page.goto(`${web.base}/?region=${XIQING}`);
   await page.locator("article.hit").first().waitFor();
   assert.equal(await page.locator("article.hit").count(), 1);
   assert.match(await page.locator(".summary").innerText(), /:1 篇/);
   assert.match(await page.locator("article.hit .copies").innerText(), /另有 1 篇转载/);
   await page.screenshot({ path: join(SHOTS, "counts-search-1360.png"), fullPage: true });
 
-  await page.goto(`${base}/region/${XIQING}`);
+  await page.goto(`${web.base}/region/${XIQING}`);
   await page.locator("h1", { hasText: "西青区" }).waitFor();
   await page.locator("canvas").first().waitFor();
   assert.match(await page.locator("p.muted").first().innerText(), /库中 1 篇文档/);
@@ -83,7 +54,7 @@ test("a report and its repost count once in search, on the region's page and on 
   assert.match(await page.locator("text=出现在").innerText(), /出现在 1 篇文档中/);
   await page.screenshot({ path: join(SHOTS, "counts-person-1360.png"), fullPage: true });
 
-  await page.goto(`${base}/trends?terms=${encodeURIComponent("常委会")}&by=year`);
+  await page.goto(`${web.base}/trends?terms=${encodeURIComponent("常委会")}&by=year`);
   await page.locator("[data-total]").first().waitFor();
   // 西青 (with its repost), 阜城, and the undated meeting placed as 区.
   assert.match(await page.locator("[data-total]").first().innerText(), /共 3 篇\(其中 1 篇日期不详/);
@@ -94,13 +65,13 @@ test("a report and its repost count once in search, on the region's page and on 
 
 test("an untitled page's title is marked as made from its meeting; a page placed as 区 is unplaced, with the reason", { skip }, async () => {
   const { page, problems } = await open(1360);
-  await page.goto(`${base}/?q=${encodeURIComponent("李清华")}`);
+  await page.goto(`${web.base}/?q=${encodeURIComponent("李清华")}`);
   const derived = page.locator("article.hit [data-derived]");
   await derived.first().waitFor();
   assert.equal(await derived.first().innerText(), "区委常委会会议");
   assert.equal(await derived.first().getAttribute("title"), "原页面无标题,由会议名称生成");
   await page.screenshot({ path: join(SHOTS, "counts-derived-title-1360.png"), fullPage: true });
-  await page.goto(`${base}/region/${encodeURIComponent("区")}`);
+  await page.goto(`${web.base}/region/${encodeURIComponent("区")}`);
   const card = page.locator("[data-unplaced]");
   await card.waitFor();
   assert.match(await card.innerText(), /“区”不是一个地区/);
@@ -121,7 +92,7 @@ test("the region, search and trends pages at 390 px", { skip }, async () => {
     ["search", `/?region=${XIQING}`, "article.hit"],
     ["trends", `/trends?terms=${encodeURIComponent("常委会")}&by=year`, "canvas"],
   ] as const) {
-    await page.goto(`${base}${url}`);
+    await page.goto(`${web.base}${url}`);
     await page.locator(ready).first().waitFor();
     await page.screenshot({ path: join(SHOTS, `counts-${name}-390.png`), fullPage: true });
   }

@@ -1,58 +1,18 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { ingest } from "../src/ingest/ingest.js";
-import { buildApp } from "../src/serve/app.js";
-import { SqliteStore } from "../src/store/sqlite.js";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
 import { fixtureSources } from "./fixture-pages.js";
-import { ROOT } from "./paths.js";
-import { tempDir } from "./store-helpers.js";
+import { PHONE, SHOTS, skip, WebApp, WIDE, type WatchedPage } from "./web-setup.js";
 
 // The web app as delivered, in Debian's chromium: what the first load costs, the menu on a phone, the raw
 // tab and the search's dates and order in the address, a title for every tab, and a screenshot of every page
 // at 1360 and 390 px wide under test-output/screenshots/ (git-ignored), to be looked at.
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = !existsSync(CHROMIUM) && !process.env.CI ? `没有 ${CHROMIUM}: 跳过浏览器测试(apt-get install chromium fonts-noto-cjk)` : false;
-const SHOTS = join(ROOT, "test-output/screenshots");
 /** What the first page load may transfer in script, compressed. */
 const FIRST_LOAD_SCRIPT_BUDGET = 500 * 1024;
-const WIDE = { width: 1360, height: 900 };
-const PHONE = { width: 390, height: 844 };
-let store: SqliteStore;
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
-
-before(async () => {
-  if (skip) return;
-  mkdirSync(SHOTS, { recursive: true });
-  store = new SqliteStore(join(tempDir(), "web-delivery.db"), { create: true });
-  await ingest(store, fixtureSources(), { workers: 0 });
-  app = await buildApp({ store, token: "web-delivery-token", webRoot: join(ROOT, "web/dist") });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
-
-async function open(path: string, viewport = WIDE): Promise<Page & { problems: string[] }> {
-  const page = (await browser.newPage({ viewport, locale: "zh-CN" })) as Page & { problems: string[] };
-  page.problems = [];
-  page.on("pageerror", (error) => page.problems.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/Failed to load resource/.test(message.text())) page.problems.push(message.text());
-  });
-  await page.goto(base + path);
-  return page;
-}
+const web = new WebApp("web-delivery", () => fixtureSources());
+const open = (path: string, viewport = WIDE): Promise<WatchedPage> => web.open(path, { viewport });
 
 /** The scripts a page fetched from the server, with the bytes that crossed the wire and how they were encoded. */
 interface Fetched {
@@ -73,9 +33,9 @@ function scriptLog(page: Page): Fetched[] {
 }
 
 test("the first load of / transfers at most 500 kB of script, compressed; the charts come with the pages that draw them", { skip }, async () => {
-  const page = (await browser.newPage({ viewport: WIDE, locale: "zh-CN" })) as Page;
+  const page: Page = await web.open(null);
   const scripts = scriptLog(page);
-  const index = await page.goto(base + "/", { waitUntil: "networkidle" });
+  const index = await page.goto(web.base + "/", { waitUntil: "networkidle" });
   assert.equal(index!.headers()["cache-control"], "no-cache", "the page is revalidated: it names the current fingerprints");
   await page.locator("article.hit").first().waitFor();
   const first = [...scripts];
@@ -123,7 +83,7 @@ test("at 390 px (and 320) every menu entry can be reached, and the page does not
 });
 
 test("the raw tab is in the address: opened by link, kept on reload, undone by back; the tab's title says it", { skip }, async () => {
-  const { hits } = await store.search({ query: "阜城县" });
+  const { hits } = await web.store.search({ query: "阜城县" });
   const id = hits[0]!.id;
   const page = await open(`/document/${id}?view=raw`);
   await page.locator(".raw .raw-line").first().waitFor();
@@ -185,10 +145,10 @@ test("a date-range search and sorting by date, all in the address: reload and ba
 });
 
 test("every page has a title of its own and a screenshot at 1360 and 390 px wide", { skip }, async () => {
-  const { hits } = await store.search({ query: "阜城县" });
-  const stored = await store.document(hits[0]!.id);
+  const { hits } = await web.store.search({ query: "阜城县" });
+  const stored = await web.store.document(hits[0]!.id);
   const personId = stored!.personIds[0]!;
-  const person = await store.person(personId);
+  const person = await web.store.person(personId);
   const pages: [string, string, string, RegExp][] = [
     ["search", "/?q=" + encodeURIComponent("乡村振兴"), "article.hit", /^“乡村振兴” · 检索 · 会议$/],
     ["search-all", "/", "article.hit", /^全部文档 · 检索 · 会议$/],

@@ -1,57 +1,18 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { ingest } from "../src/ingest/ingest.js";
-import { buildApp } from "../src/serve/app.js";
-import { SqliteStore } from "../src/store/sqlite.js";
-import { ROOT } from "./paths.js";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
 import { COUNTY_HEAD_2022, COUNTY_HEAD_2023, CITY_SECRETARY_VISITING } from "./person-pages.js";
-import { tempDir } from "./store-helpers.js";
+import { SHOTS, skip, WebApp, type WatchedPage } from "./web-setup.js";
 import { writePage } from "./written-pages.js";
 
 // The person index, namesakes, the person facet by id and the trend's share view in Debian's chromium, over the
 // three written pages of two officials named 王建平 (test/person-pages.ts). Screenshots at 1360 and 390 px go to
 // test-output/screenshots/.
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = !existsSync(CHROMIUM) && !process.env.CI ? `没有 ${CHROMIUM}: 跳过浏览器测试(apt-get install chromium fonts-noto-cjk)` : false;
-const SHOTS = join(ROOT, "test-output/screenshots");
-let store: SqliteStore;
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
+const web = new WebApp("web-people", (dir) => [CITY_SECRETARY_VISITING, COUNTY_HEAD_2023, COUNTY_HEAD_2022].map((text, i) => writePage(dir, `${i}.txt`, text)));
 
-before(async () => {
-  if (skip) return;
-  mkdirSync(SHOTS, { recursive: true });
-  const dir = tempDir();
-  store = new SqliteStore(join(dir, "web-people.db"), { create: true });
-  const pages = [CITY_SECRETARY_VISITING, COUNTY_HEAD_2023, COUNTY_HEAD_2022].map((text, i) => writePage(dir, `${i}.txt`, text));
-  await ingest(store, pages, { workers: 0 });
-  app = await buildApp({ store, token: "web-people-token", webRoot: join(ROOT, "web/dist") });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
-
-async function open(path: string, width = 1360): Promise<Page & { problems: string[] }> {
-  const page = (await browser.newPage({ viewport: { width, height: 900 }, locale: "zh-CN" })) as Page & { problems: string[] };
-  page.problems = [];
-  page.on("pageerror", (error) => page.problems.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/Failed to load resource/.test(message.text())) page.problems.push(message.text());
-  });
-  await page.goto(base + path);
-  return page;
-}
+const open = (path: string, width = 1360): Promise<WatchedPage> => web.open(path, { viewport: { width, height: 900 } });
 /** The page at both widths, each saved. */
 async function shootBoth(path: string, name: string, ready: (page: Page) => Promise<unknown>): Promise<void> {
   for (const width of [1360, 390]) {

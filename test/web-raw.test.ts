@@ -1,64 +1,35 @@
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import type { FastifyInstance } from "fastify";
-import { chromium, type Browser } from "playwright-core";
-import { ingest } from "../src/ingest/ingest.js";
-import { buildApp } from "../src/serve/app.js";
+import { test } from "node:test";
 import type { RawView } from "../src/serve/raw-types.js";
-import { SqliteStore } from "../src/store/sqlite.js";
 import type { Record } from "../src/types.js";
 import { EXAMPLES } from "./examples.js";
-import { ROOT } from "./helpers.js";
-import { tempDir } from "./store-helpers.js";
+import { skip, WebApp } from "./web-setup.js";
 
 // The raw tab of the web app in Debian's chromium, for every sample page and a page whose text keeps a
 // run of '???': each removed line is a row of its own, struck through beside its reason; the kept run is
 // marked as kept damage and its row is not struck through.
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = !existsSync(CHROMIUM) && !process.env.CI ? `没有 ${CHROMIUM}: 跳过浏览器测试(apt-get install chromium fonts-noto-cjk)` : false;
 const KEPT_DAMAGE = ["区委常委会召开", "7月23日，区委书记???主持召开区委常委会（扩大）会议，研究部署下半年工作。", "津ICP备05004140号-1"].join("\n");
 
-let store: SqliteStore;
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
-
-before(async () => {
-  if (skip) return;
-  const dir = tempDir();
+const web = new WebApp("web-raw", (dir) => {
   const inputs = join(dir, "pages");
   mkdirSync(inputs);
   for (const name of readdirSync(EXAMPLES)) copyFileSync(join(EXAMPLES, name), join(inputs, name));
   writeFileSync(join(inputs, "kept-damage.txt"), KEPT_DAMAGE);
-  store = new SqliteStore(join(dir, "web-raw.db"), { create: true });
-  await ingest(store, [inputs], { workers: 0 });
-  app = await buildApp({ store, token: "web-raw-token", webRoot: join(ROOT, "web/dist") });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  return [inputs];
 });
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
-
-// The server answers only requests addressed to where it listens (its Host check), so the API is asked as the
-// browser asks it.
-const getJson = async <T>(url: string): Promise<T> => (await app.inject({ method: "GET", url, headers: { host: new URL(base).host } })).json() as T;
+const getJson = <T>(url: string) => web.getJson<T>(url);
 
 test("the raw tab of every sample page shows each removed line on its own row with its reason", { skip }, async () => {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: "zh-CN" });
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(error.message));
+  const page = await web.open(null);
+  const problems = page.problems;
   let seen = 0;
   for (let id = 1; id <= readdirSync(EXAMPLES).length + 1; id++) {
     const { record } = await getJson<{ record: Record }>(`/api/documents/${id}`);
     const view = await getJson<RawView>(`/api/documents/${id}/raw`);
-    await page.goto(`${base}/document/${id}`);
+    await page.goto(`${web.base}/document/${id}`);
     await page.locator(".n-tabs-tab", { hasText: "原始页面" }).click();
     await page.locator(".raw .raw-line").first().waitFor();
     const rows = page.locator(".raw .raw-line");

@@ -1,59 +1,14 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { after, before, test } from "node:test";
-import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { ingest } from "../src/ingest/ingest.js";
-import { buildApp } from "../src/serve/app.js";
-import { SqliteStore } from "../src/store/sqlite.js";
+import { test } from "node:test";
 import { fixtureSources } from "./fixture-pages.js";
-import { ROOT } from "./paths.js";
-import { tempDir } from "./store-helpers.js";
+import { shoot, skip, WebApp, type WatchedPage } from "./web-setup.js";
 
 // The web app in Debian's chromium over a database of the fixture pages, among them one planted page whose
 // text holds <script> and onerror= (test/pages/planted-script). Each page is saved as a screenshot under test-output/screenshots/.
 
-const CHROMIUM = "/usr/bin/chromium";
-// Without Debian's chromium the browser tests are skipped with this reason, except in CI (CI=true), which
-// installs it (.ci/run) and where its absence must fail.
-const skip = !existsSync(CHROMIUM) && !process.env.CI ? `没有 ${CHROMIUM}: 跳过浏览器测试(apt-get install chromium fonts-noto-cjk)` : false;
-const TOKEN = "web-test-token";
-const SHOTS = join(ROOT, "test-output/screenshots");
-let store: SqliteStore;
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
-
-before(async () => {
-  if (skip) return;
-  mkdirSync(SHOTS, { recursive: true });
-  store = new SqliteStore(join(tempDir(), "web.db"), { create: true });
-  await ingest(store, fixtureSources(), { workers: 0 });
-  app = await buildApp({ store, token: TOKEN, webRoot: join(ROOT, "web/dist") });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: "zh-CN" });
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/Failed to load resource/.test(message.text())) problems.push(message.text());
-  });
-  (page as Page & { problems: string[] }).problems = problems;
-  await page.goto(base + path);
-  return page;
-}
-const shoot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
+const web = new WebApp("web", () => fixtureSources());
+const open = (path: string) => web.open(path);
+const problemsOf = (page: WatchedPage) => page.problems;
 
 test("search with a facet, open a document, its raw view with removed lines and reasons, then a person", { skip }, async () => {
   // Every page that names 乡村振兴 has people and removed lines, whichever year the facet picks.
@@ -115,7 +70,7 @@ test("a region's monthly chart and drill-down, and the term trends chart", { ski
   await page.getByRole("heading", { name: "西青区" }).waitFor();
   await page.locator("canvas").first().waitFor();
   await shoot(page, "region");
-  await page.goto(base + "/trends");
+  await page.goto(web.base + "/trends");
   await page.locator("canvas").first().waitFor();
   await page.getByText(/高质量发展:共 \d+ 篇/).waitFor();
   await shoot(page, "trends");
@@ -127,7 +82,7 @@ test("the directive ledger: a status change is refused without the token and sav
   const page = await open("/directives");
   await page.locator(".n-data-table-tr").nth(1).waitFor();
   await shoot(page, "directives");
-  const { entries } = await store.directives({ limit: 1 });
+  const { entries } = await web.store.directives({ limit: 1 });
   const first = entries[0]!;
   const choose = async (status: string) => {
     await page.locator(`[data-test="status-${first.id}"]`).click();
@@ -135,14 +90,14 @@ test("the directive ledger: a status change is refused without the token and sav
   };
   await choose("落实中");
   await page.getByText(/写操作需要/).waitFor();
-  assert.equal((await store.directives({ status: "落实中" })).total, 0, "nothing written without the token");
+  assert.equal((await web.store.directives({ status: "落实中" })).total, 0, "nothing written without the token");
 
-  await page.locator('[data-test="token"] input').fill(TOKEN);
+  await page.locator('[data-test="token"] input').fill(web.token);
   await page.locator('[data-test="token"] input').press("Enter");
   await page.getByText("已填入写入令牌").waitFor();
   await choose("已落实");
   await page.getByText("已保存").waitFor();
-  const saved = await store.directives({ status: "已落实" });
+  const saved = await web.store.directives({ status: "已落实" });
   assert.deepEqual(
     saved.entries.map((entry) => entry.id),
     [first.id],
@@ -168,7 +123,7 @@ test("a page whose text holds <script> and onerror= shows them as text and runs 
 });
 
 test("the raw view of a traditional page marks the pinyin glosses it dropped", { skip }, async () => {
-  const { hits } = await store.search({ query: "天衢新区", from: "2023-04-26", to: "2023-04-26" });
+  const { hits } = await web.store.search({ query: "天衢新区", from: "2023-04-26", to: "2023-04-26" });
   const page = await open(`/document/${hits[0]!.id}`);
   await page.locator(".n-tabs-tab", { hasText: "原始页面" }).click();
   const glosses = page.locator(".raw mark.gloss");

@@ -29,6 +29,7 @@ import { matchRow, type CorpusBackend } from "./backend.js";
 import { documentsPerPeriod, facetsOf, PERSON_FACET_DOCUMENTS, regionOverview, trendOf } from "./explore.js";
 import { directiveRowsOf, facetRowOf, filingDate } from "./filing.js";
 import { fileBatch } from "./near-duplicates.js";
+import { companionsOf } from "./people-companions.js";
 import { PersonRecognition } from "./people.js";
 import { indexEntryOf } from "./people-index.js";
 import { titled } from "./titles.js";
@@ -224,8 +225,10 @@ export class Corpus implements Store {
     return { total, persons: rows.map(indexEntryOf) };
   }
 
-  companions(id: number, limit: number): Promise<Companion[]> {
-    return this.backend.companions(id, limit);
+  /** The people seen beside a person, a reposted report counted once (src/corpus/people-companions.ts). */
+  async companions(id: number, limit: number): Promise<Companion[]> {
+    const appearances = await this.backend.appearances([id]);
+    return companionsOf(this.backend, id, onceEach(appearances.get(id)), limit);
   }
 
   async region(name: string): Promise<RegionOverview | null> {

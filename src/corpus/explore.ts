@@ -50,14 +50,16 @@ export function facetsOf(best: MatchRow[], region: string | undefined, persons: 
   const regions = new Map<string, number>();
   const years = new Map<string, number>();
   const kinds = new Map<string, number>();
+  let undated = 0;
   for (const row of best) {
     // A bare level word (县, 经开区) names no region to narrow the search to.
     const child = row.region?.length ? below(row.region, region) : undefined;
     if (child && !isBarePlaceWord(child)) add(regions, child);
-    add(years, row.date?.slice(0, 4));
+    if (row.date) add(years, row.date.slice(0, 4));
+    else undated++;
     for (const kind of row.kinds ?? []) add(kinds, kind);
   }
-  return { regions: top(regions, 30), years: [...years].map(([value, count]) => ({ value, count })).sort((a, b) => b.value.localeCompare(a.value)), kinds: top(kinds, 20), persons };
+  return { regions: top(regions, 30), years: [...years].map(([value, count]) => ({ value, count })).sort((a, b) => b.value.localeCompare(a.value)), undated, kinds: top(kinds, 20), persons };
 }
 
 /** A region's overview from its stored pages, people and themes: each cluster counted once, at its earliest date. */

@@ -5,6 +5,7 @@ import zh from "ajv-i18n/localize/zh/index.js";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { UserError } from "../errors.js";
 import { FOLLOW_UP_STATUSES, SEARCH_SORTS, type FollowUpStatus, type SearchSort, type Store } from "../store/store.js";
 import { BusyError } from "../store/busy.js";
@@ -408,13 +409,29 @@ export async function buildApp({ store, token, webRoot, host = "127.0.0.1" }: Ap
       cacheControl: false,
       setHeaders: (reply, path) => void reply.header("cache-control", cacheControlOf(path)),
     });
-    app.get("/*", { schema: { hide: true } }, async (request, reply) =>
-      request.url.startsWith("/assets/") ? fail(reply, 404, "没有这个文件:网页可能已更新,请刷新") : reply.sendFile("index.html"),
-    );
+    app.get("/*", { schema: { hide: true } }, async (request, reply) => {
+      if (!request.url.startsWith("/assets/")) return reply.sendFile("index.html");
+      // The static routes are the files found at start: a build made while the server runs has new fingerprints,
+      // which its index.html (read on every load) names. Such a file is sent if it is there.
+      const name = builtAsset(webRoot, request.url);
+      return name ? reply.sendFile(`assets/${name}`) : fail(reply, 404, "没有这个文件:网页可能已更新,请刷新");
+    });
   } else {
     app.get("/*", { schema: { hide: true } }, async (_request, reply) =>
       reply.type("text/plain; charset=utf-8").send("huiyi 的接口在 /api/(说明见 /api/openapi.json)。网页尚未构建:在 huiyi 目录里运行 npm run build:web。\n"),
     );
   }
   return app;
+}
+
+/** The file an /assets/ address names when it is a plain file name present in the build's assets folder, else null. */
+function builtAsset(webRoot: string, url: string): string | null {
+  let name: string;
+  try {
+    name = decodeURIComponent(url.split("?")[0]!.slice("/assets/".length));
+  } catch {
+    return null;
+  }
+  // A bare file name only: no folder, no way out of the assets folder.
+  return /^[\w.-]+$/.test(name) && !name.startsWith(".") && existsSync(join(webRoot, "assets", name)) ? name : null;
 }

@@ -9,9 +9,19 @@ export const EXPORT_FORMATS = ["csv", "jsonl"] as const;
 /** The byte-order mark that makes Excel read a CSV file's Chinese as UTF-8. */
 export const BOM = "\ufeff";
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+/**
+ * Text a spreadsheet would run as a formula when it opens the file (OWASP, "CSV Injection"): a cell that
+ * starts with =, +, - or @, or with a tab or carriage return before one of them.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. Text that a spreadsheet
+ * would take for a formula (a page's words can be anything) is kept as text by a leading apostrophe, as OWASP
+ * advises; numbers the program itself wrote (a count, an id) are left as they are. JSON lines need no guard.
+ */
 export function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? "" : String(value);
+  const text = value === null || value === undefined ? "" : typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

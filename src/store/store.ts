@@ -77,6 +77,8 @@ export interface FacetCount {
 export interface SearchFacets {
   regions: FacetCount[];
   years: FacetCount[];
+  /** matches (one per cluster) with no date to file under a year: the year facet's counts plus these make the total */
+  undated: number;
   kinds: FacetCount[];
   persons: FacetCount[];
 }

@@ -16,6 +16,20 @@ const UNDATED = [
   "会议强调，各级各部门要压实责任，抓好安全生产和疫情防控各项工作。",
 ].join("\n");
 
+/** A county meeting with two more people: the secretary's deputy and the county head. */
+const WITH_OTHERS = [
+  "西青区召开区委常委会会议",
+  "2022年3月11日，区委书记李清华主持召开区委常委会会议，区长白云鹏、区委副书记孟庆松出席会议。",
+  "会议指出，要坚持稳中求进工作总基调，扎实推进高质量发展，确保全年目标任务圆满完成。",
+].join("\n");
+
+/** Another meeting of the same county with the county head alone beside the secretary. */
+const HEAD_ONLY = [
+  "西青区召开区委常委会扩大会议",
+  "2022年6月20日，区委书记李清华主持召开区委常委会扩大会议，区长白云鹏出席会议。",
+  "会议要求，要把防汛责任落实到每一个村、每一个点位，确保人民群众生命财产安全。",
+].join("\n");
+
 /** Another meeting of the same county, dated. */
 const DATED = [
   "西青区召开区委常委会扩大会议",
@@ -78,6 +92,23 @@ export function counts(backend: Backend): void {
       assert.equal(series!.undated, 1);
       // The dated report is the corpus's one document of 2022: all of the period, a share of 1.
       assert.deepEqual(series!.points, [{ period: "2022", documents: 1, all: 1, share: 1 }]);
+    });
+
+    test("the people beside a person count a reposted report once", async (t) => {
+      // The first report on three sites: its people are beside the secretary at one meeting, not three.
+      const corpus = await store(backend, [WITH_OTHERS, WITH_OTHERS, WITH_OTHERS, HEAD_ONLY]);
+      t.after(() => corpus.close());
+      assert.equal((await corpus.stats()).clusters, 2, "the three copies are one cluster");
+      const [secretary] = await corpus.persons("李清华");
+      const companions = await corpus.companions(secretary!.id, 10);
+      assert.deepEqual(
+        companions.map(({ name, documents }) => [name, documents]),
+        [
+          ["白云鹏", 2],
+          ["孟庆松", 1],
+        ],
+      );
+      assert.deepEqual(await corpus.companions(secretary!.id, 1).then((rows) => rows.map((row) => row.name)), ["白云鹏"]);
     });
   });
 }
