@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import TSCharacters from "opencc-js/dict/TSCharacters";
-import { pinyin } from "pinyin-pro";
+import { pinyin } from "./pinyin-pro.js";
 import { lazy, readDataFile } from "./load.js";
 import { stripTones } from "./pinyin.js";
 import { WordTable } from "./word-table.js";
