@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,12 +10,16 @@ import type { RawDoc, Record } from "../src/types.js";
 import { variedPages } from "./pages.js";
 
 // npm run bench: clean throughput on one core beside opencc-js conversion alone on the same text, then
-// the peak memory of `huiyi clean` on a 1 GB JSONL file.
+// the peak memory of `huiyi clean` on a 1 GB JSONL file, with its breakdown by table and its growth
+// along the input. BENCH_CLEAN_MB and BENCH_BIG_MB make the runs shorter; BENCH_ONLY=memory skips the
+// throughput part.
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const MB = 1024 * 1024;
 const CLEAN_MB = Number(process.env.BENCH_CLEAN_MB ?? 60);
 const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 1024);
+/** Megabytes of the big file cleaned in-process to break its memory down by table. */
+const SAMPLE_MB = Math.min(8, BIG_MB);
 
 function collectPages(megabytes: number): { docs: RawDoc[]; bytes: number } {
   const docs: RawDoc[] = [];
@@ -99,32 +103,63 @@ async function writeBigJsonl(path: string): Promise<number> {
   return n;
 }
 
-function peakKb(pid: number): number {
+/** The process's peak resident memory so far (VmHWM) and the bytes it has read (rchar), from /proc. */
+function procFigures(pid: number): { peakKb: number; readBytes: number } {
   try {
-    return Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+)/)?.[1] ?? 0);
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const io = readFileSync(`/proc/${pid}/io`, "utf8");
+    return { peakKb: Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0), readBytes: Number(io.match(/rchar:\s+(\d+)/)?.[1] ?? 0) };
   } catch {
-    return 0;
+    return { peakKb: 0, readBytes: 0 };
   }
 }
+
+/** The first lines of a JSONL file, about `megabytes` of them, for the in-process breakdown. */
+function writeSample(from: string, to: string, megabytes: number): void {
+  const text = readFileSync(from).subarray(0, megabytes * MB).toString("utf8");
+  writeFileSync(to, text.slice(0, text.lastIndexOf("\n") + 1));
+}
+
+/** Where the memory of huiyi clean goes: node, its code, each table, what cleaning holds (bench/clean-memory.ts). */
+function memoryShares(sample: string): void {
+  const shares = spawnSync(process.execPath, ["--expose-gc", join(ROOT, "dist/bench/clean-memory.js"), sample], { encoding: "utf8" });
+  console.log(`memory shares of huiyi clean, one process (clean has no worker threads), on ${SAMPLE_MB} MB of the file:`);
+  process.stdout.write(shares.stdout.replace(/^/gm, "  "));
+  if (shares.status !== 0) process.stderr.write(shares.stderr);
+}
+
+/** Fractions of the input at which the peak so far is reported: a peak that still grows with the input shows here. */
+const CHECKPOINTS = [0.125, 0.25, 0.5];
 
 async function benchMemory(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "huiyi-bench-"));
   const path = join(dir, "big.jsonl");
   try {
     const pages = await writeBigJsonl(path);
-    const size = statSync(path).size / MB;
+    const bytes = statSync(path).size;
+    const size = bytes / MB;
+    const sample = join(dir, "sample.jsonl");
+    writeSample(path, sample, SAMPLE_MB);
+    memoryShares(sample);
     const start = Date.now();
     const child = spawn(process.execPath, [join(ROOT, "dist/src/cli/main.js"), "clean", path], { stdio: ["ignore", "ignore", "inherit"] });
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, peakKb(child.pid!))), 100);
+    const atCheckpoint: number[] = [];
+    const timer = setInterval(() => {
+      const { peakKb, readBytes } = procFigures(child.pid!);
+      peak = Math.max(peak, peakKb);
+      for (const [i, fraction] of CHECKPOINTS.entries()) if (atCheckpoint[i] === undefined && readBytes >= fraction * bytes) atCheckpoint[i] = peak;
+    }, 100);
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     clearInterval(timer);
     const elapsed = (Date.now() - start) / 1000;
+    const growth = CHECKPOINTS.map((fraction, i) => `${fraction * 100}%: ${((atCheckpoint[i] ?? 0) / 1024).toFixed(0)}`).join(", ");
     console.log(`memory       ${(peak / 1024).toFixed(0)} MB peak RSS   (huiyi clean on a ${size.toFixed(0)} MB JSONL of ${pages} pages, exit ${code}, ${(size / elapsed).toFixed(1)} MB/s end to end; bar: ≤ 300 MB)`);
+    console.log(`             peak after reading ${growth} MB of it; 100%: ${(peak / 1024).toFixed(0)} MB`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-benchClean();
+if (process.env.BENCH_ONLY !== "memory") benchClean();
 await benchMemory();

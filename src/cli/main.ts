@@ -1,20 +1,43 @@
 #!/usr/bin/env node
 import { UserError } from "../errors.js";
 import { useUserData } from "../lexicon/load.js";
-import { CLEAN_USAGE, cleanCommand } from "./clean.js";
-import { COPY_USAGE, copyCommand } from "./copy.js";
-import { EXPORT_USAGE, exportCommand } from "./export.js";
-import { EXTRACT_USAGE, extractCommand } from "./extract.js";
-import { INGEST_USAGE, ingestCommand } from "./ingest.js";
 import { isOptionError, optionErrorMessage } from "./option-errors.js";
 import { UsageError } from "./pages-command.js";
-import { PERSON_USAGE, personCommand } from "./person.js";
 import { printable } from "./printable.js";
-import { SEARCH_USAGE, searchCommand } from "./search.js";
-import { SERVE_USAGE, serveCommand } from "./serve.js";
-import { STATS_USAGE, statsCommand } from "./stats.js";
 
-const USAGE = `huiyi — 把地方政府新闻网页整理成干净、结构化、可检索的记录
+type Command = (args: string[]) => Promise<number>;
+
+/**
+ * Each command's module is imported only when that command runs: `huiyi clean` then carries neither the
+ * server, the stores, nor extraction's code (some 40 MB of resident memory), which matters to its memory bar.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  clean: async () => (await import("./clean.js")).cleanCommand,
+  extract: async () => (await import("./extract.js")).extractCommand,
+  ingest: async () => (await import("./ingest.js")).ingestCommand,
+  search: async () => (await import("./search.js")).searchCommand,
+  person: async () => (await import("./person.js")).personCommand,
+  export: async () => (await import("./export.js")).exportCommand,
+  stats: async () => (await import("./stats.js")).statsCommand,
+  copy: async () => (await import("./copy.js")).copyCommand,
+  serve: async () => (await import("./serve.js")).serveCommand,
+};
+
+/** The whole help text, which needs every command's usage and so every command's module. */
+async function usage(): Promise<string> {
+  const [{ CLEAN_USAGE }, { EXTRACT_USAGE }, { INGEST_USAGE }, { SEARCH_USAGE }, { PERSON_USAGE }, { EXPORT_USAGE }, { STATS_USAGE }, { COPY_USAGE }, { SERVE_USAGE }] =
+    await Promise.all([
+      import("./clean.js"),
+      import("./extract.js"),
+      import("./ingest.js"),
+      import("./search.js"),
+      import("./person.js"),
+      import("./export.js"),
+      import("./stats.js"),
+      import("./copy.js"),
+      import("./serve.js"),
+    ]);
+  return `huiyi — 把地方政府新闻网页整理成干净、结构化、可检索的记录
 
 命令:
   huiyi clean [PATH|-]...    清洗网页:正文、删除行及原因、乱码修复、繁简转换
@@ -48,18 +71,7 @@ ${STATS_USAGE}
 ${COPY_USAGE}
 
 ${SERVE_USAGE}`;
-
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  clean: cleanCommand,
-  extract: extractCommand,
-  ingest: ingestCommand,
-  search: searchCommand,
-  person: personCommand,
-  export: exportCommand,
-  stats: statsCommand,
-  copy: copyCommand,
-  serve: serveCommand,
-};
+}
 
 /** Take the global `--data DIR` out of the arguments, wherever it stands, and return the rest. */
 function withoutDataOption(argv: string[]): { dataDir: string | null; args: string[] } {
@@ -86,16 +98,17 @@ async function main(argv: string[]): Promise<number> {
   const { dataDir, args } = parsed;
   const [command, ...rest] = args;
   if (!command || command === "--help" || command === "-h" || command === "help") {
-    process.stdout.write(USAGE + "\n");
+    process.stdout.write((await usage()) + "\n");
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
-  if (!run) {
-    process.stderr.write(`huiyi: 未知命令 "${printable(command)}"\n\n${USAGE}\n`);
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) {
+    process.stderr.write(`huiyi: 未知命令 "${printable(command)}"\n\n${await usage()}\n`);
     return 2;
   }
   try {
     if (dataDir !== null) useUserData(dataDir);
+    const run = await load();
     return await run(rest);
   } catch (error) {
     if (isOptionError(error)) {

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import TSCharacters from "opencc-js/dict/TSCharacters";
-import { pinyin } from "pinyin-pro";
+import { pinyin } from "./pinyin-pro.js";
 import { lazy, readDataFile } from "./load.js";
 import { stripTones } from "./pinyin.js";
+import { WordTable } from "./word-table.js";
 
 // How likely a character or a pair of characters is in Chinese text, from the word frequencies of
 // jieba's dictionary (shipped with @node-rs/jieba). Used to tell encoding damage from rare words and to
@@ -28,26 +29,71 @@ const toSimplifiedChar = lazy(() => {
   return map;
 });
 
-const frequencies = lazy(() => {
+/** jieba's dictionary as shipped: one "word count tag" a line, in UTF-8. */
+function dictionaryBytes(): Buffer {
   const require = createRequire(import.meta.url);
-  const dict = readFileSync(require.resolve("@node-rs/jieba/dict.txt"), "utf8");
+  return readFileSync(require.resolve("@node-rs/jieba/dict.txt"));
+}
+
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+
+/**
+ * Each entry of the dictionary: its word, its count and the rest of its line (count and tag). Words are decoded
+ * one by one from the bytes, so each is a string of its own: a slice of one big decoded text would keep all of
+ * that text alive for as long as any long word (中华人民共和国中央人民政府) is kept in a set.
+ */
+function eachEntry(dict: Buffer, visit: (word: string, count: number, rest: string) => void): void {
+  for (let start = 0; start < dict.length; ) {
+    let end = dict.indexOf(NEWLINE, start);
+    if (end < 0) end = dict.length;
+    const space = dict.indexOf(SPACE, start);
+    if (space > start && space < end) {
+      // Count and tag are ASCII, which UTF-8 never uses inside a character.
+      const rest = dict.toString("latin1", space, end);
+      visit(dict.toString("utf8", start, space), Number.parseInt(rest.slice(1), 10) || 1, rest);
+    }
+    start = end + 1;
+  }
+}
+
+function countLines(dict: Buffer): number {
+  let lines = 1;
+  for (let at = dict.indexOf(NEWLINE); at >= 0; at = dict.indexOf(NEWLINE, at + 1)) lines++;
+  return lines;
+}
+
+/**
+ * What cleaning needs of the dictionary: every word's count (for pairs and word fits) and every character's
+ * (for character scores). The words are held in a WordTable, outside the JavaScript heap.
+ */
+const frequencies = lazy(() => {
+  const dict = dictionaryBytes();
   const chars = new Map<string, number>();
-  const words = new Map<string, number>();
+  let total = 0;
+  // A word has no more UTF-16 code units than it has UTF-8 bytes, so the file's size bounds the table's text.
+  const words = WordTable.build(countLines(dict), dict.length, (add) =>
+    eachEntry(dict, (word, count) => {
+      total += count;
+      add(word, count);
+      for (const ch of word) chars.set(ch, (chars.get(ch) ?? 0) + count);
+    }),
+  );
+  return { chars, words, total };
+});
+
+/**
+ * The dictionary's person names (nr) and other proper nouns (ns, nt, nz): only extraction asks for them, so
+ * cleaning never holds these 100,000 strings.
+ */
+const properNames = lazy(() => {
   const personNames = new Set<string>();
   const properNouns = new Set<string>();
-  let total = 0;
-  for (const line of dict.split("\n")) {
-    const space = line.indexOf(" ");
-    if (space < 1) continue;
-    const word = line.slice(0, space);
-    const count = Number.parseInt(line.slice(space + 1), 10) || 1;
-    total += count;
-    words.set(word, count);
-    if (line.includes(" nr", space)) personNames.add(word);
-    else if (PROPER_NOUN.test(line.slice(space))) properNouns.add(word);
-    for (const ch of word) chars.set(ch, (chars.get(ch) ?? 0) + count);
-  }
-  return { chars, words, personNames, properNouns, total };
+  eachEntry(dictionaryBytes(), (word, _count, rest) => {
+    if (rest.includes(" nr")) personNames.add(word);
+    else if (PROPER_NOUN.test(rest)) properNouns.add(word);
+  });
+  return { personNames, properNouns };
 });
 
 /** jieba's tags of proper nouns besides person names: places (ns), bodies (nt), other names (nz). */
@@ -79,12 +125,12 @@ const charScores = lazy(() => {
 
 /** How often jieba's dictionary has seen a word; 0 for one it does not know. */
 export function wordFrequency(word: string): number {
-  return frequencies().words.get(word) ?? 0;
+  return frequencies().words.count(word);
 }
 
 /** Is the word tagged as a person's name (nr) in jieba's dictionary? */
 export function isKnownPersonName(word: string): boolean {
-  return frequencies().personNames.has(word);
+  return properNames().personNames.has(word);
 }
 
 /**
@@ -92,13 +138,13 @@ export function isKnownPersonName(word: string): boolean {
  * Transliterated Mongolian names are often tagged as places (乌云其木格 ns): frequent, but no common word.
  */
 export function isProperNoun(word: string): boolean {
-  const { personNames, properNouns } = frequencies();
+  const { personNames, properNouns } = properNames();
   return personNames.has(word) || properNouns.has(word);
 }
 
 /** Bonus when two neighbours are a dictionary word: 写字, 干部. */
 export function pairScore(a: string, b: string): number {
-  const n = frequencies().words.get(simplify(a) + simplify(b)) ?? 0;
+  const n = frequencies().words.count(simplify(a) + simplify(b));
   return n > 0 ? Math.log(1 + n) * 0.5 : 0;
 }
 
@@ -164,5 +210,6 @@ export function charactersReading(syllable: string): string[] {
 
 /** Character counts of jieba's dictionary and its person names (nr), for models built on them (name-model.ts). */
 export function dictionaryStats(): { chars: ReadonlyMap<string, number>; total: number; personNames: ReadonlySet<string> } {
-  return frequencies();
+  const { chars, total } = frequencies();
+  return { chars, total, personNames: properNames().personNames };
 }

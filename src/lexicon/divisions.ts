@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
-import { pinyin } from "pinyin-pro";
+import { pinyin } from "./pinyin-pro.js";
 import type { Division } from "../types.js";
 import { lazy, readDataJson } from "./load.js";
 

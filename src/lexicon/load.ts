@@ -94,8 +94,21 @@ export function mergeData(base: unknown, extra: unknown, where: string): unknown
   return extra;
 }
 
+/** Told of every table as it is first loaded, with the loading to run; see observeLoads. */
+export type LoadObserver = <T>(load: () => T) => T;
+
+let observer: LoadObserver | null = null;
+
+/**
+ * Watch each table's first load, e.g. to measure what it adds to memory (bench/memory-shares.ts). The observer
+ * must call `load` once and return its value. Normal runs set none, and then loading costs nothing more.
+ */
+export function observeLoads(watch: LoadObserver | null): void {
+  observer = watch;
+}
+
 /** Load a data file once and keep it: lexicons are the only module-level state. */
 export function lazy<T>(load: () => T): () => T {
   let value: T | undefined;
-  return () => (value ??= load());
+  return () => (value ??= observer ? observer(load) : load());
 }
