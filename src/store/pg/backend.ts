@@ -288,14 +288,13 @@ export class PgBackend implements CorpusBackend {
     await client.query("INSERT INTO pages_as_read (id, raw) SELECT * FROM unnest($1::bigint[], $2::bytea[])", [ids, fresh.map(({ page }) => bytesOf(page.packedRaw))]);
     await client.query("INSERT INTO signatures (id, signature) SELECT * FROM unnest($1::bigint[], $2::bytea[])", [ids, fresh.map(({ page }) => bytesOf(page.signature))]);
     // Each page's length in the tokens of SQLite's two indexes, and the corpus's totals: what BM25 weighs by.
-    const pairs = fresh.map(({ page }) => tokenCount(page.titleTokens) + tokenCount(page.bodyTokens));
+    const titles = fresh.map(({ page }) => tokenCount(page.titleTokens));
+    const pairs = fresh.map(({ page }, i) => titles[i]! + tokenCount(page.bodyTokens));
     const characters = fresh.map(({ page }) => tokenCount(page.titleCharacters) + tokenCount(page.bodyCharacters));
-    await client.query("INSERT INTO search (id, tokens, pairs, characters) SELECT id, v::tsvector, p, c FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[]) AS t (id, v, p, c)", [
-      ids,
-      fresh.map(({ page }) => tsvectorOf(page)),
-      pairs,
-      characters,
-    ]);
+    await client.query(
+      "INSERT INTO search (id, tokens, pairs, characters, title_tokens) SELECT * FROM unnest($1::bigint[], $2::text[]::tsvector[], $3::int[], $4::int[], $5::int[])",
+      [ids, fresh.map(({ page }) => tsvectorOf(page)), pairs, characters, titles],
+    );
     this.totals.pages += fresh.length;
     this.totals.pairs += pairs.reduce((a, b) => a + b, 0);
     this.totals.characters += characters.reduce((a, b) => a + b, 0);
@@ -440,7 +439,7 @@ export class PgBackend implements CorpusBackend {
     const plan = rankPlan(tree);
     const totalsParams = new Params();
     const totalsQuery = totalsSql(plan, totalsParams);
-    type Row = { id: number; cluster: number; date: string | null; region?: string | null; kinds?: string | null; pair_count: number; exact_all?: string | null; exact_title?: string | null; occurrences?: string | null };
+    type Row = { id: number; cluster: number; date: string | null; region?: string | null; kinds?: string | null; pair_count: number; title_tokens: number; exact_all?: string | null; occurrences?: string | null };
     const candidates = await this.db.query<Row>(candidatesSql(plan, tsquery, where, params, limit, extra), params.values);
     if (candidates.rows.length === 0) return [];
     const { rows } = await this.db.query<{ [column: string]: number }>(totalsQuery.sql, totalsParams.values);
