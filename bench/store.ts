@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { BANDS, CONFIRMED_AT_MOST, distinctShingles, HASHES, jaccard, ROWS, SHINGLE, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
 import { defaultWorkers, ingest, type IngestCounts } from "../src/ingest/ingest.js";
 import { SqliteStore } from "../src/store/sqlite.js";
-import type { SearchRequest } from "../src/store/store.js";
+import type { SearchRequest, SearchResult } from "../src/store/store.js";
 import { benchPages } from "./corpus-pages.js";
 import { benchPostgres } from "./store-pg.js";
 import { searchQueries } from "./queries.js";
@@ -176,9 +176,9 @@ function compareParameters(texts: { url: string; text: string }[], groups: Map<s
   }
 }
 
-async function benchSearch(store: SqliteStore): Promise<{ queries: SearchRequest[]; times: number[] }> {
+async function benchSearch(store: SqliteStore): Promise<{ queries: SearchRequest[]; times: number[]; results: SearchResult[] }> {
   const queries = searchQueries(store, 200);
-  const times = await timeQueries(store, queries);
+  const { times, results } = await timeQueries(store, queries);
   const scan = store.sqlite.db.prepare("SELECT COUNT(*) FROM documents WHERE text LIKE ?").pluck();
   const scans = queries.slice(0, 10).map((query) => {
     const start = process.hrtime.bigint();
@@ -190,7 +190,7 @@ async function benchSearch(store: SqliteStore): Promise<{ queries: SearchRequest
       `\n  p50 ${fmt(percentile(times, 50), 1)} ms · p95 ${fmt(percentile(times, 95), 1)} ms · max ${fmt(Math.max(...times), 1)} ms` +
       `\n  reference, a full scan (LIKE) of the same texts: median ${fmt(percentile(scans, 50), 1)} ms`,
   );
-  return { queries, times };
+  return { queries, times, results };
 }
 
 async function main(): Promise<void> {

@@ -110,8 +110,12 @@ async function workQueue(store: Store, queue: SharedQueue, options: QueueIngestO
   const workers = options.workers ?? defaultWorkers();
   const pool = preparer(workers);
   // Enough windows claimed ahead that the threads keep busy while the store writes, few enough that the
-  // other processes find work too.
+  // other processes find work too. Until its first window is stored a process claims one: its threads
+  // start slowly (each loads the lexicons, seconds on a busy machine), and windows claimed ahead meanwhile
+  // would wait on them while other processes run out of work (2,000 bench pages: a second process made
+  // the run 3× slower, the first waiting at the end for the second's claims).
   const limit = Math.max(2, workers * 2);
+  let started = false;
   const inFlight: ClaimedWindow[] = [];
   /** pages claimed and not yet stored or given up: the leases this process keeps renewing */
   const held = new Set<string>();
@@ -178,9 +182,10 @@ async function workQueue(store: Store, queue: SharedQueue, options: QueueIngestO
         await lookAtQueue(true);
         throw new Stopped();
       }
-      while (inFlight.length < limit && !options.signal?.aborted && (await claimWindow()));
+      while (inFlight.length < (started ? limit : 1) && !options.signal?.aborted && (await claimWindow()));
       if (inFlight.length) {
         await storeOldest();
+        started = true;
         continue;
       }
       // Nothing to claim: done when no one holds anything either. Otherwise another process is storing its
