@@ -1,7 +1,5 @@
 import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { openStore } from "../src/store/open.js";
@@ -13,8 +11,10 @@ import { percentile, timeQueries } from "./timing.js";
 // `huiyi ingest` process and then by two at once; bytes per page; the same 200 queries timed on both
 // backends; and the share of queries whose top 10 documents are the same on both.
 //
-// Two processes: until ingest shares one input list through the database queue, each process is given
-// its own half of the pages (disjoint halves, run at the same time into one database); the output says so.
+// Two processes share the work through the database's queue, as two machines would: `huiyi ingest --db URL
+// PAGES` lists the pages and works the queue, and `huiyi ingest --db URL` (no inputs: it only works the
+// queue), started once the pages are listed, works it beside the first. The time is the first's start to
+// the end of both.
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CLI = join(ROOT, "dist/src/cli/main.js");
@@ -26,6 +26,8 @@ export interface SqliteFigures {
   bytesPerPage: number;
   queries: SearchRequest[];
   times: number[];
+  /** what each query found on SQLite (ten hits), in the timed run */
+  results: SearchResult[];
 }
 
 export interface PgBenchInput {
@@ -72,10 +74,11 @@ async function dropDatabase(server: string, name: string): Promise<void> {
   }
 }
 
-/** `huiyi ingest` as its own process; resolves when it exits, rejects if it fails. */
-function ingestProcess(db: string, input: string, workers: number): Promise<void> {
+/** `huiyi ingest` as its own process (without input: a worker of the queue); resolves when it exits, rejects if it fails. */
+function ingestProcess(db: string, input: string | null, workers: number): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, "ingest", "--db", db, "--workers", String(workers), input], { stdio: ["ignore", "ignore", "pipe"] });
+    const args = [CLI, "ingest", "--db", db, "--workers", String(workers), ...(input === null ? [] : [input])];
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-2000);
@@ -85,18 +88,30 @@ function ingestProcess(db: string, input: string, workers: number): Promise<void
   });
 }
 
-/** The JSONL input cut into two disjoint halves (first half of the lines, second half). */
-async function halves(input: string, pages: number): Promise<[string, string]> {
-  const files: [string, string] = [input.replace(/\.jsonl$/, "-half1.jsonl"), input.replace(/\.jsonl$/, "-half2.jsonl")];
-  const outs = files.map((file) => createWriteStream(file));
-  let n = 0;
-  for await (const line of createInterface({ input: createReadStream(input), crlfDelay: Infinity })) {
-    if (!line) continue;
-    const out = outs[n++ < pages / 2 ? 0 : 1]!;
-    if (!out.write(line + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
+/** Resolves once the database's queue lists `pages` pages (or `lister` ended first). */
+async function listed(db: string, pages: number, lister: Promise<unknown>): Promise<void> {
+  let over = false;
+  void lister.finally(() => (over = true)).catch(() => {});
+  const client = new pg.Client({ connectionString: db });
+  await client.connect();
+  try {
+    while (!over) {
+      // The queue's table exists once the first process has brought the new database's schema up.
+      const { rows: made } = await client.query<{ queue: string | null }>("SELECT to_regclass('work_queue')::text AS queue");
+      const count = made[0]!.queue ? (await client.query<{ n: string }>("SELECT count(*) AS n FROM work_queue")).rows[0]!.n : 0;
+      if (Number(count) >= pages) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await client.end();
   }
-  await Promise.all(outs.map((out) => new Promise<void>((r) => out.end(() => r()))));
-  return files;
+}
+
+/** Two processes on one database: the first lists the pages and works the queue, the second works it from when they are listed. */
+async function twoProcesses(db: string, input: string, pages: number, workers: number): Promise<void> {
+  const lister = ingestProcess(db, input, workers);
+  await listed(db, pages, lister);
+  await Promise.all([lister, ingestProcess(db, null, workers)]);
 }
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
@@ -124,9 +139,8 @@ export async function benchPostgres({ input, pages, workers, sqlite }: PgBenchIn
       stats.bytes -= empty;
       const oneRate = stats.documents / oneSeconds;
 
-      const [first, second] = await halves(input, pages);
       const twoUrl = await freshDatabase(server.url, two);
-      const twoSeconds = await timed(() => Promise.all([ingestProcess(twoUrl, first, workers), ingestProcess(twoUrl, second, workers)]));
+      const twoSeconds = await timed(() => twoProcesses(twoUrl, input, pages, workers));
       const twoStore = await openStore(twoUrl, { create: false });
       const twoStats = await twoStore.stats();
       await twoStore.close();
@@ -136,7 +150,7 @@ export async function benchPostgres({ input, pages, workers, sqlite }: PgBenchIn
       console.log(
         `ingest: ${fmt(oneRate)} documents/s with one process (${fmt(oneSeconds, 1)} s, ${stats.documents} stored) · ` +
           `${fmt(twoRate)} documents/s with two processes (${fmt(twoSeconds, 1)} s, ${twoStats.documents} stored; ` +
-          `two \`huiyi ingest\` processes over disjoint halves of the pages at once, as ingest does not yet share one input list through the queue) · ` +
+          `one \`huiyi ingest\` listing the pages and working the queue, a second working it from when they are listed) · ` +
           `SQLite ${fmt(sqlite.rate)} documents/s in process` +
           `\n  ratios: PostgreSQL one process / SQLite ${fmt(oneRate / sqlite.rate, 2)}× · two processes / one ${fmt(twoRate / oneRate, 2)}×` +
           `\n  clusters: ${stats.clusters} (one process) · ${twoStats.clusters} (two processes)`,
@@ -146,13 +160,13 @@ export async function benchPostgres({ input, pages, workers, sqlite }: PgBenchIn
           `(SQLite ${fmt(sqlite.bytesPerPage)}; ${fmt(stats.bytes / stats.documents / sqlite.bytesPerPage, 2)}×)`,
       );
 
-      const times = await timeQueries(store, sqlite.queries);
+      // The queries as timed (limit 10, as the bench's queries ask): what they found is what is compared.
+      const { times, results } = await timeQueries(store, sqlite.queries);
       let agree = 0;
       const disagreements: string[] = [];
-      for (const query of sqlite.queries) {
-        const [a, b] = await Promise.all([sqlite.store.search({ ...query, limit: 10 }), store.search({ ...query, limit: 10 })]);
-        const left = topOf(a);
-        const right = topOf(b);
+      for (const [i, query] of sqlite.queries.entries()) {
+        const left = topOf(sqlite.results[i]!);
+        const right = topOf(results[i]!);
         const same = left.length === right.length && new Set([...left, ...right]).size === left.length;
         if (same) agree++;
         else if (disagreements.length < 5) disagreements.push(JSON.stringify(query));

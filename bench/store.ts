@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { BANDS, CONFIRMED_AT_MOST, distinctShingles, HASHES, jaccard, ROWS, SHINGLE, signatureOf, similarity, THRESHOLD } from "../src/dedup/minhash.js";
 import { defaultWorkers, ingest, type IngestCounts } from "../src/ingest/ingest.js";
 import { SqliteStore } from "../src/store/sqlite.js";
-import type { SearchRequest } from "../src/store/store.js";
+import type { SearchRequest, SearchResult } from "../src/store/store.js";
 import { benchPages } from "./corpus-pages.js";
 import { benchPostgres } from "./store-pg.js";
 import { searchQueries } from "./queries.js";
@@ -26,18 +26,29 @@ const flag = (name: string) => {
 const PAGES = Number(flag("--pages") ?? process.env.BENCH_STORE_PAGES ?? 100_000);
 const WITH_PG = process.env.BENCH_PG !== "0" && !process.argv.includes("--no-pg");
 /** pages of the one-thread comparison; 0 skips it (and the MinHash settings compared on them) */
-const SINGLE = Number(process.env.BENCH_SINGLE_PAGES ?? 20_000);
+const SINGLE = Math.min(PAGES, Number(process.env.BENCH_SINGLE_PAGES ?? 20_000));
 /** where the ingest of all pages reports the peak memory reached so far */
 const MEMORY_AT = 20_000;
 
-async function writePages(file: string, count: number): Promise<Map<string, number>> {
+/**
+ * The generated pages as JSONL, and the first `subsetCount` of them into a file of their own (the same
+ * pages, written in the same pass rather than generated twice). Returns each page's report group.
+ */
+async function writePages(file: string, count: number, subset?: { file: string; count: number }): Promise<Map<string, number>> {
   const groups = new Map<string, number>();
   const out = createWriteStream(file);
+  const subsetOut = subset ? createWriteStream(subset.file) : null;
+  const write = async (stream: NodeJS.WritableStream, line: string) => {
+    if (!stream.write(line)) await new Promise<void>((r) => stream.once("drain", () => r()));
+  };
+  let n = 0;
   for (const page of benchPages(ROOT, count)) {
     groups.set(page.url, page.group);
-    if (!out.write(JSON.stringify({ id: page.id, url: page.url, text: page.text }) + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
+    const line = JSON.stringify({ id: page.id, url: page.url, text: page.text }) + "\n";
+    await write(out, line);
+    if (subsetOut && n++ < subset!.count) await write(subsetOut, line);
   }
-  await new Promise<void>((r) => out.end(() => r()));
+  await Promise.all([out, subsetOut].map((stream) => stream && new Promise<void>((r) => stream.end(() => r()))));
   return groups;
 }
 
@@ -70,6 +81,11 @@ class IngestWatch {
   stop(): void {
     clearInterval(this.timer);
     this.sample();
+  }
+
+  /** Seconds from the start until `pages` pages were stored (at the progress report that reached them). */
+  secondsTo(pages: number): number {
+    return (this.progress.find(([, stored]) => stored >= pages) ?? this.progress.at(-1)!)[0];
   }
 
   /** Pages a second over the first and over the last tenth of the pages stored. */
@@ -160,9 +176,9 @@ function compareParameters(texts: { url: string; text: string }[], groups: Map<s
   }
 }
 
-async function benchSearch(store: SqliteStore): Promise<{ queries: SearchRequest[]; times: number[] }> {
+async function benchSearch(store: SqliteStore): Promise<{ queries: SearchRequest[]; times: number[]; results: SearchResult[] }> {
   const queries = searchQueries(store, 200);
-  const times = await timeQueries(store, queries);
+  const { times, results } = await timeQueries(store, queries);
   const scan = store.sqlite.db.prepare("SELECT COUNT(*) FROM documents WHERE text LIKE ?").pluck();
   const scans = queries.slice(0, 10).map((query) => {
     const start = process.hrtime.bigint();
@@ -174,7 +190,7 @@ async function benchSearch(store: SqliteStore): Promise<{ queries: SearchRequest
       `\n  p50 ${fmt(percentile(times, 50), 1)} ms · p95 ${fmt(percentile(times, 95), 1)} ms · max ${fmt(Math.max(...times), 1)} ms` +
       `\n  reference, a full scan (LIKE) of the same texts: median ${fmt(percentile(scans, 50), 1)} ms`,
   );
-  return { queries, times };
+  return { queries, times, results };
 }
 
 async function main(): Promise<void> {
@@ -182,20 +198,16 @@ async function main(): Promise<void> {
   const workers = defaultWorkers();
   console.log(`generating ${PAGES} pages …`);
   const all = join(OUT, "store-pages.jsonl");
-  const groups = await writePages(all, PAGES);
-  let compared: { texts: { url: string; text: string }[]; groups: Map<string, number> } | null = null;
+  const subset = join(OUT, "store-pages-subset.jsonl");
+  const groups = await writePages(all, PAGES, SINGLE > 0 ? { file: subset, count: SINGLE } : undefined);
+  // The one-thread run of the first SINGLE pages; the pooled figure beside it is the time the ingest of
+  // all pages took to store the same first SINGLE pages (an ingest of its own would clean them again).
+  let compared: { texts: { url: string; text: string }[]; groups: Map<string, number>; rate: number } | null = null;
   if (SINGLE > 0) {
-    const subset = join(OUT, "store-pages-subset.jsonl");
-    const subsetGroups = await writePages(subset, SINGLE);
     const single = await timedIngest(join(OUT, "single.db"), subset, 0);
+    const texts = single.store.sqlite.db.prepare("SELECT url, text FROM documents").all() as { url: string; text: string }[];
+    compared = { texts, groups: new Map(texts.map(({ url }) => [url, groups.get(url)!])), rate: single.rate };
     await single.store.close();
-    const pooled = await timedIngest(join(OUT, "pooled.db"), subset, workers);
-    console.log(
-      `\ningest of the same ${SINGLE} pages: ${fmt(pooled.rate, 0)} documents/s with ${workers} worker threads · ` +
-        `${fmt(single.rate, 0)} documents/s in one thread (${fmt(pooled.rate / single.rate, 2)}×)`,
-    );
-    compared = { texts: pooled.store.sqlite.db.prepare("SELECT url, text FROM documents").all() as { url: string; text: string }[], groups: subsetGroups };
-    await pooled.store.close();
   }
 
   const full = await timedIngest(join(OUT, "store.db"), all, workers);
@@ -207,6 +219,13 @@ async function main(): Promise<void> {
       `${counts.stored} stored, ${counts.nearDuplicates} filed as copies, ${counts.failed} failed)` +
       `\ndatabase: ${fmt(bytes / 1024 / 1024, 1)} MB, ${fmt(bytes / counts.stored, 0)} bytes per page`,
   );
+  if (compared) {
+    const pooled = SINGLE / full.watch.secondsTo(SINGLE);
+    console.log(
+      `ingest of the same first ${SINGLE} pages: ${fmt(pooled, 0)} documents/s with ${workers} worker threads (within the ingest of all pages) · ` +
+        `${fmt(compared.rate, 0)} documents/s in one thread (${fmt(pooled / compared.rate, 2)}×)`,
+    );
+  }
   const { first, last } = full.watch.tenths();
   console.log(
     `memory (peak RSS, worker threads included): ${full.watch.peakAt === null ? `– at ${MEMORY_AT} pages (fewer stored)` : `${mb(full.watch.peakAt)} at ${MEMORY_AT} pages`} · ${mb(full.watch.peak)} at ${counts.stored} pages` +

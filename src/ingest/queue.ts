@@ -20,6 +20,16 @@ import { TurnTakingWriter } from "./turns.js";
 /** Pages claimed at once: a window cleaned together, as the reader's windows are (src/clean/batches.ts). */
 const CLAIMED_AT_ONCE = 128;
 
+/**
+ * Turns on a database server: a claimed window stored in one call and committed at once. Each call costs
+ * a dozen round trips to the server whatever its size, a few ms each on a busy machine: in slices of 8
+ * pages (SQLite's turns) they were most of the store's time (1,500 bench pages: 46 pages/s stored in
+ * slices of 8). A transaction of one window also holds the filing lock for one filing only
+ * (src/store/pg/backend.ts), and the lock queue of PostgreSQL is fair: no pause after a commit is needed
+ * for another writer to get its turn.
+ */
+const SERVER_TURNS = { pagesAtOnce: CLAIMED_AT_ONCE, commitAfterMs: 0, letGoMs: 0 } as const;
+
 /** How long a claim lasts unless renewed; renewed every third of it while the process lives. */
 export const DEFAULT_LEASE_MS = 60_000;
 
@@ -100,8 +110,12 @@ async function workQueue(store: Store, queue: SharedQueue, options: QueueIngestO
   const workers = options.workers ?? defaultWorkers();
   const pool = preparer(workers);
   // Enough windows claimed ahead that the threads keep busy while the store writes, few enough that the
-  // other processes find work too.
+  // other processes find work too. Until its first window is stored a process claims one: its threads
+  // start slowly (each loads the lexicons, seconds on a busy machine), and windows claimed ahead meanwhile
+  // would wait on them while other processes run out of work (2,000 bench pages: a second process made
+  // the run 3× slower, the first waiting at the end for the second's claims).
   const limit = Math.max(2, workers * 2);
+  let started = false;
   const inFlight: ClaimedWindow[] = [];
   /** pages claimed and not yet stored or given up: the leases this process keeps renewing */
   const held = new Set<string>();
@@ -143,7 +157,7 @@ async function workQueue(store: Store, queue: SharedQueue, options: QueueIngestO
     return true;
   };
 
-  const writer = new TurnTakingWriter(store.writer({ onWait: options.onWait }));
+  const writer = new TurnTakingWriter(store.writer({ onWait: options.onWait }), SERVER_TURNS);
   const storeOldest = async () => {
     const oldest = inFlight.shift()!;
     // rather than hold the lock while the next window is prepared
@@ -168,9 +182,10 @@ async function workQueue(store: Store, queue: SharedQueue, options: QueueIngestO
         await lookAtQueue(true);
         throw new Stopped();
       }
-      while (inFlight.length < limit && !options.signal?.aborted && (await claimWindow()));
+      while (inFlight.length < (started ? limit : 1) && !options.signal?.aborted && (await claimWindow()));
       if (inFlight.length) {
         await storeOldest();
+        started = true;
         continue;
       }
       // Nothing to claim: done when no one holds anything either. Otherwise another process is storing its

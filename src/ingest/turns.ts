@@ -19,6 +19,16 @@ const ADDED_AT_ONCE = 8;
  */
 const LET_GO_MS = 25;
 
+/** How a writer takes its turns: the defaults suit SQLite, where a statement costs microseconds. */
+export interface TurnOptions {
+  /** pages stored in one call (one slice); ADDED_AT_ONCE by default */
+  pagesAtOnce?: number;
+  /** the time the lock is held before a commit; COMMIT_AFTER_MS by default (0: a commit after every slice) */
+  commitAfterMs?: number;
+  /** the pause after a commit made because the time was up; LET_GO_MS by default */
+  letGoMs?: number;
+}
+
 export interface StoredCounts {
   stored: number;
   known: number;
@@ -35,7 +45,18 @@ export class TurnTakingWriter {
   /** when this run last began writing (it holds the lock from then to its commit); null when not */
   private writingSince: number | null = null;
 
-  constructor(private readonly writer: Writer) {}
+  private readonly pagesAtOnce: number;
+  private readonly commitAfterMs: number;
+  private readonly letGoMs: number;
+
+  constructor(
+    private readonly writer: Writer,
+    options: TurnOptions = {},
+  ) {
+    this.pagesAtOnce = options.pagesAtOnce ?? ADDED_AT_ONCE;
+    this.commitAfterMs = options.commitAfterMs ?? COMMIT_AFTER_MS;
+    this.letGoMs = options.letGoMs ?? LET_GO_MS;
+  }
 
   get writing(): boolean {
     return this.writingSince !== null;
@@ -55,17 +76,17 @@ export class TurnTakingWriter {
    * inside the transaction that stores each slice (the queue marks the slice done there).
    */
   async add(pages: PreparedPage[], counts: StoredCounts, withSlice?: (slice: PreparedPage[]) => Promise<void>): Promise<void> {
-    for (let start = 0; start < pages.length; start += ADDED_AT_ONCE) {
+    for (let start = 0; start < pages.length; start += this.pagesAtOnce) {
       this.writingSince ??= performance.now();
-      const slice = pages.slice(start, start + ADDED_AT_ONCE);
+      const slice = pages.slice(start, start + this.pagesAtOnce);
       const result = await this.writer.add(slice);
       await withSlice?.(slice);
       counts.stored += result.stored;
       counts.known += result.known;
       counts.nearDuplicates += result.nearDuplicates;
-      if (performance.now() - this.writingSince >= COMMIT_AFTER_MS) {
+      if (performance.now() - this.writingSince >= this.commitAfterMs) {
         await this.commit();
-        await sleep(LET_GO_MS);
+        if (this.letGoMs > 0) await sleep(this.letGoMs);
       }
     }
   }

@@ -22,9 +22,9 @@ import { type DocumentRow, SUMMARY_COLUMNS, summaryOf } from "../summary-row.js"
 // The server backend: a PostgreSQL database that many programs read and write at once. It stores and
 // finds what the corpus layer (src/corpus/corpus.ts) decides. A write transaction holds one connection of
 // the pool from `begin` to `commit`; each call stores a whole batch in a few statements over arrays
-// (unnest), not a statement a row. Writers take turns on an advisory lock held from `begin` to the commit
-// (see there), so that two copies of one report filed at once share a cluster and one official met by two
-// workers at once stays one person; readers never wait.
+// (unnest), not a statement a row. Writers store at once and take turns only to file, on an advisory lock
+// held from the first filing read to the commit (see filingLock), so that two copies of one report filed
+// at once share a cluster and one official met by two workers at once stays one person; readers never wait.
 
 /** bigint (ids, counts, band keys) read as numbers: every one the corpus makes stays far below 2^53. */
 const BIGINT_OID = 20;
@@ -76,6 +76,12 @@ function grouped<K, R, V>(keys: K[], rows: R[], keyOf: (row: R) => K, valueOf: (
 export class PgBackend implements CorpusBackend {
   /** the write transaction's connection, from `begin` to `commit` or `rollback` */
   private client: pg.PoolClient | null = null;
+  /** whether the write transaction holds the filing lock */
+  private locked = false;
+  /** told when the filing lock is held by another writer */
+  private onWait: (() => void) | undefined;
+  /** what the write transaction adds to the corpus's totals, written at its commit */
+  private totals = { pages: 0, pairs: 0, characters: 0 };
 
   private constructor(
     readonly pool: pg.Pool,
@@ -121,30 +127,44 @@ export class PgBackend implements CorpusBackend {
   }
 
   /**
-   * Begin a transaction on a connection of its own and take the corpus's write lock, held to its end
-   * (waiting, after telling `onWait`, while another writer holds it). Filing decides a page's cluster and
-   * its people's persons from what is stored: two writers deciding at once could each miss the other's
-   * copy or person. Locks a band key or a name each were tried first: a batch of 500 pages brings ~10,000
-   * band keys, past the server's lock table ("out of shared memory"), and taken batch by batch, two
-   * writers' sets cross and deadlock. One lock a transaction cannot; cleaning and extraction, most of
-   * ingest's work, run before it is taken. Others may have written before it was granted, so what the layer
-   * above remembers of the corpus is stale at every begin.
+   * Begin a transaction on a connection of its own. The corpus's filing lock is taken later, before the
+   * first filing read (see filingLock): the heavy part of storing — text, page as read, signature,
+   * full-text vector — runs while another writer files, and only the decisions that read what others
+   * stored wait their turn. Others may have written before, so what the layer above remembers of the
+   * corpus is stale at every begin.
    */
   async begin(onWait?: () => void): Promise<{ othersWrote: boolean }> {
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN");
-      if (!(await tryLock(client, "writer", "corpus"))) {
-        onWait?.();
-        await lock(client, "writer", "corpus");
-      }
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
       client.release(true);
       throw error;
     }
     this.client = client;
+    this.locked = false;
+    this.onWait = onWait;
     return { othersWrote: true };
+  }
+
+  /**
+   * Take the corpus's filing lock, held to the end of the transaction (waiting, after telling `onWait`,
+   * while another writer holds it). Filing decides a page's cluster and its people's persons from what is
+   * stored: two writers deciding at once could each miss the other's copy or person, so every read a
+   * decision rests on comes after it. Locks a band key or a name each were tried first: a batch of 500
+   * pages brings ~10,000 band keys, past the server's lock table ("out of shared memory"), and taken batch
+   * by batch, two writers' sets cross and deadlock. One lock cannot. Nothing taken before it waits on
+   * another writer: the documents a transaction inserts are its own (a page key is claimed by one worker),
+   * and the corpus's totals, the one row every writer changes, are written under it (see commit).
+   */
+  private async filingLock(): Promise<void> {
+    const client = this.client;
+    if (!client || this.locked) return;
+    if (!(await tryLock(client, "writer", "corpus"))) {
+      this.onWait?.();
+      await lock(client, "writer", "corpus");
+    }
+    this.locked = true;
   }
 
   async commit(): Promise<void> {
@@ -158,7 +178,23 @@ export class PgBackend implements CorpusBackend {
   private async end(how: "COMMIT" | "ROLLBACK"): Promise<void> {
     const client = this.client;
     if (!client) return;
+    const totals = this.totals;
+    this.totals = { pages: 0, pairs: 0, characters: 0 };
+    try {
+      // The totals row is written last and under the filing lock: a writer holding it is committing and
+      // waits on no one, so writers storing at once never wait on each other for it.
+      if (how === "COMMIT" && totals.pages > 0) {
+        await this.filingLock();
+        await client.query("UPDATE search_totals SET pages = pages + $1, pairs = pairs + $2, characters = characters + $3", [totals.pages, totals.pairs, totals.characters]);
+      }
+    } catch (error) {
+      this.client = null;
+      await client.query("ROLLBACK").catch(() => {});
+      client.release(true);
+      throw error;
+    }
     this.client = null;
+    this.locked = false;
     try {
       await client.query(how);
       client.release();
@@ -252,22 +288,20 @@ export class PgBackend implements CorpusBackend {
     await client.query("INSERT INTO pages_as_read (id, raw) SELECT * FROM unnest($1::bigint[], $2::bytea[])", [ids, fresh.map(({ page }) => bytesOf(page.packedRaw))]);
     await client.query("INSERT INTO signatures (id, signature) SELECT * FROM unnest($1::bigint[], $2::bytea[])", [ids, fresh.map(({ page }) => bytesOf(page.signature))]);
     // Each page's length in the tokens of SQLite's two indexes, and the corpus's totals: what BM25 weighs by.
-    const pairs = fresh.map(({ page }) => tokenCount(page.titleTokens) + tokenCount(page.bodyTokens));
+    const titles = fresh.map(({ page }) => tokenCount(page.titleTokens));
+    const pairs = fresh.map(({ page }, i) => titles[i]! + tokenCount(page.bodyTokens));
     const characters = fresh.map(({ page }) => tokenCount(page.titleCharacters) + tokenCount(page.bodyCharacters));
-    await client.query("INSERT INTO search (id, tokens, pairs, characters) SELECT id, v::tsvector, p, c FROM unnest($1::bigint[], $2::text[], $3::int[], $4::int[]) AS t (id, v, p, c)", [
-      ids,
-      fresh.map(({ page }) => tsvectorOf(page)),
-      pairs,
-      characters,
-    ]);
-    await client.query("UPDATE search_totals SET pages = pages + $1, pairs = pairs + $2, characters = characters + $3", [
-      fresh.length,
-      pairs.reduce((a, b) => a + b, 0),
-      characters.reduce((a, b) => a + b, 0),
-    ]);
+    await client.query(
+      "INSERT INTO search (id, tokens, pairs, characters, title_tokens) SELECT * FROM unnest($1::bigint[], $2::text[]::tsvector[], $3::int[], $4::int[], $5::int[])",
+      [ids, fresh.map(({ page }) => tsvectorOf(page)), pairs, characters, titles],
+    );
+    this.totals.pages += fresh.length;
+    this.totals.pairs += pairs.reduce((a, b) => a + b, 0);
+    this.totals.characters += characters.reduce((a, b) => a + b, 0);
   }
 
   async bandMembers(keys: number[], perBand: number): Promise<{ members: Map<number, number[]>; pages: Map<number, FiledPage> }> {
+    await this.filingLock();
     const { rows } = await this.db.query<{ key: number; document: number }>(
       `SELECT k.key, m.document FROM unnest($1::bigint[]) AS k (key)
        CROSS JOIN LATERAL (SELECT document FROM bands WHERE bands.key = k.key ORDER BY document DESC LIMIT $2) m`,
@@ -292,6 +326,7 @@ export class PgBackend implements CorpusBackend {
   }
 
   async personsNamed(names: string[]): Promise<Map<string, StoredPerson[]>> {
+    await this.filingLock();
     const { rows } = await this.db.query<{ id: number; name: string } & StoredProfile>(
       "SELECT id, name, codes, jurisdiction, levels, posts FROM persons WHERE name = ANY($1::text[]) ORDER BY id",
       [names],
@@ -301,6 +336,7 @@ export class PgBackend implements CorpusBackend {
 
   async filePages(batch: FilingBatch): Promise<number[]> {
     const client = this.writing;
+    await this.filingLock();
     let personIds: number[] = [];
     if (batch.newPersons.length) {
       const stored = batch.newPersons.map(({ name, profile }) => ({ name, ...storedProfile(profile) }));
@@ -403,7 +439,7 @@ export class PgBackend implements CorpusBackend {
     const plan = rankPlan(tree);
     const totalsParams = new Params();
     const totalsQuery = totalsSql(plan, totalsParams);
-    type Row = { id: number; cluster: number; date: string | null; region?: string | null; kinds?: string | null; pair_count: number; exact_all?: string | null; exact_title?: string | null; occurrences?: string | null };
+    type Row = { id: number; cluster: number; date: string | null; region?: string | null; kinds?: string | null; pair_count: number; title_tokens: number; exact_all?: string | null; occurrences?: string | null };
     const candidates = await this.db.query<Row>(candidatesSql(plan, tsquery, where, params, limit, extra), params.values);
     if (candidates.rows.length === 0) return [];
     const { rows } = await this.db.query<{ [column: string]: number }>(totalsQuery.sql, totalsParams.values);

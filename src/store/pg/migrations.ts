@@ -167,6 +167,16 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE work_queue ADD COLUMN page bytea;
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- The title's length in tokens: its tokens stand first in the vector (positions 1 to this), so ranking
+      -- tells a title match from a body match without cutting each candidate's vector a second time
+      -- (src/store/pg/rank.ts). Pages stored before are measured from their vectors' title positions.
+      ALTER TABLE search ADD COLUMN title_tokens integer NOT NULL DEFAULT 0;
+      UPDATE search SET title_tokens = coalesce((SELECT max(p) FROM unnest(ts_filter(tokens, '{a}')) u, unnest(u.positions) p), 0);
+    `,
+  },
 ];
 
 type Client = Pick<pg.ClientBase, "query">;

@@ -149,35 +149,35 @@ export function candidatesSql(plan: Plan, tsquery: string, where: string, params
   const exact = [...new Set(chains.flatMap((leaf) => (leaf.open ? leaf.lexemes.slice(0, -1) : leaf.lexemes)))];
   const prefixes = [...new Set(chains.flatMap((leaf) => (leaf.open ? [leaf.lexemes.at(-1)!] : [])))];
   // A chain's lexemes' positions: the vector cut down to them in C (the wanted lexemes weighted B, which no
-  // page uses, then only B kept), once whole and once from the title's positions alone (weight A): instead of
-  // unnesting every lexeme of each page, p95 on 3,000 bench pages 1,737 → 183 ms for two characters, 424 →
-  // 180 for words, 329 → 99 for phrases (bench/pg-rank.ts). A prefix (a chain ending in one
-  // character, 2021年) is matched by unnesting, its lexemes not being known before.
+  // page uses, then only B kept): instead of unnesting every lexeme of each page, p95 on 3,000 bench pages
+  // 1,737 → 183 ms for two characters, 424 → 180 for words, 329 → 99 for phrases (bench/pg-rank.ts). Which
+  // positions are the title's is told by the stored count of its tokens (the title comes first), not by
+  // cutting the vector a second time: each cut reads the page's vector again (from TOAST), a third of the
+  // time on broad queries. A prefix (a chain ending in one character, 2021年) is matched by unnesting, its
+  // lexemes not being known before.
   const aggregate = (vector: string) => `(SELECT string_agg(u.lexeme || ':' || array_to_string(u.positions, ','), ' ') FROM unnest(${vector}) u)`;
   let positions = "";
   if (exact.length) {
     const wanted = `${params.add(exact)}::text[]`;
     positions += `, ${aggregate(`ts_filter(setweight(s.tokens, 'B', ${wanted}), '{b}')`)} AS exact_all`;
-    positions += `, ${aggregate(`ts_filter(setweight(ts_filter(s.tokens, '{a}'), 'B', ${wanted}), '{b}')`)} AS exact_title`;
   }
   if (prefixes.length) {
     positions += `, (SELECT string_agg(u.lexeme || ':' || array_to_string(u.positions, ',') || ':' || array_to_string(u.weights, ''), ' ') FROM unnest(s.tokens) u
          WHERE EXISTS (SELECT 1 FROM unnest(${params.add(prefixes)}::text[]) p WHERE starts_with(u.lexeme, p))) AS occurrences`;
   }
-  return `SELECT m.*, s.pairs AS pair_count${positions}
+  return `SELECT m.*, s.pairs AS pair_count, s.title_tokens${positions}
     FROM (SELECT f.id, f.cluster, f.date${extra} FROM search s JOIN facets f ON f.id = s.id WHERE s.tokens @@ ${q} AND ${where} ORDER BY s.id DESC${cap}) m
     JOIN search s ON s.id = m.id
     ORDER BY m.id DESC`;
 }
 
 /** A candidate row of candidatesSql as a Candidate. */
-export function candidateOf(row: { pair_count: number; exact_all?: string | null; exact_title?: string | null; occurrences?: string | null }): Candidate {
+export function candidateOf(row: { pair_count: number; title_tokens: number; exact_all?: string | null; occurrences?: string | null }): Candidate {
   const positions = new Map<string, { at: number; title: boolean }[]>();
   const entries = (text: string | null | undefined) => (text ? text.split(" ").map((entry) => entry.split(":") as [string, string, string?]) : []);
-  const inTitle = new Map(entries(row.exact_title).map(([lexeme, at]) => [lexeme, new Set(at.split(",").map(Number))]));
+  // The title's tokens stand at positions 1 to title_tokens (src/store/pg/fts.ts).
   for (const [lexeme, at] of entries(row.exact_all)) {
-    const title = inTitle.get(lexeme);
-    positions.set(lexeme, at.split(",").map((n) => ({ at: Number(n), title: title?.has(Number(n)) ?? false })));
+    positions.set(lexeme, at.split(",").map((n) => ({ at: Number(n), title: Number(n) <= row.title_tokens })));
   }
   for (const [lexeme, at, weights] of entries(row.occurrences)) {
     if (!positions.has(lexeme)) positions.set(lexeme, at.split(",").map((n, i) => ({ at: Number(n), title: weights![i] === "A" })));
