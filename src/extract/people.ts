@@ -1,5 +1,6 @@
 import { isKnownPersonName, isProperNoun, wordFrequency } from "../lexicon/char-model.js";
-import { postWords, surnames } from "../lexicon/extract-lexicons.js";
+import { gazetteer } from "../lexicon/divisions.js";
+import { postLevels, postWords, surnames, unitWords } from "../lexicon/extract-lexicons.js";
 import { givenNameFit, hasMinorityPart, minorityNames, rareSurnames } from "../lexicon/name-model.js";
 import { roleWords } from "../lexicon/role-words.js";
 import type { Person, Role } from "../types.js";
@@ -298,8 +299,64 @@ function postBefore(text: string, end: number): { post: string; start: number } 
   // 会议传达学习了市委书记李鸿忠: the post starts after the last lead-in word in it
   let cut = 0;
   for (const m of matchesOf(postWords().leadIn, post)) if (m.index! + m[0].length < post.length) cut = m.index! + m[0].length;
-  post = post.slice(cut).replace(/^\d+月\d+日(上午|下午|晚)?/, "");
+  post = withoutLeadingClause(post.slice(cut).replace(/^\d+月\d+日(上午|下午|晚)?/, ""));
   return post ? { post, start: end - post.length } : null;
+}
+
+/** Shorter than this, what stands before a post's place is part of it (原县委书记, 驻村第一书记, 代县长). */
+const MIN_CLAUSE = 2;
+/** The longest dictionary word tried around a cut. */
+const MAX_WORD = 4;
+
+/** The level word (市, 县, 镇, 街道 …) that starts at `at`, or null. */
+function levelWordAt(text: string, at: number): string | null {
+  for (const word of postLevels().levelOf.keys()) if (text.startsWith(word, at)) return word;
+  return null;
+}
+
+/** A division the gazetteer knows ends with the level word at `at` (麦积区, 常乐镇): the place starts before it. */
+function namedPlaceEndsAt(text: string, at: number, level: string): boolean {
+  const { byName } = gazetteer();
+  for (let from = Math.max(0, at - MAX_WORD); from < at; from++) if (byName.has(text.slice(from, at + level.length))) return true;
+  return false;
+}
+
+/** A dictionary word runs across `at` (开发区, 新区): the level word there is a piece of it. */
+function wordAcross(text: string, at: number): boolean {
+  for (let from = Math.max(0, at - MAX_WORD + 1); from < at; from++) {
+    for (let to = at + 1; to <= Math.min(text.length, from + MAX_WORD); to++) if (wordFrequency(text.slice(from, to)) > 0) return true;
+  }
+  return false;
+}
+
+/** The text ends in a common word that names nothing (落实, 领会, 抓好), not a place or body the dictionary knows. */
+function endsInCommonWord(text: string): boolean {
+  for (let length = Math.min(MAX_WORD, text.length); length >= 2; length--) {
+    const word = text.slice(text.length - length);
+    if (wordFrequency(word) >= COMMON_WORD) return !isProperNoun(word);
+  }
+  return false;
+}
+
+/**
+ * The post without the words of the sentence before it: 要全面落实市委书记, 按照省委书记, 深刻领会市长 → 市委书记,
+ * 省委书记, 市长. The post's body starts at its first level word; what stands before is cut when it ends in a
+ * common word, holds no unit (纪委监委驻… keeps its start), and the level word is not the end of a place the
+ * gazetteer knows (麦积区委常委) nor a piece of a word (开发区党工委). No list of verbs is needed.
+ */
+function withoutLeadingClause(post: string): string {
+  const title = post.match(postWords().titleAtEnd)?.[1];
+  if (!title) return post;
+  // 市长, 县长: the title's own first character may be the level word
+  const searchEnd = post.length - title.length + 1;
+  for (let at = 0; at < searchEnd; at++) {
+    const level = levelWordAt(post, at);
+    if (!level) continue;
+    const before = post.slice(0, at);
+    const isClause = at >= MIN_CLAUSE && !namedPlaceEndsAt(post, at, level) && !wordAcross(post, at) && !unitWords().test(before) && endsInCommonWord(before);
+    return isClause ? post.slice(at) : post;
+  }
+  return post;
 }
 
 /** Posts joined by 、 before a name: 区委副书记、区长白凤祥 → [区委副书记, 区长]. */

@@ -37,6 +37,9 @@ export const anniversaries = lazy(() => {
   return { pattern: new RegExp(`(${alternation([...foundedBy.keys()])})(\\d{1,3}|[一二三四五六七八九十百零〇]{1,5})周年`), foundedBy };
 });
 
+/** A unit's word anywhere in a text (委, 局, 政府, 中心 …): the unit suffixes of the line classes. */
+export const unitWords = lazy(() => new RegExp(alternation(readDataJson<{ unitSuffixes: string[] }>("line-classes.json").unitSuffixes)));
+
 export const postLevels = lazy(() => {
   const file = readDataJson<{ levels: { level: string; words: string[] }[] }>("post-levels.json");
   const levelOf = new Map(file.levels.flatMap(({ level, words }) => words.map((word) => [word, level] as const)));
