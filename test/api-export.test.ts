@@ -1,46 +1,32 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
-import type { FastifyInstance } from "fastify";
-import { ingest } from "../src/ingest/ingest.js";
-import { buildApp } from "../src/serve/app.js";
-import { SqliteStore } from "../src/store/sqlite.js";
 import { fixtureSources } from "./fixture-pages.js";
 import { parseCsv } from "./csv.js";
-import { tempDir } from "./store-helpers.js";
+import { crawlApi, type CrawlApi } from "./crawl-api.js";
 
 // Citation and export through the API, over the fixture pages plus a JSON-lines crawl that names its capture
 // times. The fixture facts are hand-checked in test/pages/*/expected.json: xiqing-changweihui is 西青区's
 // meeting where 李清 spoke; fucheng-changweihui-2021-03 is 阜城县 (衡水市, 河北省).
 
-let store: SqliteStore | undefined;
-let app: FastifyInstance | undefined;
-let dir: string;
 
 const CRAWL = [
   { url: "http://www.example.gov.cn/a/1.html", captured: "2024-11-20T08:00:00Z", text: "11月19日,宁河区委常委会召开会议,区委书记张三主持会议并讲话。会议强调,要抓好招商引资,写明\"引号\",逗号,与换行。" },
   { url: "http://www.example.gov.cn/a/2.html", crawled_at: "2024-11-21 10:00:00Z", text: "11月20日,宁河区政府常务会议召开,区长李四主持会议。会议研究了项目建设工作。" },
 ];
 
+let api: CrawlApi | undefined;
+
 before(async () => {
-  dir = tempDir();
-  writeFileSync(join(dir, "crawl.jsonl"), CRAWL.map((line) => JSON.stringify(line)).join("\n") + "\n");
-  store = new SqliteStore(join(dir, "export.db"), { create: true });
-  await ingest(store, [...fixtureSources(), join(dir, "crawl.jsonl")], { workers: 0 });
-  app = await buildApp({ store, token: "t", webRoot: null });
+  api = await crawlApi(CRAWL, { name: "export", sources: fixtureSources() });
 });
 
-after(async () => {
-  await app?.close();
-  await store?.close();
-});
+after(() => api?.close());
 
-const fetchRaw = (url: string) => app!.inject({ method: "GET", url });
+const fetchRaw = (url: string) => api!.app.inject({ method: "GET", url });
 const q = (value: string) => encodeURIComponent(value);
 
 async function idOfUrl(url: string): Promise<number> {
-  for await (const { id, record } of store!.records({})) if (record.source.url === url) return id;
+  for await (const { id, record } of api!.store.records({})) if (record.source.url === url) return id;
   throw new Error(`not stored: ${url}`);
 }
 
@@ -105,7 +91,7 @@ test("a search exports as JSON lines, one document and its record a line", async
 });
 
 test("a person's appearances, a region's meetings, a trend and the ledger export", async () => {
-  const [person] = await store!.persons("李清");
+  const [person] = await api!.store.persons("李清");
   assert.ok(person);
   const appearances = parseCsv((await fetchRaw(`/api/export/persons/${person.id}`)).body.slice(1));
   assert.deepEqual(appearances[0], ["文档编号", "日期", "会议", "地区", "职务", "角色"]);
@@ -116,13 +102,13 @@ test("a person's appearances, a region's meetings, a trend and the ledger export
   assert.ok(region.slice(1).some((row) => row[region[0]!.indexOf("地区")] === "阜城县"));
 
   const trend = (await fetchRaw(`/api/export/trends?terms=${q("招商引资,项目")}&by=year&format=jsonl`)).body.trimEnd().split("\n").map((line) => JSON.parse(line));
-  const series = await store!.trends({ terms: ["招商引资", "项目"], by: "year" });
+  const series = await api!.store.trends({ terms: ["招商引资", "项目"], by: "year" });
   assert.equal(trend.length, series.reduce((sum, one) => sum + one.points.length, 0));
   assert.ok(trend.some((point) => point.term === "招商引资" && point.period === "2024" && point.documents >= 1));
 
   const ledger = parseCsv((await fetchRaw("/api/export/directives")).body.slice(1));
   assert.equal(ledger[0]![0], "指示编号");
-  assert.equal(ledger.length - 1, (await store!.directives({ limit: 1 })).total);
+  assert.equal(ledger.length - 1, (await api!.store.directives({ limit: 1 })).total);
 });
 
 test("exports answer bad input with a Chinese 400 or 404", async () => {

@@ -1,12 +1,6 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
-import type { FastifyInstance } from "fastify";
-import { ingest } from "../src/ingest/ingest.js";
-import { buildApp } from "../src/serve/app.js";
-import { SqliteStore } from "../src/store/sqlite.js";
-import { tempDir } from "./store-helpers.js";
+import { crawlApi, type CrawlApi } from "./crawl-api.js";
 
 // The search's year facet counts documents with no date as undated (shown as 日期不详), so that its years
 // and its undated add up to the search's total: a document without a date does not vanish from the facet.
@@ -16,24 +10,16 @@ const UNDATED = "西青区召开区委常委会会议\n3月11日，区委书记�
 const DATED = "西青区召开区委常委会扩大会议\n2022年6月20日，区委书记李清华主持召开区委常委会扩大会议，研究部署防汛救灾和乡村振兴工作。\n会议强调，要统筹推进乡村振兴，持续抓好农业生产和农民增收。";
 const CRAWL = [UNDATED, UNDATED, DATED].map((text, i) => ({ url: `http://site${i}.example.gov.cn/a${i}.html`, text }));
 
-let store: SqliteStore | undefined;
-let app: FastifyInstance | undefined;
+let api: CrawlApi | undefined;
 
 before(async () => {
-  const dir = tempDir();
-  writeFileSync(join(dir, "crawl.jsonl"), CRAWL.map((line) => JSON.stringify(line)).join("\n") + "\n");
-  store = new SqliteStore(join(dir, "facet.db"), { create: true });
-  await ingest(store, [join(dir, "crawl.jsonl")], { workers: 0 });
-  app = await buildApp({ store, token: "t", webRoot: null });
+  api = await crawlApi(CRAWL, { name: "facet" });
 });
 
-after(async () => {
-  await app?.close();
-  await store?.close();
-});
+after(() => api?.close());
 
 test("the year facet counts the undated document (its repost once) beside the years, adding up to the total", async () => {
-  const response = await app!.inject({ method: "GET", url: `/api/search?q=${encodeURIComponent("李清华")}` });
+  const response = await api!.app.inject({ method: "GET", url: `/api/search?q=${encodeURIComponent("李清华")}` });
   assert.equal(response.statusCode, 200);
   const body = response.json();
   assert.equal(body.total, 2);
@@ -42,7 +28,7 @@ test("the year facet counts the undated document (its repost once) beside the ye
 });
 
 test("a search whose matches all have dates has no undated ones", async () => {
-  const body = (await app!.inject({ method: "GET", url: `/api/search?q=${encodeURIComponent("防汛")}` })).json();
+  const body = (await api!.app.inject({ method: "GET", url: `/api/search?q=${encodeURIComponent("防汛")}` })).json();
   assert.equal(body.total, 1);
   assert.equal(body.facets.undated, 0);
 });

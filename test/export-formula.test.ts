@@ -1,14 +1,8 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
-import type { FastifyInstance } from "fastify";
-import { ingest } from "../src/ingest/ingest.js";
-import { buildApp } from "../src/serve/app.js";
 import { csvField } from "../src/serve/export-format.js";
-import { SqliteStore } from "../src/store/sqlite.js";
 import { parseCsv } from "./csv.js";
-import { tempDir } from "./store-helpers.js";
+import { crawlApi, type CrawlApi } from "./crawl-api.js";
 
 // A page's words written into a CSV file must not run as a spreadsheet formula when the file is opened
 // (OWASP, "CSV Injection"): a cell starting with =, +, - or @ (or a tab or carriage return) gets a leading
@@ -21,21 +15,13 @@ const CRAWL = [
   { url: "http://www.example.gov.cn/f/3.html", text: "+11月19日,宁河区委常委会召开会议,区委书记张三主持会议并讲话。会议强调,要抓好招商引资。" },
 ];
 
-let store: SqliteStore | undefined;
-let app: FastifyInstance | undefined;
+let api: CrawlApi | undefined;
 
 before(async () => {
-  const dir = tempDir();
-  writeFileSync(join(dir, "crawl.jsonl"), CRAWL.map((line) => JSON.stringify(line)).join("\n") + "\n");
-  store = new SqliteStore(join(dir, "formula.db"), { create: true });
-  await ingest(store, [join(dir, "crawl.jsonl")], { workers: 0 });
-  app = await buildApp({ store, token: "t", webRoot: null });
+  api = await crawlApi(CRAWL, { name: "formula" });
 });
 
-after(async () => {
-  await app?.close();
-  await store?.close();
-});
+after(() => api?.close());
 
 test("a cell that starts like a formula is written with a leading apostrophe, quoted as RFC 4180 asks", () => {
   assert.equal(csvField("=SUM(A1:A9)"), "'=SUM(A1:A9)");
@@ -54,7 +40,7 @@ test("a cell that starts like a formula is written with a leading apostrophe, qu
 });
 
 test("the search export opened as a file: the text cells start with an apostrophe; the JSON lines keep the text", async () => {
-  const csv = await app!.inject({ method: "GET", url: `/api/export/search?q=${encodeURIComponent("宁河")}` });
+  const csv = await api!.app.inject({ method: "GET", url: `/api/export/search?q=${encodeURIComponent("宁河")}` });
   assert.equal(csv.statusCode, 200);
   // The file as written, byte for byte in the text column: the cell begins with the apostrophe.
   assert.ok(csv.body.includes(`,"'=12月1日,宁河区政府常务会议召开`), csv.body);
@@ -64,7 +50,7 @@ test("the search export opened as a file: the text cells start with an apostroph
   assert.deepEqual(rows.map((row) => row[text]!).sort(), CRAWL.map((line) => `'${line.text}`).sort());
   assert.ok(rows.every((row) => row.every((cell) => !/^[=+\-@\t\r]/.test(cell))), "no cell of the sheet starts a formula");
 
-  const jsonl = await app!.inject({ method: "GET", url: `/api/export/search?q=${encodeURIComponent("宁河")}&format=jsonl` });
+  const jsonl = await api!.app.inject({ method: "GET", url: `/api/export/search?q=${encodeURIComponent("宁河")}&format=jsonl` });
   const lines = jsonl.body.trimEnd().split("\n").map((line) => JSON.parse(line));
   assert.deepEqual(lines.map((line) => line.record.text).sort(), CRAWL.map((line) => line.text).sort());
 });
