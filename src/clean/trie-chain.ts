@@ -27,6 +27,9 @@ interface Table {
   starts: Uint8Array;
   /** the trie's value for each BMP character that is a key of its own and changes; "" for the others */
   single: string[];
+  /** the same value where it is one UTF-16 unit (most are: 會 → 会), 0 elsewhere: a small table read per
+   * character of a traditional page, where the strings sit all over the heap */
+  singleUnit: Uint16Array;
   /** the first two UTF-16 units of every longer key, as bits of a hashed set: a phrase can start at a place
    * only if its pair's bit is set (a pair of another key may share the bit; the trie then finds the truth) */
   pairs: Uint32Array;
@@ -74,7 +77,9 @@ function tableOf(group: DictGroup): Table {
     if (match !== null && match.value !== String.fromCharCode(c)) single[c] = match.value;
   }
   for (let c = IDS_FIRST; c <= IDS_LAST; c++) if (starts[c] === NOT_A_START) starts[c] = DESCRIBES;
-  return { trie, starts, single, pairs, astralStarts };
+  const singleUnit = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (single[c]!.length === 1) singleUnit[c] = single[c]!.charCodeAt(0);
+  return { trie, starts, single, singleUnit, pairs, astralStarts };
 }
 
 /**
@@ -108,6 +113,11 @@ class Output {
     this.copy(value, 0, value.length);
   }
 
+  addUnit(unit: number): void {
+    this.room(1);
+    this.buffer[this.length++] = unit;
+  }
+
   /** The text written: read as UTF-16LE by Buffer, which keeps lone surrogates as they are, on a little-endian
    * machine; elsewhere in slices small enough for String.fromCharCode's argument list. */
   text(): string {
@@ -127,7 +137,7 @@ const output = new Output();
 
 /** One trie's pass; null when the text holds a description character and the library must read it. */
 function convertFast(table: Table, text: string): string | null {
-  const { trie, starts, single, pairs, astralStarts } = table;
+  const { trie, starts, single, singleUnit, pairs, astralStarts } = table;
   const n = text.length;
   output.reset();
   let from = 0;
@@ -150,10 +160,14 @@ function convertFast(table: Table, text: string): string | null {
       if (kind === DESCRIBES) return null;
       // No longer key starts with this character and the next: the longest match is the character alone.
       if (kind === ONE_CHARACTER || !hasPair(pairs, c, text.charCodeAt(i + 1))) {
-        const value = single[c]!;
-        if (value !== "") {
+        const unit = singleUnit[c]!;
+        if (unit !== 0) {
           output.copy(text, from, i);
-          output.add(value);
+          output.addUnit(unit);
+          from = i + 1;
+        } else if (single[c] !== "") {
+          output.copy(text, from, i);
+          output.add(single[c]!);
           from = i + 1;
         }
         i++;
