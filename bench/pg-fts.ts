@@ -12,7 +12,7 @@ import { compileTerm, compileText, PG_RANKED_AT_MOST, RANKED_MATCHES_SQL, tsvect
 import { migratePg } from "../src/store/pg/migrations.js";
 import { benchPages } from "./corpus-pages.js";
 import { benchServer } from "./pg-cluster.js";
-import { random } from "./pages.js";
+import { classedQueries, type QueryClass } from "./queries.js";
 
 // npm run bench:pg-fts — full-text search in PostgreSQL, two ways, beside SQLite's FTS5 on the same pages
 // and the same queries:
@@ -49,30 +49,8 @@ function cleanedPages(): Page[] {
   return pages;
 }
 
-type QueryClass = "1 character" | "2 characters" | "words" | "phrase";
 
-/** Queries of each class drawn from the pages themselves, so that each finds something. */
-function queries(pages: Page[]): { kind: QueryClass; query: string }[] {
-  const next = random(7);
-  const han = (text: string) => text.replace(/[^\p{Script=Han}]/gu, "");
-  const slice = (length: number) => {
-    for (;;) {
-      const text = han(pages[Math.floor(next() * pages.length)]!.text);
-      if (text.length < length) continue;
-      const at = Math.floor(next() * (text.length - length));
-      return text.slice(at, at + length);
-    }
-  };
-  const out: { kind: QueryClass; query: string }[] = [];
-  for (let i = 0; i < QUERIES_PER_CLASS; i++) {
-    out.push({ kind: "1 character", query: slice(1) });
-    out.push({ kind: "2 characters", query: slice(2) });
-    // What jieba makes of a few characters of running text: one to three words, all to be found.
-    out.push({ kind: "words", query: slice(4 + Math.floor(next() * 3)) });
-    out.push({ kind: "phrase", query: `"${slice(4 + Math.floor(next() * 4))}"` });
-  }
-  return out;
-}
+const queries = (pages: Page[]) => classedQueries(pages.map((page) => page.text), QUERIES_PER_CLASS);
 
 /** The query's words and phrases as the term tree the stores compile: all must be found. */
 function treeOf(query: string): QueryTree {

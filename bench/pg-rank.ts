@@ -7,7 +7,7 @@ import { openStore } from "../src/store/open.js";
 import type { PreparedPage, Store } from "../src/store/store.js";
 import { benchPages } from "./corpus-pages.js";
 import { benchServer } from "./pg-cluster.js";
-import { random } from "./pages.js";
+import { classedQueries, type QueryClass } from "./queries.js";
 
 // npm run bench:pg-rank — do the two backends rank alike? The same generated pages are stored in a SQLite
 // file and in a new PostgreSQL database through the Store API (cleaned, extracted, filed into clusters as
@@ -22,7 +22,6 @@ const PAGES = Number(process.env.BENCH_RANK_PAGES ?? 10_000);
 const QUERIES_PER_CLASS = Number(process.env.BENCH_RANK_QUERIES ?? 50);
 const BATCH = 500;
 
-type QueryClass = "1 character" | "2 characters" | "words" | "phrase";
 
 function prepared(): PreparedPage[] {
   const pages: PreparedPage[] = [];
@@ -39,27 +38,7 @@ function prepared(): PreparedPage[] {
   return pages;
 }
 
-/** Queries of each class drawn from the pages' texts, so that each finds something. */
-function queries(pages: PreparedPage[]): { kind: QueryClass; query: string }[] {
-  const next = random(7);
-  const han = (text: string) => text.replace(/[^\p{Script=Han}]/gu, "");
-  const slice = (length: number) => {
-    for (;;) {
-      const text = han(pages[Math.floor(next() * pages.length)]!.record.text);
-      if (text.length < length) continue;
-      const at = Math.floor(next() * (text.length - length));
-      return text.slice(at, at + length);
-    }
-  };
-  const out: { kind: QueryClass; query: string }[] = [];
-  for (let i = 0; i < QUERIES_PER_CLASS; i++) {
-    out.push({ kind: "1 character", query: slice(1) });
-    out.push({ kind: "2 characters", query: slice(2) });
-    out.push({ kind: "words", query: slice(4 + Math.floor(next() * 3)) });
-    out.push({ kind: "phrase", query: `"${slice(4 + Math.floor(next() * 4))}"` });
-  }
-  return out;
-}
+const queries = (pages: PreparedPage[]) => classedQueries(pages.map((page) => page.record.text), QUERIES_PER_CLASS);
 
 async function fill(store: Store, pages: PreparedPage[]): Promise<number> {
   const start = process.hrtime.bigint();

@@ -39,3 +39,31 @@ export function searchQueries(store: SqliteStore, count: number): SearchRequest[
   ];
   return Array.from({ length: count }, (_, i) => makers[i % makers.length]!());
 }
+
+export type QueryClass = "1 character" | "2 characters" | "words" | "phrase";
+
+/**
+ * Queries of each class drawn from the given texts, so that each finds something: single characters, pairs,
+ * a few characters of running text (what jieba makes of them: one to three words, all to be found) and quoted
+ * phrases. The same seed gives the same queries, so two benches ask alike.
+ */
+export function classedQueries(texts: readonly string[], perClass: number): { kind: QueryClass; query: string }[] {
+  const next = random(7);
+  const han = (text: string) => text.replace(/[^\p{Script=Han}]/gu, "");
+  const slice = (length: number) => {
+    for (;;) {
+      const text = han(texts[Math.floor(next() * texts.length)]!);
+      if (text.length < length) continue;
+      const at = Math.floor(next() * (text.length - length));
+      return text.slice(at, at + length);
+    }
+  };
+  const out: { kind: QueryClass; query: string }[] = [];
+  for (let i = 0; i < perClass; i++) {
+    out.push({ kind: "1 character", query: slice(1) });
+    out.push({ kind: "2 characters", query: slice(2) });
+    out.push({ kind: "words", query: slice(4 + Math.floor(next() * 3)) });
+    out.push({ kind: "phrase", query: `"${slice(4 + Math.floor(next() * 4))}"` });
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import type { AppearanceRow, CorpusBackend, FiledPage, FilingBatch, MatchRequest
 import { Corpus } from "../corpus/corpus.js";
 import { profileFromStored, storedProfile, type StoredProfile } from "../corpus/person-match.js";
 import { hasRequired, type QueryTree } from "../search/query.js";
-import type { Record, Removed, Role } from "../types.js";
+import type { Record, Removed } from "../types.js";
 import { UserError } from "../errors.js";
 import { BUSY_WAIT_MS, whenFree, WRITE_PATIENCE_MS } from "./busy.js";
 import { containsElement, elementPattern } from "./like.js";
@@ -14,6 +14,7 @@ import { exclusionOf, matchingOf, withFacets, type Matching } from "./sqlite-mat
 import { personIndexRow, personSelection, type RawPersonIndexRow } from "./person-index.js";
 import { companions, ledger, personCounts, regionRows, setFollowUp, type Sql } from "./sqlite-explore.js";
 import type { Appearance, Companion, DirectiveRequest, DocumentSummary, FacetCount, Filters, FollowUpStatus, LedgerEntry, PreparedPage, Stats } from "./store.js";
+import { appearanceOf, type StoredAppearance } from "./appearance-row.js";
 import { type DocumentRow, SUMMARY_COLUMNS, summaryOf } from "./summary-row.js";
 
 // The embedded backend: one SQLite file, written by one process at a time, read by many. It stores and
@@ -386,23 +387,7 @@ export class SqliteBackend implements CorpusBackend {
       `SELECT a.document, f.cluster, d.date, d.meeting, d.jurisdiction, a.posts, a.roles FROM appearances a JOIN documents d ON d.id = a.document
        JOIN facets f ON f.id = a.document WHERE a.person = ? ORDER BY d.date IS NULL, d.date, a.document`,
     );
-    return new Map(
-      personIds.map((id) => {
-        const rows = query.all(id) as { document: number; cluster: number; date: string | null; meeting: string | null; jurisdiction: string | null; posts: string; roles: string }[];
-        return [
-          id,
-          rows.map((row) => ({
-            document: row.document,
-            cluster: row.cluster,
-            date: row.date,
-            meeting: row.meeting,
-            jurisdiction: row.jurisdiction,
-            posts: row.posts ? row.posts.split("、") : [],
-            roles: (row.roles ? row.roles.split("、") : []) as Role[],
-          })),
-        ];
-      }),
-    );
+    return new Map(personIds.map((id) => [id, (query.all(id) as StoredAppearance[]).map(appearanceOf)]));
   }
 
   async companions(id: number, limit: number): Promise<Companion[]> {

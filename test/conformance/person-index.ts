@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test, type TestContext } from "node:test";
 import { ingest } from "../../src/ingest/ingest.js";
 import { CITY_SECRETARY_AT_COUNTY_MEETING, COUNTY_HEAD_2022, COUNTY_HEAD_2023, CITY_SECRETARY_VISITING } from "../person-pages.js";
 import { tempDir } from "../store-helpers.js";
@@ -10,17 +10,19 @@ import { freshStore, type Backend } from "./backend.js";
 // each placed by their post, each linking the other; a facet counts them apart and filters by id; a trend's
 // share divides by all the period's documents.
 
+/** A fresh store of the backend holding the given pages (file name, text), closed when the test ends. */
+async function storeWith(backend: Backend, t: TestContext, pages: [string, string][]) {
+  const dir = tempDir();
+  const { store } = await freshStore(backend);
+  t.after(() => store.close());
+  await ingest(store, pages.map(([name, text]) => writePage(dir, name, text)), { workers: 0 });
+  return store;
+}
+
 export function personIndex(backend: Backend): void {
   describe(`${backend.name}: person index`, () => {
     test("two officials of one name are listed apart, each placed by their post, each the other's namesake", async (t) => {
-      const dir = tempDir();
-      const { store } = await freshStore(backend);
-      t.after(() => store.close());
-      await ingest(
-        store,
-        [writePage(dir, "a.txt", CITY_SECRETARY_VISITING), writePage(dir, "b.txt", COUNTY_HEAD_2023), writePage(dir, "c.txt", COUNTY_HEAD_2022)],
-        { workers: 0 },
-      );
+      const store = await storeWith(backend, t, [["a.txt", CITY_SECRETARY_VISITING], ["b.txt", COUNTY_HEAD_2023], ["c.txt", COUNTY_HEAD_2022]]);
 
       const found = await store.personIndex("建平", 10, 0);
       assert.equal(found.total, 2);
@@ -52,14 +54,7 @@ export function personIndex(backend: Backend): void {
     });
 
     test("the person facet counts namesakes apart, with ids, and a search filters by one person's id", async (t) => {
-      const dir = tempDir();
-      const { store } = await freshStore(backend);
-      t.after(() => store.close());
-      await ingest(
-        store,
-        [writePage(dir, "a.txt", CITY_SECRETARY_VISITING), writePage(dir, "b.txt", COUNTY_HEAD_2023), writePage(dir, "c.txt", COUNTY_HEAD_2022)],
-        { workers: 0 },
-      );
+      const store = await storeWith(backend, t, [["a.txt", CITY_SECRETARY_VISITING], ["b.txt", COUNTY_HEAD_2023], ["c.txt", COUNTY_HEAD_2022]]);
       const all = await store.search({ query: "", limit: 10, offset: 0, sort: "relevance", facets: true });
       const wang = all.facets!.persons.filter((facet) => facet.value === "王建平");
       assert.deepEqual(wang.map((facet) => facet.count).sort(), [1, 2]);
@@ -73,10 +68,7 @@ export function personIndex(backend: Backend): void {
     });
 
     test("a city's secretary at a county's meeting is among the city's people, not the county's", async (t) => {
-      const dir = tempDir();
-      const { store } = await freshStore(backend);
-      t.after(() => store.close());
-      await ingest(store, [writePage(dir, "v.txt", CITY_SECRETARY_AT_COUNTY_MEETING), writePage(dir, "b.txt", COUNTY_HEAD_2023)], { workers: 0 });
+      const store = await storeWith(backend, t, [["v.txt", CITY_SECRETARY_AT_COUNTY_MEETING], ["b.txt", COUNTY_HEAD_2023]]);
       const names = async (region: string) => (await store.region(region))?.people.map((person) => person.name).sort();
       // 刘海涛 is the county's secretary: the county's, and (the county being in it) the city's too.
       assert.deepEqual(await names("枣强县"), ["刘海涛"]);
@@ -86,14 +78,7 @@ export function personIndex(backend: Backend): void {
     });
 
     test("a trend gives each period's share of all that period's documents", async (t) => {
-      const dir = tempDir();
-      const { store } = await freshStore(backend);
-      t.after(() => store.close());
-      await ingest(
-        store,
-        [writePage(dir, "a.txt", CITY_SECRETARY_VISITING), writePage(dir, "b.txt", COUNTY_HEAD_2023), writePage(dir, "c.txt", COUNTY_HEAD_2022)],
-        { workers: 0 },
-      );
+      const store = await storeWith(backend, t, [["a.txt", CITY_SECRETARY_VISITING], ["b.txt", COUNTY_HEAD_2023], ["c.txt", COUNTY_HEAD_2022]]);
       const [series] = await store.trends({ terms: ["防汛"], by: "year" });
       // 2022: its one document; 2023: one of two (the 枣强 page does not name it).
       assert.deepEqual(series!.points, [

@@ -6,7 +6,7 @@ import { personIndexRow, personSelection, type RawPersonIndexRow } from "../pers
 import { profileFromStored, storedProfile, type StoredProfile } from "../../corpus/person-match.js";
 import type { QueryTree } from "../../search/query.js";
 import type { SharedQueue } from "../../ingest/shared-queue.js";
-import type { Record, Removed, Role } from "../../types.js";
+import type { Record, Removed } from "../../types.js";
 import { UserError } from "../../errors.js";
 import type { Appearance, Companion, DirectiveRequest, DocumentSummary, FacetCount, Filters, FollowUpStatus, LedgerEntry, Stats, Store } from "../store.js";
 import { describeTarget, openPool } from "./connect.js";
@@ -17,6 +17,7 @@ import { migratePg } from "./migrations.js";
 import { claim, complete, enqueue, extend, fail, progress, release } from "./queue.js";
 import { candidateOf, candidatesSql, rankOf, rankPlan, totalsSql, type Totals } from "./rank.js";
 import { matchesQuery, matchingOf, Params, whereOf } from "./where.js";
+import { appearanceOf, type StoredAppearance } from "../appearance-row.js";
 import { type DocumentRow, SUMMARY_COLUMNS, summaryOf } from "../summary-row.js";
 
 // The server backend: a PostgreSQL database that many programs read and write at once. It stores and
@@ -563,20 +564,12 @@ export class PgBackend implements CorpusBackend {
   }
 
   async appearances(personIds: number[]): Promise<Map<number, Appearance[]>> {
-    const { rows } = await this.db.query<{ person: number; document: number; cluster: number; date: string | null; meeting: string | null; jurisdiction: string | null; posts: string; roles: string }>(
+    const { rows } = await this.db.query<StoredAppearance & { person: number }>(
       `SELECT a.person, a.document, f.cluster, d.date, d.meeting, d.jurisdiction, a.posts, a.roles FROM appearances a JOIN documents d ON d.id = a.document
        JOIN facets f ON f.id = a.document WHERE a.person = ANY($1::bigint[]) ORDER BY d.date ASC NULLS LAST, a.document`,
       [personIds],
     );
-    return grouped(personIds, rows, (row) => row.person, (row) => ({
-      document: row.document,
-      cluster: row.cluster,
-      date: row.date,
-      meeting: row.meeting,
-      jurisdiction: row.jurisdiction,
-      posts: row.posts ? row.posts.split("、") : [],
-      roles: (row.roles ? row.roles.split("、") : []) as Role[],
-    }));
+    return grouped(personIds, rows, (row) => row.person, appearanceOf);
   }
 
   companions(id: number, limit: number): Promise<Companion[]> {

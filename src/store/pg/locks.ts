@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { inTransaction } from "./connect.js";
 
 // Advisory locks: what two workers must not do at the same moment — file two copies of one report in
 // two clusters, make two persons of one official met on two pages, migrate one database twice — is
@@ -51,17 +52,8 @@ export async function tryLock(client: Client, space: LockSpace, key: string): Pr
  * (in this process or any other) waits until this one has committed, and then sees what it wrote.
  */
 export async function withLock<T>(pool: pg.Pool, space: LockSpace, key: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(pool, async (client) => {
     await lock(client, space, key);
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+    return work(client);
+  });
 }
