@@ -6,7 +6,7 @@ import { boilerplateRules } from "../src/lexicon/boilerplate-rules.js";
 import { fixturePage } from "./helpers.js";
 import { PAGES } from "./fixture-pages.js";
 
-// lineRule screens a line with one alternation of the rules before asking them one by one; the rule it
+// lineRule asks only the rules whose characters a line has (src/lexicon/first-chars.ts); the rule it
 // names must be the first rule, in the file's order, whose expression matches a line of its length.
 
 function firstRule(text: string): string | null {

@@ -1,6 +1,7 @@
-import { boilerplateRules, type LineRule } from "../lexicon/boilerplate-rules.js";
+import { boilerplateRules } from "../lexicon/boilerplate-rules.js";
 import { lazy } from "../lexicon/load.js";
-import { literalStarts, startsFinder, topLevelAlternatives } from "../lexicon/literal-starts.js";
+import { commonRank } from "../lexicon/char-model.js";
+import { firstChars } from "../lexicon/first-chars.js";
 import { reasonOf } from "../lexicon/reasons.js";
 import { lineClasses } from "../lexicon/line-classes.js";
 import { drop, isKept, type Line, type PageStage } from "./draft.js";
@@ -24,53 +25,91 @@ function isWidgetLine(text: string, widgetWords: RegExp, anyWidgetWord: RegExp):
   return text.replace(widgetWords, "").replace(WIDGET_GLUE, "") === "";
 }
 
-/** A rule's expression can join an alternation: no flags of its own, no group it refers back to by number or name. */
-const combinable = (rule: LineRule) => rule.pattern.flags === "" && !/\\[1-9]|\\k<|\(\?<[A-Za-z]/.test(rule.pattern.source);
-
 /**
- * For each length limit of the rules, a screen of every rule that applies to lines up to that length. Most
- * lines are no rule's; the screen says so where thirty searches did. A line the screen (or a rule outside
- * it) passes is then asked rule by rule, in order, so the rule that names it is the one it always was.
- * The rules' top-level alternatives make two expressions: those anchored at the line's start, which the
- * engine tries at one place only, and the rest, which it would try at every character; those are run only
- * on a line holding one of the literal texts they start with (ICP备, 转载, 扫码 …).
+ * The rules each character may start (or must be part of) a match of, as bits of one table per place: at a
+ * line's start for rules anchored there, anywhere for the others, and rules always asked (their expressions
+ * were not read for certain). Most lines are no rule's; a table read per character says which few rules to
+ * ask, where asking thirty expressions one by one cost a few microseconds a line. The rules asked are asked
+ * in order, so the rule that names a line is the one it always was. Before the table is read along a line,
+ * one native search asks whether the line holds any character of a rule that applies to its length at all:
+ * a paragraph of 300 characters is past every rule's limit but two.
  */
-const ruleScreens = lazy(() => {
+const ruleStarts = lazy(() => {
   const { rules } = boilerplateRules();
-  const limits = [...new Set(rules.map((rule) => rule.maxLength))].sort((a, b) => a - b);
-  const either = (sources: string[]) => (sources.length ? new RegExp(sources.map((source) => `(?:${source})`).join("|")) : null);
-  return limits.map((limit) => {
-    const applicable = rules.filter((rule) => rule.maxLength >= limit);
-    const alternatives = applicable.filter(combinable).flatMap((rule) => topLevelAlternatives(rule.pattern.source));
-    const floating = alternatives.filter((alternative) => !alternative.startsWith("^"));
-    const starts = floating.map(literalStarts);
-    return {
-      limit,
-      anchored: either(alternatives.filter((alternative) => alternative.startsWith("^"))),
-      floating: either(floating),
-      floatingStarts: starts.every((found) => found !== null) ? startsFinder(starts.flat() as string[]) : null,
-      apart: applicable.filter((rule) => !combinable(rule)),
-    };
+  const words = Math.ceil(rules.length / 32);
+  const anchored = new Uint32Array(0x10000 * words);
+  const floating = new Uint32Array(0x10000 * words);
+  const always = new Uint32Array(words);
+  const anywhere = rules.map((rule, r) => {
+    const [word, bit] = [r >>> 5, 1 << (r & 31)];
+    const starts = firstChars(rule.pattern.source, rule.pattern.flags, commonness);
+    if (starts.any) always[word]! |= bit;
+    for (const code of starts.anchored) anchored[code * words + word]! |= bit;
+    for (const code of starts.anywhere) floating[code * words + word]! |= bit;
+    return starts.anywhere;
   });
+  const limits = [...new Set(rules.map((rule) => rule.maxLength))].sort((a, b) => a - b);
+  const gates = limits.map((limit) => ({
+    limit,
+    holdsAny: classOf(new Set(rules.flatMap((rule, r) => (rule.maxLength >= limit ? [...anywhere[r]!] : [])))),
+  }));
+  return { words, anchored, floating, always, gates, asked: new Uint32Array(words) };
 });
 
-/** Could any rule name this line? False only when none can. */
-function mayMatchARule(text: string): boolean {
-  for (const screen of ruleScreens()) {
-    if (text.length > screen.limit) continue;
-    if (screen.anchored?.test(text)) return true;
-    if (screen.floating && (screen.floatingStarts === null || screen.floatingStarts.occursIn(text)) && screen.floating.test(text)) return true;
-    // a global or sticky expression keeps a place between searches: asking it here would move the loop's search
-    return screen.apart.some((rule) => rule.pattern.global || rule.pattern.sticky || rule.pattern.test(text));
+/** Latin letters, digits, spaces and punctuation are in most lines, and the list's first few hundred Han
+ * characters (一, 大, 发) in most paragraphs; the rest of the list less, rarer characters least. */
+function commonness(code: number): number {
+  if (code < 0x80 || code === 0x3000 || code === 0xff08 || code === 0xff09) return 20;
+  const rank = commonRank()[code]!;
+  return rank === 0 ? 1 : rank <= 500 ? 20 : 4;
+}
+
+const unit = (code: number) => `\\u${code.toString(16).padStart(4, "0")}`;
+
+/** An expression matching any of the code units: a class of their runs; one that matches nothing when empty. */
+function classOf(codes: Set<number>): RegExp {
+  const sorted = [...codes].sort((a, b) => a - b);
+  let source = "";
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    source += j > i ? `${unit(sorted[i]!)}-${unit(sorted[j]!)}` : unit(sorted[i]!);
+    i = j + 1;
   }
-  return false;
+  return new RegExp(source ? `[${source}]` : "[]");
+}
+
+/** The rules that may name this line, as bits by rule index (shared scratch space, valid until the next call). */
+export function rulesToAsk(text: string): Uint32Array {
+  const { words, anchored, floating, always, gates, asked } = ruleStarts();
+  asked.set(always);
+  if (text.length === 0) return asked;
+  const first = text.charCodeAt(0) * words;
+  for (let w = 0; w < words; w++) asked[w]! |= anchored[first + w]!;
+  const gate = gates.find((candidate) => text.length <= candidate.limit);
+  if (gate === undefined || !gate.holdsAny.test(text)) return asked;
+  if (words === 1) {
+    // thirty-odd rules fit one word: a number, not the scratch array, is or-ed per character
+    let bits = asked[0]!;
+    for (let i = 0; i < text.length; i++) bits |= floating[text.charCodeAt(i)]!;
+    asked[0] = bits;
+    return asked;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const at = text.charCodeAt(i) * words;
+    for (let w = 0; w < words; w++) asked[w]! |= floating[at + w]!;
+  }
+  return asked;
 }
 
 /** The id of the rule by which a single line is boilerplate wherever it stands, or null. */
 export function lineRule(text: string): string | null {
   const { rules, longestMatch, widgetWords, anyWidgetWord } = boilerplateRules();
   if (text.length <= longestMatch) {
-    if (mayMatchARule(text)) for (const rule of rules) {
+    const asked = rulesToAsk(text);
+    for (let r = 0; r < rules.length; r++) {
+      if ((asked[r >>> 5]! & (1 << (r & 31))) === 0) continue;
+      const rule = rules[r]!;
       if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.id;
     }
     if (isWidgetLine(text, widgetWords, anyWidgetWord)) return "boilerplate.widget.line";

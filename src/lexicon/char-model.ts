@@ -13,6 +13,13 @@ import { WordTable } from "./word-table.js";
 /** Characters common enough that a run of others is worth a closer look. */
 export const commonChars = lazy(() => new Set(readDataFile("common-chars.txt").replace(/^#.*$/gm, "").replace(/\s/g, "")));
 
+/** Each common character's place in the list, most frequent first (1 is 一); 0 for the others. */
+export const commonRank = lazy(() => {
+  const ranks = new Uint16Array(0x10000);
+  [...commonChars()].forEach((ch, i) => (ranks[ch.charCodeAt(0)] = i + 1));
+  return ranks;
+});
+
 /** The same list as a table indexed by UTF-16 code unit, for the per-character scan of every line. */
 export const commonTable = lazy(() => {
   const table = new Uint8Array(0x10000);
