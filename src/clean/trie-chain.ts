@@ -83,64 +83,52 @@ function tableOf(group: DictGroup): Table {
 }
 
 /**
- * The converted text is written as UTF-16 units into one reused buffer and made a string once: joining a
- * piece per replaced character, as a traditional page has thousands, leaves as many strings to collect.
+ * The converted text is written as UTF-16 units into one reused buffer, from the first change on as the
+ * text is read, every unit whether it changed or not, and made a string once: joining a piece per replaced
+ * character, as a traditional page has thousands, left as many strings to collect, and copying the runs
+ * between replacements afterwards read each of their characters twice.
  */
-class Output {
-  private buffer = new Uint16Array(1 << 16);
-  length = 0;
+let buffer = new Uint16Array(1 << 16);
 
-  reset(): void {
-    this.length = 0;
-  }
-
-  private room(units: number): void {
-    if (this.length + units <= this.buffer.length) return;
-    const grown = new Uint16Array(Math.max(this.buffer.length * 2, this.length + units));
-    grown.set(this.buffer.subarray(0, this.length));
-    this.buffer = grown;
-  }
-
-  copy(text: string, from: number, to: number): void {
-    this.room(to - from);
-    const buffer = this.buffer;
-    let at = this.length;
-    for (let k = from; k < to; k++) buffer[at++] = text.charCodeAt(k);
-    this.length = at;
-  }
-
-  add(value: string): void {
-    this.copy(value, 0, value.length);
-  }
-
-  addUnit(unit: number): void {
-    this.room(1);
-    this.buffer[this.length++] = unit;
-  }
-
-  /** The text written: read as UTF-16LE by Buffer, which keeps lone surrogates as they are, on a little-endian
-   * machine; elsewhere in slices small enough for String.fromCharCode's argument list. */
-  text(): string {
-    if (LITTLE_ENDIAN) return Buffer.from(this.buffer.buffer, 0, this.length * 2).toString("utf16le");
-    const SLICE = 8192;
-    let out = "";
-    for (let at = 0; at < this.length; at += SLICE) {
-      out += String.fromCharCode.apply(null, this.buffer.subarray(at, Math.min(this.length, at + SLICE)) as unknown as number[]);
-    }
-    return out;
-  }
+/** Room for `units` more units at `at`; the buffer grows (keeping what is written) when a line outgrows it. */
+function room(at: number, units: number): void {
+  if (at + units <= buffer.length) return;
+  const grown = new Uint16Array(Math.max(buffer.length * 2, at + units));
+  grown.set(buffer.subarray(0, at));
+  buffer = grown;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-const output = new Output();
+/** The first `length` units written: read as UTF-16LE by Buffer, which keeps lone surrogates as they are, on
+ * a little-endian machine; elsewhere in slices small enough for String.fromCharCode's argument list. */
+function written(length: number): string {
+  if (LITTLE_ENDIAN) return Buffer.from(buffer.buffer, 0, length * 2).toString("utf16le");
+  const SLICE = 8192;
+  let out = "";
+  for (let at = 0; at < length; at += SLICE) {
+    out += String.fromCharCode.apply(null, buffer.subarray(at, Math.min(length, at + SLICE)) as unknown as number[]);
+  }
+  return out;
+}
 
-/** One trie's pass; null when the text holds a description character and the library must read it. */
-function convertFast(table: Table, text: string): string | null {
+/** Write a value of any length at `at`, with room for the `rest` of the text after it; where writing ends. */
+function writeValue(at: number, value: string, rest: number): number {
+  room(at, value.length + rest);
+  for (let k = 0; k < value.length; k++) buffer[at++] = value.charCodeAt(k);
+  return at;
+}
+
+const FOUND_NOTHING = -1;
+const FOUND_DESCRIPTION = -2;
+
+/**
+ * Where the table first changes the text, read without writing: most lines of a page in another regional
+ * variant hold nothing that variant's table changes, and the simplified lines of a mixed page nothing at all.
+ */
+function firstChange(table: Table, text: string): number {
   const { trie, starts, single, singleUnit, pairs, astralStarts } = table;
   const n = text.length;
-  output.reset();
-  let from = 0;
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     let width = 1;
@@ -157,36 +145,76 @@ function convertFast(table: Table, text: string): string | null {
         i++;
         continue;
       }
+      if (kind === DESCRIBES) return FOUND_DESCRIPTION;
+      if (kind === ONE_CHARACTER || !hasPair(pairs, c, text.charCodeAt(i + 1))) {
+        if (singleUnit[c] !== 0 || single[c] !== "") return i;
+        i++;
+        continue;
+      }
+    }
+    if (trie.matchPrefix(text, i) !== null) return i;
+    i += width;
+  }
+  return FOUND_NOTHING;
+}
+
+/** One trie's pass; null when the text holds a description character and the library must read it. */
+function convertFast(table: Table, text: string): string | null {
+  const first = firstChange(table, text);
+  if (first === FOUND_NOTHING) return text;
+  if (first === FOUND_DESCRIPTION) return null;
+  const { trie, starts, single, singleUnit, pairs, astralStarts } = table;
+  const n = text.length;
+  // one unit out for each unit in, until a value longer than its key: room is made again there
+  room(0, n);
+  let out = buffer;
+  let at = 0;
+  // the text before the first change as it is; from there every unit is written as it is read
+  for (; at < first; at++) out[at] = text.charCodeAt(at);
+  for (let i = first; i < n; ) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) width = 2;
+      if (!astralStarts.has(cp)) {
+        out[at++] = c;
+        if (width === 2) out[at++] = text.charCodeAt(i + 1);
+        i += width;
+        continue;
+      }
+    } else {
+      const kind = starts[c]!;
+      if (kind === NOT_A_START) {
+        out[at++] = c;
+        i++;
+        continue;
+      }
       if (kind === DESCRIBES) return null;
       // No longer key starts with this character and the next: the longest match is the character alone.
       if (kind === ONE_CHARACTER || !hasPair(pairs, c, text.charCodeAt(i + 1))) {
         const unit = singleUnit[c]!;
-        if (unit !== 0) {
-          output.copy(text, from, i);
-          output.addUnit(unit);
-          from = i + 1;
-        } else if (single[c] !== "") {
-          output.copy(text, from, i);
-          output.add(single[c]!);
-          from = i + 1;
-        }
+        if (unit !== 0) out[at++] = unit;
+        else if (single[c] !== "") {
+          at = writeValue(at, single[c]!, n - i - 1);
+          out = buffer;
+        } else out[at++] = c;
         i++;
         continue;
       }
     }
     const match = trie.matchPrefix(text, i);
     if (match === null) {
+      for (let k = 0; k < width; k++) out[at++] = text.charCodeAt(i + k);
       i += width;
       continue;
     }
-    output.copy(text, from, i);
-    output.add(match.value);
+    at = writeValue(at, match.value, n - match.end);
+    out = buffer;
     i = match.end;
-    from = i;
   }
-  if (from === 0) return text;
-  output.copy(text, from, n);
-  return output.text();
+  // the library's value for a key may equal the key (a phrase kept as it is): the text is then written anew, as before
+  return written(at);
 }
 
 /** Tables by the group they were built from: the chains share their simplifying group, built once, not once each. */
