@@ -119,6 +119,13 @@ function writeValue(at: number, value: string, rest: number): number {
   return at;
 }
 
+/** At a high surrogate: the units its character takes, negated when a key starts with it and the trie must look. */
+function astralStep(text: string, i: number, astralStarts: Set<number>): number {
+  const cp = text.codePointAt(i)!;
+  const width = cp > 0xffff ? 2 : 1;
+  return astralStarts.has(cp) ? -width : width;
+}
+
 const FOUND_NOTHING = -1;
 const FOUND_DESCRIPTION = -2;
 
@@ -133,12 +140,12 @@ function firstChange(table: Table, text: string): number {
     const c = text.charCodeAt(i);
     let width = 1;
     if (c >= 0xd800 && c <= 0xdbff) {
-      const cp = text.codePointAt(i)!;
-      if (cp > 0xffff) width = 2;
-      if (!astralStarts.has(cp)) {
-        i += width;
+      const step = astralStep(text, i, astralStarts);
+      if (step > 0) {
+        i += step;
         continue;
       }
+      width = -step;
     } else {
       const kind = starts[c]!;
       if (kind === NOT_A_START) {
@@ -175,14 +182,13 @@ function convertFast(table: Table, text: string): string | null {
     const c = text.charCodeAt(i);
     let width = 1;
     if (c >= 0xd800 && c <= 0xdbff) {
-      const cp = text.codePointAt(i)!;
-      if (cp > 0xffff) width = 2;
-      if (!astralStarts.has(cp)) {
-        out[at++] = c;
-        if (width === 2) out[at++] = text.charCodeAt(i + 1);
-        i += width;
+      const step = astralStep(text, i, astralStarts);
+      if (step > 0) {
+        for (let k = 0; k < step; k++) out[at++] = text.charCodeAt(i + k);
+        i += step;
         continue;
       }
+      width = -step;
     } else {
       const kind = starts[c]!;
       if (kind === NOT_A_START) {
