@@ -375,6 +375,8 @@ export const garbledStage: PageStage = {
   run(draft) {
     const garbled = [...draft.garbled];
     const lines = draft.lines.map((line, i) => {
+      // the cheap look first, so a line with nothing to repair (most are) costs no result objects
+      if (!mayBeDamaged(line.text)) return line;
       // Spans are placed in the line as read; a line another stage changed before this one keeps its number only.
       const { text, spans, edits } = repairWithEdits(line.text);
       const asRead = line.text === line.raw && !line.edits;
