@@ -97,6 +97,8 @@ export const glossesStage: PageStage = {
     let count = 0;
     const changes: Change[] = [];
     const lines = draft.lines.map((line, i) => {
+      // a gloss opens a parenthesis: a line without one (most) needs no search state built for it
+      if (!line.text.includes("(") && !line.text.includes("\uff08")) return line;
       const spans = glossesIn(line.text);
       if (spans.length === 0) return line;
       count += spans.length;
