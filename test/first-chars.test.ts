@@ -23,6 +23,8 @@ const READ: [string, string, string, string][] = [
   ["a|.b", "", "", "ab"],
   ["(a)\\1", "", "", "a"],
   ["\\1a", "", "", "a"],
+  // a name referred back to is not text the match holds
+  ["(?<名>a)\\k<名>", "", "", "a"],
   ["(a|)b", "", "", "b"],
   ["a*b", "", "", "b"],
   ["(ab)?c", "", "", "c"],

@@ -26,9 +26,9 @@ function isWidgetLine(text: string, widgetWords: RegExp, anyWidgetWord: RegExp):
 }
 
 /**
- * The rules each character may start (or must be part of) a match of, as bits of one table per place: at a
- * line's start for rules anchored there, anywhere for the others, and rules always asked (their expressions
- * were not read for certain). Most lines are no rule's; a table read per character says which few rules to
+ * Per character, as bits by rule index, the rules whose match it may begin at a line's start (rules anchored
+ * there) or may be part of anywhere (the others), and the rules always asked (their expressions were not
+ * read for certain). Most lines are no rule's; a table read per character says which few rules to
  * ask, where asking thirty expressions one by one cost a few microseconds a line. The rules asked are asked
  * in order, so the rule that names a line is the one it always was. Before the table is read along a line,
  * one native search asks whether the line holds any character of a rule that applies to its length at all:
@@ -38,22 +38,22 @@ const ruleStarts = lazy(() => {
   const { rules } = boilerplateRules();
   const words = Math.ceil(rules.length / 32);
   const anchored = new Uint32Array(0x10000 * words);
-  const floating = new Uint32Array(0x10000 * words);
+  const anywhere = new Uint32Array(0x10000 * words);
   const always = new Uint32Array(words);
-  const anywhere = rules.map((rule, r) => {
+  const held = rules.map((rule, r) => {
     const [word, bit] = [r >>> 5, 1 << (r & 31)];
     const starts = firstChars(rule.pattern.source, rule.pattern.flags, commonness);
     if (starts.any) always[word]! |= bit;
     for (const code of starts.anchored) anchored[code * words + word]! |= bit;
-    for (const code of starts.anywhere) floating[code * words + word]! |= bit;
+    for (const code of starts.anywhere) anywhere[code * words + word]! |= bit;
     return starts.anywhere;
   });
   const limits = [...new Set(rules.map((rule) => rule.maxLength))].sort((a, b) => a - b);
   const gates = limits.map((limit) => ({
     limit,
-    holdsAny: classOf(new Set(rules.flatMap((rule, r) => (rule.maxLength >= limit ? [...anywhere[r]!] : [])))),
+    holdsAny: classOf(new Set(rules.flatMap((rule, r) => (rule.maxLength >= limit ? [...held[r]!] : [])))),
   }));
-  return { words, anchored, floating, always, gates, asked: new Uint32Array(words) };
+  return { words, anchored, anywhere, always, gates, asked: new Uint32Array(words) };
 });
 
 /** Latin letters, digits, spaces and punctuation are in most lines, and the list's first few hundred Han
@@ -80,8 +80,8 @@ function classOf(codes: Set<number>): RegExp {
 }
 
 /** The rules that may name this line, as bits by rule index (shared scratch space, valid until the next call). */
-export function rulesToAsk(text: string): Uint32Array {
-  const { words, anchored, floating, always, gates, asked } = ruleStarts();
+function rulesToAsk(text: string): Uint32Array {
+  const { words, anchored, anywhere, always, gates, asked } = ruleStarts();
   asked.set(always);
   if (text.length === 0) return asked;
   const first = text.charCodeAt(0) * words;
@@ -91,13 +91,13 @@ export function rulesToAsk(text: string): Uint32Array {
   if (words === 1) {
     // thirty-odd rules fit one word: a number, not the scratch array, is or-ed per character
     let bits = asked[0]!;
-    for (let i = 0; i < text.length; i++) bits |= floating[text.charCodeAt(i)]!;
+    for (let i = 0; i < text.length; i++) bits |= anywhere[text.charCodeAt(i)]!;
     asked[0] = bits;
     return asked;
   }
   for (let i = 0; i < text.length; i++) {
     const at = text.charCodeAt(i) * words;
-    for (let w = 0; w < words; w++) asked[w]! |= floating[at + w]!;
+    for (let w = 0; w < words; w++) asked[w]! |= anywhere[at + w]!;
   }
   return asked;
 }
