@@ -56,12 +56,17 @@ const ruleStarts = lazy(() => {
   return { words, anchored, anywhere, always, gates, asked: new Uint32Array(words) };
 });
 
-/** Latin letters, digits, spaces and punctuation are in most lines, and the list's first few hundred Han
- * characters (一, 大, 发) in most paragraphs; the rest of the list less, rarer characters least. */
+/**
+ * How often lines hold a character, roughly: by its place in the list of common characters (as word
+ * frequencies fall, about as one over the place: 一 and 大 are in most paragraphs, 汉 in few), and digits,
+ * spaces and brackets in most lines. Of the parts every match of a rule has, the screen takes the one whose
+ * characters cost least.
+ */
 function commonness(code: number): number {
-  if (code < 0x80 || code === 0x3000 || code === 0xff08 || code === 0xff09) return 20;
+  if (code < 0x80) return /[A-Za-z]/.test(String.fromCharCode(code)) ? 20 : 100;
+  if (code === 0x3000 || code === 0xff08 || code === 0xff09) return 100;
   const rank = commonRank()[code]!;
-  return rank === 0 ? 1 : rank <= 500 ? 20 : 4;
+  return rank === 0 ? 0.2 : 500 / rank;
 }
 
 const unit = (code: number) => `\\u${code.toString(16).padStart(4, "0")}`;
