@@ -46,3 +46,16 @@ test("lines of every rule's kind are still named, and prose is named by none", (
   assert.equal(lineRule("责任编辑:王芳"), "boilerplate.credit.editor");
   assert.equal(lineRule("会议强调,要深入学习贯彻党的二十大精神,扎实推动各项工作落地见效。"), null);
 });
+
+test("a widget line is widget words and glue only, with one word at least", () => {
+  const cases: [string, string | null][] = [
+    ["视力保护色 背景色", "boilerplate.widget.line"],
+    ["朗读 | 繁体 | 简体", "boilerplate.widget.line"],
+    ["【听全文】【纠错】", "boilerplate.widget.line"],
+    // glue alone holds no widget word: a line of symbols, not of widgets
+    ["| 【】 |", "boilerplate.no-han.symbols"],
+    // widget characters inside a headline do not make it a widget line
+    ["大中小学校长会议", null],
+  ];
+  for (const [line, rule] of cases) assert.equal(lineRule(line), rule, line);
+});

@@ -19,10 +19,32 @@ const MENU_ITEM_MAX = { head: 5, tail: 6 };
 const WIDGET_GLUE = /[【】\[\]()（）<>《》\s|｜:：/]/g;
 const WIDGET_LINE_MAX = 60;
 
-/** A line of nothing but page widgets: font size, print, close, bookmark. */
-function isWidgetLine(text: string, widgetWords: RegExp, anyWidgetWord: RegExp): boolean {
-  if (text.length > WIDGET_LINE_MAX || !anyWidgetWord.test(text)) return false;
-  return text.replace(widgetWords, "").replace(WIDGET_GLUE, "") === "";
+/**
+ * The characters a widget line can hold: those of the widget words (WORD) and the glue (GLUE). A line with
+ * any other is no widget line, and most lines show one at their first or second character; the words' own
+ * expression, with 大, 中 and 小 among them, would be asked of nearly every line.
+ */
+const WORD = 1;
+const GLUE = 2;
+const widgetChars = lazy(() => {
+  const kinds = new Uint8Array(0x10000);
+  const glue = new RegExp(WIDGET_GLUE.source);
+  for (let code = 0; code < 0x10000; code++) if (glue.test(String.fromCharCode(code))) kinds[code] = GLUE;
+  for (const word of boilerplateRules().widgetWordList) for (let i = 0; i < word.length; i++) kinds[word.charCodeAt(i)] = WORD;
+  return kinds;
+});
+
+/** A line of nothing but page widgets (font size, print, close, bookmark): one widget word at least, and glue. */
+function isWidgetLine(text: string, widgetWords: RegExp): boolean {
+  if (text.length > WIDGET_LINE_MAX) return false;
+  const kinds = widgetChars();
+  let words = false;
+  for (let i = 0; i < text.length; i++) {
+    const kind = kinds[text.charCodeAt(i)]!;
+    if (kind === 0) return false;
+    if (kind === WORD) words = true;
+  }
+  return words && text.replace(widgetWords, "").replace(WIDGET_GLUE, "") === "";
 }
 
 /**
@@ -109,7 +131,7 @@ function rulesToAsk(text: string): Uint32Array {
 
 /** The id of the rule by which a single line is boilerplate wherever it stands, or null. */
 export function lineRule(text: string): string | null {
-  const { rules, longestMatch, widgetWords, anyWidgetWord } = boilerplateRules();
+  const { rules, longestMatch, widgetWords } = boilerplateRules();
   if (text.length <= longestMatch) {
     const asked = rulesToAsk(text);
     for (let r = 0; r < rules.length; r++) {
@@ -117,7 +139,7 @@ export function lineRule(text: string): string | null {
       const rule = rules[r]!;
       if (text.length <= rule.maxLength && rule.pattern.test(text)) return rule.id;
     }
-    if (isWidgetLine(text, widgetWords, anyWidgetWord)) return "boilerplate.widget.line";
+    if (isWidgetLine(text, widgetWords)) return "boilerplate.widget.line";
   }
   if (!HAS_HAN.test(text)) return /[\p{L}\p{N}]/u.test(text) ? "boilerplate.no-han.text" : "boilerplate.no-han.symbols";
   return null;

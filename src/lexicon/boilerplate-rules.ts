@@ -33,7 +33,6 @@ export const boilerplateRules = lazy(() => {
     relatedBlockStart: new RegExp(file.relatedBlockStarts),
     /** longest words first, so 打印本页 goes whole before 打印 */
     widgetWords: new RegExp(widgetSource, "g"),
-    /** the same words without the global flag: does a line hold one at all (most do not) */
-    anyWidgetWord: new RegExp(widgetSource),
+    widgetWordList: file.widgetWords,
   };
 });
