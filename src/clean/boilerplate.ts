@@ -52,9 +52,8 @@ function isWidgetLine(text: string, widgetWords: RegExp): boolean {
  * there) or may be part of anywhere (the others), and the rules always asked (their expressions were not
  * read for certain). Most lines are no rule's; a table read per character says which few rules to
  * ask, where asking thirty expressions one by one cost a few microseconds a line. The rules asked are asked
- * in order, so the rule that names a line is the one it always was. Before the table is read along a line,
- * one native search asks whether the line holds any character of a rule that applies to its length at all:
- * a paragraph of 300 characters is past every rule's limit but two.
+ * in order, so the rule that names a line is the one it always was. (A native search for the rules'
+ * characters before reading the table was slower than reading it.)
  */
 const ruleStarts = lazy(() => {
   const { rules } = boilerplateRules();
@@ -62,20 +61,14 @@ const ruleStarts = lazy(() => {
   const anchored = new Uint32Array(0x10000 * words);
   const anywhere = new Uint32Array(0x10000 * words);
   const always = new Uint32Array(words);
-  const held = rules.map((rule, r) => {
+  rules.forEach((rule, r) => {
     const [word, bit] = [r >>> 5, 1 << (r & 31)];
     const starts = firstChars(rule.pattern.source, rule.pattern.flags, commonness);
     if (starts.any) always[word]! |= bit;
     for (const code of starts.anchored) anchored[code * words + word]! |= bit;
     for (const code of starts.anywhere) anywhere[code * words + word]! |= bit;
-    return starts.anywhere;
   });
-  const limits = [...new Set(rules.map((rule) => rule.maxLength))].sort((a, b) => a - b);
-  const gates = limits.map((limit) => ({
-    limit,
-    holdsAny: classOf(new Set(rules.flatMap((rule, r) => (rule.maxLength >= limit ? [...held[r]!] : [])))),
-  }));
-  return { words, anchored, anywhere, always, gates, asked: new Uint32Array(words) };
+  return { words, anchored, anywhere, always, asked: new Uint32Array(words) };
 });
 
 /**
@@ -91,30 +84,13 @@ function commonness(code: number): number {
   return rank === 0 ? 0.2 : 500 / rank;
 }
 
-const unit = (code: number) => `\\u${code.toString(16).padStart(4, "0")}`;
-
-/** An expression matching any of the code units: a class of their runs; one that matches nothing when empty. */
-function classOf(codes: Set<number>): RegExp {
-  const sorted = [...codes].sort((a, b) => a - b);
-  let source = "";
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    source += j > i ? `${unit(sorted[i]!)}-${unit(sorted[j]!)}` : unit(sorted[i]!);
-    i = j + 1;
-  }
-  return new RegExp(source ? `[${source}]` : "[]");
-}
-
 /** The rules that may name this line, as bits by rule index (shared scratch space, valid until the next call). */
 function rulesToAsk(text: string): Uint32Array {
-  const { words, anchored, anywhere, always, gates, asked } = ruleStarts();
+  const { words, anchored, anywhere, always, asked } = ruleStarts();
   asked.set(always);
   if (text.length === 0) return asked;
   const first = text.charCodeAt(0) * words;
   for (let w = 0; w < words; w++) asked[w]! |= anchored[first + w]!;
-  const gate = gates.find((candidate) => text.length <= candidate.limit);
-  if (gate === undefined || !gate.holdsAny.test(text)) return asked;
   if (words === 1) {
     // thirty-odd rules fit one word: a number, not the scratch array, is or-ed per character
     let bits = asked[0]!;
