@@ -2,7 +2,6 @@ import type { QueryTree } from "../search/query.js";
 import type { Record } from "../types.js";
 import type {
   Appearance,
-  Companion,
   DirectiveRequest,
   DocumentSummary,
   FacetCount,
@@ -224,7 +223,6 @@ export interface CorpusBackend {
   personIndex(selection: PersonSelection, limit: number, offset: number): Promise<{ total: number; rows: PersonIndexRow[] }>;
   /** each person's appearances, by date (undated last) */
   appearances(personIds: number[]): Promise<Map<number, Appearance[]>>;
-  companions(id: number, limit: number): Promise<Companion[]>;
   regionRows(name: string): Promise<RegionRows | null>;
   directives(request: DirectiveRequest): Promise<{ total: number; entries: LedgerEntry[] }>;
   /** a write of its own (waiting for the lock, within the backend's patience); null when there is no such directive */

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { containsElement, elementPattern } from "./like.js";
 import type { RegionRows } from "../corpus/backend.js";
-import type { Companion, DirectiveRequest, FacetCount, FollowUpStatus, LedgerEntry } from "./store.js";
+import type { DirectiveRequest, FacetCount, FollowUpStatus, LedgerEntry } from "./store.js";
 
 // The SQLite backend's reads for exploring a corpus: the people of a set of pages, a region's rows, the
 // directive ledger and the people met most often. Each takes the backend's statement cache and its filters.
@@ -15,14 +15,6 @@ export function personCounts(sql: Sql, ids: number[], limit: number): FacetCount
     `SELECT p.name AS value, COUNT(DISTINCT a.document) AS count, p.id FROM appearances a JOIN persons p ON p.id = a.person
      WHERE a.document IN (SELECT value FROM json_each(?)) GROUP BY p.id ORDER BY count DESC, p.id LIMIT ?`,
   ).all(JSON.stringify(ids), limit) as FacetCount[];
-}
-
-export function companions(sql: Sql, id: number, limit: number): Companion[] {
-  return sql(
-    `SELECT b.person AS id, p.name, COUNT(DISTINCT b.document) AS documents
-     FROM appearances a JOIN appearances b ON b.document = a.document AND b.person != a.person JOIN persons p ON p.id = b.person
-     WHERE a.person = ? GROUP BY b.person ORDER BY documents DESC, p.name LIMIT ?`,
-  ).all(id, limit) as Companion[];
 }
 
 /** The pages whose region path names the region (date, path), its people and its directives' themes. */

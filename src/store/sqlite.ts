@@ -12,8 +12,8 @@ import { containsElement, elementPattern } from "./like.js";
 import { migrate } from "./migrations.js";
 import { exclusionOf, matchingOf, withFacets, type Matching } from "./sqlite-match.js";
 import { personIndexRow, personSelection, type RawPersonIndexRow } from "./person-index.js";
-import { companions, ledger, personCounts, regionRows, setFollowUp, type Sql } from "./sqlite-explore.js";
-import type { Appearance, Companion, DirectiveRequest, DocumentSummary, FacetCount, Filters, FollowUpStatus, LedgerEntry, PreparedPage, Stats } from "./store.js";
+import { ledger, personCounts, regionRows, setFollowUp, type Sql } from "./sqlite-explore.js";
+import type { Appearance, DirectiveRequest, DocumentSummary, FacetCount, Filters, FollowUpStatus, LedgerEntry, PreparedPage, Stats } from "./store.js";
 import { appearanceOf, type StoredAppearance } from "./appearance-row.js";
 import { type DocumentRow, SUMMARY_COLUMNS, summaryOf } from "./summary-row.js";
 
@@ -388,10 +388,6 @@ export class SqliteBackend implements CorpusBackend {
        JOIN facets f ON f.id = a.document WHERE a.person = ? ORDER BY d.date IS NULL, d.date, a.document`,
     );
     return new Map(personIds.map((id) => [id, (query.all(id) as StoredAppearance[]).map(appearanceOf)]));
-  }
-
-  async companions(id: number, limit: number): Promise<Companion[]> {
-    return companions(this.statement, id, limit);
   }
 
   async regionRows(name: string): Promise<RegionRows | null> {

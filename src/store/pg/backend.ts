@@ -8,9 +8,9 @@ import type { QueryTree } from "../../search/query.js";
 import type { SharedQueue } from "../../ingest/shared-queue.js";
 import type { Record, Removed } from "../../types.js";
 import { UserError } from "../../errors.js";
-import type { Appearance, Companion, DirectiveRequest, DocumentSummary, FacetCount, Filters, FollowUpStatus, LedgerEntry, Stats, Store } from "../store.js";
+import type { Appearance, DirectiveRequest, DocumentSummary, FacetCount, Filters, FollowUpStatus, LedgerEntry, Stats, Store } from "../store.js";
 import { describeTarget, openPool } from "./connect.js";
-import { companions, ledger, personCounts, regionRows, setFollowUp, stats } from "./explore.js";
+import { ledger, personCounts, regionRows, setFollowUp, stats } from "./explore.js";
 import { tsvectorOf } from "./fts.js";
 import { lock, tryLock } from "./locks.js";
 import { migratePg } from "./migrations.js";
@@ -570,10 +570,6 @@ export class PgBackend implements CorpusBackend {
       [personIds],
     );
     return grouped(personIds, rows, (row) => row.person, appearanceOf);
-  }
-
-  companions(id: number, limit: number): Promise<Companion[]> {
-    return companions(this.db, id, limit);
   }
 
   regionRows(name: string): Promise<RegionRows | null> {

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { RegionRows } from "../../corpus/backend.js";
 import { elementPattern } from "../like.js";
-import type { Companion, DirectiveRequest, FacetCount, FollowUpStatus, LedgerEntry, Stats } from "../store.js";
+import type { DirectiveRequest, FacetCount, FollowUpStatus, LedgerEntry, Stats } from "../store.js";
 import { Params, whereOf } from "./where.js";
 
 // The PostgreSQL backend's reads for exploring a corpus: the people of a set of pages, a region's rows,
@@ -16,16 +16,6 @@ export async function personCounts(db: Queryable, ids: number[], limit: number):
     `SELECT p.name AS value, count(DISTINCT a.document)::int AS count, p.id::int AS id FROM appearances a JOIN persons p ON p.id = a.person
      WHERE a.document = ANY($1::bigint[]) GROUP BY p.id, p.name ORDER BY count DESC, p.id LIMIT $2`,
     [ids, limit],
-  );
-  return rows;
-}
-
-export async function companions(db: Queryable, id: number, limit: number): Promise<Companion[]> {
-  const { rows } = await db.query<Companion>(
-    `SELECT b.person AS id, p.name, count(DISTINCT b.document)::int AS documents
-     FROM appearances a JOIN appearances b ON b.document = a.document AND b.person != a.person JOIN persons p ON p.id = b.person
-     WHERE a.person = $1 GROUP BY b.person, p.name ORDER BY documents DESC, p.name COLLATE "C" LIMIT $2`,
-    [id, limit],
   );
   return rows;
 }
