@@ -109,10 +109,13 @@ export function detectScript(text: string | readonly string[]): { script: Script
 
 /** Traditional to simplified as OpenCC converts text of the page's regional variant. */
 export function convertToSimplified(text: string, variant: Variant = variantOf(text)): { text: string; count: number } {
-  // Normalization is a whole pass over the text for characters few pages hold: it runs only where they are.
-  const converted = converters()[variant](COMPATIBILITY.test(text) ? normalize()(text) : text);
+  const converted = convertWith(converters()[variant], text);
   return { text: converted, count: convertedCount(text, converted) };
 }
+
+/** A text converted, normalized first where it holds a compatibility ideograph: normalization is a whole pass
+ * over the text for characters few pages hold, so it runs only where they are. */
+const convertWith = (convert: (text: string) => string, text: string) => convert(COMPATIBILITY.test(text) ? normalize()(text) : text);
 
 /**
  * Characters changed, as the whole text compared with its conversion counts them: the difference in length
@@ -132,7 +135,7 @@ function changedUnits(before: readonly string[], after: readonly string[]): numb
       lengthsMoved = true;
       continue;
     }
-    for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) differing++;
+    differing += convertedCount(a, b);
   }
   if (lengthChange !== 0) return Math.abs(lengthChange);
   return lengthsMoved ? convertedCount(before.join("\n"), after.join("\n")) : differing;
@@ -152,7 +155,7 @@ export const scriptStage: PageStage = {
     const script = scriptOf(counts);
     if (counts.traditional === 0 || options.keepScript) return { ...draft, script };
     const convert = converters()[variantFrom(counts)];
-    const converted = texts.map((text) => convert(COMPATIBILITY.test(text) ? normalize()(text) : text));
+    const converted = texts.map((text) => convertWith(convert, text));
     const lines = draft.lines.map((line, i) => (converted[i] === line.text ? line : { ...line, text: converted[i]! }));
     return { ...draft, script, lines, converted: draft.converted + changedUnits(texts, converted) };
   },
