@@ -35,6 +35,8 @@ interface Table {
   pairs: Uint32Array;
   /** first code points of keys outside the BMP */
   astralStarts: Set<number>;
+  /** per UTF-16 code unit: 1 where it is the chosen unit of a key the table changes (see changingUnits) */
+  changing: Uint8Array;
 }
 
 /** 2^20 bits: the phrase tables' tens of thousands of pairs set a few percent of them. */
@@ -79,7 +81,45 @@ function tableOf(group: DictGroup): Table {
   for (let c = IDS_FIRST; c <= IDS_LAST; c++) if (starts[c] === NOT_A_START) starts[c] = DESCRIBES;
   const singleUnit = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) if (single[c]!.length === 1) singleUnit[c] = single[c]!.charCodeAt(0);
-  return { trie, starts, single, singleUnit, pairs, astralStarts };
+  return { trie, starts, single, singleUnit, pairs, astralStarts, changing: changingUnits(group, trie) };
+}
+
+/**
+ * One UTF-16 unit of every key whose value differs from it, as a table. A match of such a key holds all its
+ * units, and a text changes only where such a key matches, so a text that holds none of the chosen units
+ * comes back as it was, whatever the trie would find in it. Most keys of a regional variant's phrase table
+ * stand for themselves (一家三口: they keep a character from the character table's change), and their starts
+ * cover a third of a page's characters: looking them up found mostly nothing to change.
+ *
+ * Keys are taken shortest first and a key holding a unit chosen already adds none; otherwise its chosen
+ * unit is the first where key and value differ (the variant character itself: 吃 of 一口吃個 → 一口喫個), so
+ * the chosen units stay the few characters the table is about.
+ */
+function changingUnits(group: DictGroup, trie: Trie): Uint8Array {
+  const changing = new Uint8Array(0x10000);
+  const keys = group.flatMap((dict) => dict.split("|").map((entry) => entry.slice(0, entry.indexOf(" "))));
+  keys.sort((a, b) => a.length - b.length);
+  for (const key of keys) {
+    if (key === "") continue;
+    // the value the trie holds for the whole key: the group's first table wins, as it loads them
+    const match = trie.matchPrefix(key, 0);
+    if (match !== null && match.end === key.length && match.value === key) continue;
+    let held = false;
+    for (let k = 0; k < key.length && !held; k++) held = changing[key.charCodeAt(k)] === 1;
+    if (held) continue;
+    const value = match?.value ?? "";
+    let at = 0;
+    while (at < key.length - 1 && key.charCodeAt(at) === value.charCodeAt(at)) at++;
+    changing[key.charCodeAt(at)] = 1;
+  }
+  return changing;
+}
+
+/** Whether the text holds a unit of a key the table changes; when it does not, the table leaves it as it is. */
+function mayChange(table: Table, text: string): boolean {
+  const { changing } = table;
+  for (let i = 0; i < text.length; i++) if (changing[text.charCodeAt(i)] === 1) return true;
+  return false;
 }
 
 /**
@@ -89,6 +129,8 @@ function tableOf(group: DictGroup): Table {
  * between replacements afterwards read each of their characters twice.
  */
 let buffer = new Uint16Array(1 << 16);
+/** The same memory as bytes, made once per buffer: a Buffer made per line cost more than reading it. */
+let bufferBytes = Buffer.from(buffer.buffer);
 
 /** Room for `units` more units at `at`; the buffer grows (keeping what is written) when a line outgrows it. */
 function room(at: number, units: number): void {
@@ -96,6 +138,7 @@ function room(at: number, units: number): void {
   const grown = new Uint16Array(Math.max(buffer.length * 2, at + units));
   grown.set(buffer.subarray(0, at));
   buffer = grown;
+  bufferBytes = Buffer.from(buffer.buffer);
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -103,7 +146,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** The first `length` units written: read as UTF-16LE by Buffer, which keeps lone surrogates as they are, on
  * a little-endian machine; elsewhere in slices small enough for String.fromCharCode's argument list. */
 function written(length: number): string {
-  if (LITTLE_ENDIAN) return Buffer.from(buffer.buffer, 0, length * 2).toString("utf16le");
+  if (LITTLE_ENDIAN) return bufferBytes.toString("utf16le", 0, length * 2);
   const SLICE = 8192;
   let out = "";
   for (let at = 0; at < length; at += SLICE) {
@@ -159,14 +202,18 @@ function firstChange(table: Table, text: string): number {
         continue;
       }
     }
-    if (trie.matchPrefix(text, i) !== null) return i;
-    i += width;
+    const match = trie.matchPrefix(text, i);
+    if (match === null) i += width;
+    // a key that stands for itself (一家三口 in a variant's phrases) is passed over whole, as converting does
+    else if (match.end - i === match.value.length && text.startsWith(match.value, i)) i = match.end;
+    else return i;
   }
   return FOUND_NOTHING;
 }
 
 /** One trie's pass; null when the text holds a description character and the library must read it. */
 function convertFast(table: Table, text: string): string | null {
+  if (!mayChange(table, text)) return text;
   const first = firstChange(table, text);
   if (first === FOUND_NOTHING) return text;
   if (first === FOUND_DESCRIPTION) return null;
