@@ -77,21 +77,19 @@ interface ScriptCounts {
 
 function countScript(parts: readonly string[]): ScriptCounts {
   const kinds = charKinds();
-  let traditional = 0;
-  let simplified = 0;
-  let taiwan = 0;
-  let hongKong = 0;
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      const kind = kinds[part.charCodeAt(i)]!;
-      if (kind === 0) continue;
-      if (kind & 1) traditional++;
-      else if (kind & 2) simplified++;
-      if (kind & 4) taiwan++;
-      if (kind & 8) hongKong++;
-    }
+  // how many characters of each kind: one increment a character, no branch on what it is (a traditional
+  // page's characters alternate between kinds, and branching on each cost more than counting)
+  const tally = new Uint32Array(16);
+  for (const part of parts) for (let i = 0; i < part.length; i++) tally[kinds[part.charCodeAt(i)]!]!++;
+  const counts: ScriptCounts = { traditional: 0, simplified: 0, taiwan: 0, hongKong: 0 };
+  for (let kind = 1; kind < 16; kind++) {
+    const n = tally[kind]!;
+    if (kind & 1) counts.traditional += n;
+    else if (kind & 2) counts.simplified += n;
+    if (kind & 4) counts.taiwan += n;
+    if (kind & 8) counts.hongKong += n;
   }
-  return { traditional, simplified, taiwan, hongKong };
+  return counts;
 }
 
 function scriptOf({ traditional, simplified }: ScriptCounts): Script {
