@@ -5,6 +5,7 @@ import type { GarbledSpan } from "../types.js";
 import type { Edit, PageStage } from "./draft.js";
 import { lazy } from "../lexicon/load.js";
 import { reasonOf } from "../lexicon/reasons.js";
+import { flat } from "./flat-text.js";
 import { dropGlosses } from "./glosses.js";
 import { matchesOf } from "../matches.js";
 
@@ -382,7 +383,7 @@ export const garbledStage: PageStage = {
       const asRead = line.text === line.raw && !line.edits;
       for (const { start, end, ...span } of spans) garbled.push(asRead ? { ...span, line: i + 1, start, end } : { ...span, line: i + 1 });
       if (text === line.text) return line;
-      return asRead ? { ...line, text, edits } : { ...line, text };
+      return asRead ? { ...line, text: flat(text), edits } : { ...line, text: flat(text) };
     });
     return { ...draft, lines, garbled };
   },

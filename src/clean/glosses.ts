@@ -1,6 +1,7 @@
 import { isPinyinSyllable } from "../lexicon/pinyin.js";
 import type { Change } from "../types.js";
 import { rawOffset, type Line, type PageStage } from "./draft.js";
+import { flat } from "./flat-text.js";
 
 // A gloss is a pinyin syllable in parentheses right after a Han character: 區(qū), 發(fā), 調(diào).
 // Real parentheses — (扩大), (2023), (街、办) — never hold a lone syllable, and the syllable list decides.
@@ -76,7 +77,7 @@ function withoutSpans(text: string, spans: [number, number][]): { text: string; 
     out += text.slice(from, start);
     from = end;
   }
-  return { text: spans.length ? out + text.slice(from) : text, count: spans.length };
+  return { text: spans.length ? flat(out + text.slice(from)) : text, count: spans.length };
 }
 
 /** Where a line's glosses stand in the line as read; a gloss inside a repaired stretch has no place there. */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { reasonOf } from "../lexicon/reasons.js";
 import type { RawDoc, Record, Removed } from "../types.js";
 import { findUrlDate } from "./dates.js";
+import { flatLines } from "./flat-text.js";
 import type { CleanOptions, Draft } from "./draft.js";
 import { isKept } from "./draft.js";
 import { detectScript } from "./script.js";
@@ -17,9 +18,7 @@ function setAsideByReader(doc: RawDoc): Map<number, Removed> {
 
 export function draftOf(doc: RawDoc): Draft {
   const setAside = setAsideByReader(doc);
-  // a plain split where the page has no carriage return, as most have none: the expression's split cost more
-  const raws = doc.text.includes("\r") ? doc.text.split(/\r\n|\r|\n/) : doc.text.split("\n");
-  const lines = raws.map((raw, i) => {
+  const lines = flatLines(doc.text).map((raw, i) => {
     const item = setAside.get(i + 1);
     return { raw, text: raw, dropped: item?.reason ?? null, rule: item ? (item.rule ?? null) : null };
   });

@@ -1,4 +1,5 @@
 import { mapLines, type PageStage } from "./draft.js";
+import { flat } from "./flat-text.js";
 
 // Full-width ASCII letters and digits become half-width, with the percent sign and decimal point that go
 // with numbers (５．２％ → 5.2%); Chinese punctuation (，。：（）) is left as it is.
@@ -13,21 +14,21 @@ const NEEDS_WORK = /[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u00a0\u
 export function normalizeWidth(text: string): { text: string; count: number } {
   if (!NEEDS_WORK.test(text)) {
     const trimmed = text.trim();
-    return { text: trimmed, count: text.length - trimmed.length };
+    // a trimmed line is a window onto the untrimmed one: made anew, in one piece (see flat-text.ts)
+    return trimmed === text ? { text, count: 0 } : { text: flat(trimmed), count: text.length - trimmed.length };
   }
   let count = 0;
   const counted = (replacement: string | ((c: string) => string)) => (c: string) => {
     count++;
     return typeof replacement === "string" ? replacement : replacement(c);
   };
-  let out = text
+  const out = text
     .replace(FULL_WIDTH_ALNUM, counted((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
     .replace(ODD_SPACE, counted(" "))
     .replace(ZERO_WIDTH, counted(""));
   const trimmed = out.replace(/[ \t]{2,}/g, " ").trim();
   if (trimmed.length !== out.length) count += out.length - trimmed.length;
-  out = trimmed;
-  return { text: out, count };
+  return { text: flat(trimmed), count };
 }
 
 export const widthStage: PageStage = {
