@@ -25,7 +25,11 @@ export function markSiteRecurring(drafts: readonly Draft[]): Draft[] {
   const bySite = new Map<string, number[]>();
   drafts.forEach((draft, i) => {
     const key = siteKey(draft);
-    if (key !== null) bySite.set(key, [...(bySite.get(key) ?? []), i]);
+    if (key === null) return;
+    // pushed, not copied: a batch of one site's pages made a new list per page, growing with each
+    const members = bySite.get(key);
+    if (members) members.push(i);
+    else bySite.set(key, [i]);
   });
   const out = drafts.slice();
   for (const members of bySite.values()) {
