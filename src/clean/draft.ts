@@ -62,20 +62,34 @@ export interface BatchStage {
 
 export type CleanStage = PageStage | BatchStage;
 
+/**
+ * Lines are made field by field, every field always there (edits undefined where there are none), so every
+ * line has one shape: copying lines of several shapes with a spread took about a microsecond a line, and the
+ * stages make one for every line they change or set aside.
+ */
+export function lineAsRead(raw: string, dropped: string | null, rule: string | null): Line {
+  return { raw, text: raw, dropped, rule, edits: undefined };
+}
+
+/** The line with a new text (and, where a repair made them, the stretches of the line as read it replaced). */
+export function withText(line: Line, text: string, edits: Edit[] | undefined = line.edits): Line {
+  return { raw: line.raw, text, dropped: line.dropped, rule: line.rule, edits };
+}
+
 /** Apply a text change to every line that is still part of the article and count the changes. */
 export function mapLines(draft: Draft, change: (text: string) => { text: string; count: number }): { lines: Line[]; count: number } {
   let count = 0;
   const lines = draft.lines.map((line) => {
     const result = change(line.text);
     count += result.count;
-    return result.text === line.text ? line : { ...line, text: result.text };
+    return result.text === line.text ? line : withText(line, result.text);
   });
   return { lines, count };
 }
 
 /** Set a line aside under a rule id; the reason users see is the catalogue's entry for that id. */
 export function drop(line: Line, rule: string): Line {
-  return { ...line, dropped: reasonOf(rule), rule };
+  return { raw: line.raw, text: line.text, dropped: reasonOf(rule), rule, edits: line.edits };
 }
 
 export function isKept(line: Line): boolean {

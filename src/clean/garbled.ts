@@ -2,7 +2,7 @@ import iconv from "iconv-lite";
 import { charactersReading, charScore, commonTable, wordFit, readsAs, textScore } from "../lexicon/char-model.js";
 import { isPinyinSyllable, stripTones } from "../lexicon/pinyin.js";
 import type { GarbledSpan } from "../types.js";
-import type { Edit, PageStage } from "./draft.js";
+import { withText, type Edit, type PageStage } from "./draft.js";
 import { lazy } from "../lexicon/load.js";
 import { reasonOf } from "../lexicon/reasons.js";
 import { flat } from "./flat-text.js";
@@ -383,7 +383,7 @@ export const garbledStage: PageStage = {
       const asRead = line.text === line.raw && !line.edits;
       for (const { start, end, ...span } of spans) garbled.push(asRead ? { ...span, line: i + 1, start, end } : { ...span, line: i + 1 });
       if (text === line.text) return line;
-      return asRead ? { ...line, text: flat(text), edits } : { ...line, text: flat(text) };
+      return asRead ? withText(line, flat(text), edits) : withText(line, flat(text));
     });
     return { ...draft, lines, garbled };
   },

@@ -1,6 +1,6 @@
 import { isPinyinSyllable } from "../lexicon/pinyin.js";
 import type { Change } from "../types.js";
-import { rawOffset, type Line, type PageStage } from "./draft.js";
+import { rawOffset, withText, type Line, type PageStage } from "./draft.js";
 import { flat } from "./flat-text.js";
 
 // A gloss is a pinyin syllable in parentheses right after a Han character: 區(qū), 發(fā), 調(diào).
@@ -106,7 +106,7 @@ export const glossesStage: PageStage = {
       // One message a line, with every gloss's span: glossed pages hold hundreds, one object each would outweigh the text.
       const placed = line.text === line.raw || line.edits ? placedInRaw(line, spans) : [];
       changes.push({ stage: "glosses", rule: "glosses.pinyin", line: i + 1, action: "dropped", spans: placed });
-      return { ...line, text: withoutSpans(line.text, spans).text };
+      return withText(line, withoutSpans(line.text, spans).text);
     });
     return { ...draft, lines, glosses: draft.glosses + count, changes: [...draft.changes, ...changes] };
   },

@@ -4,7 +4,7 @@ import type { RawDoc, Record, Removed } from "../types.js";
 import { findUrlDate } from "./dates.js";
 import { flatLines } from "./flat-text.js";
 import type { CleanOptions, Draft } from "./draft.js";
-import { isKept } from "./draft.js";
+import { isKept, lineAsRead } from "./draft.js";
 import { detectScript } from "./script.js";
 import { checkSkip, runStages } from "./stages.js";
 
@@ -20,7 +20,7 @@ export function draftOf(doc: RawDoc): Draft {
   const setAside = setAsideByReader(doc);
   const lines = flatLines(doc.text).map((raw, i) => {
     const item = setAside.get(i + 1);
-    return { raw, text: raw, dropped: item?.reason ?? null, rule: item ? (item.rule ?? null) : null };
+    return lineAsRead(raw, item?.reason ?? null, item ? (item.rule ?? null) : null);
   });
   return {
     source: { path: doc.path, url: doc.url, site: null, url_date: findUrlDate(doc.url), ...(doc.captured ? { captured: doc.captured } : {}) },

@@ -9,7 +9,7 @@ import TWVariantsRevPhrases from "opencc-js/dict/TWVariantsRevPhrases";
 import { lazy } from "../lexicon/load.js";
 import { scriptChars } from "../lexicon/script-chars.js";
 import type { Script } from "../types.js";
-import type { PageStage } from "./draft.js";
+import { withText, type PageStage } from "./draft.js";
 import { trieChain } from "./trie-chain.js";
 
 /**
@@ -154,7 +154,7 @@ export const scriptStage: PageStage = {
     if (counts.traditional === 0 || options.keepScript) return { ...draft, script };
     const convert = converters()[variantFrom(counts)];
     const converted = texts.map((text) => convertWith(convert, text));
-    const lines = draft.lines.map((line, i) => (converted[i] === line.text ? line : { ...line, text: converted[i]! }));
+    const lines = draft.lines.map((line, i) => (converted[i] === line.text ? line : withText(line, converted[i]!)));
     return { ...draft, script, lines, converted: draft.converted + changedUnits(texts, converted) };
   },
 };
