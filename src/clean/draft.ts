@@ -67,13 +67,18 @@ export type CleanStage = PageStage | BatchStage;
  * line has one shape: copying lines of several shapes with a spread took about a microsecond a line, and the
  * stages make one for every line they change or set aside.
  */
+function lineOf(raw: string, text: string, dropped: string | null, rule: string | null, edits: Edit[] | undefined): Line {
+  return { raw, text, dropped, rule, edits };
+}
+
+/** A line as the page holds it, set aside already where the HTML reader set it aside. */
 export function lineAsRead(raw: string, dropped: string | null, rule: string | null): Line {
-  return { raw, text: raw, dropped, rule, edits: undefined };
+  return lineOf(raw, raw, dropped, rule, undefined);
 }
 
 /** The line with a new text (and, where a repair made them, the stretches of the line as read it replaced). */
 export function withText(line: Line, text: string, edits: Edit[] | undefined = line.edits): Line {
-  return { raw: line.raw, text, dropped: line.dropped, rule: line.rule, edits };
+  return lineOf(line.raw, text, line.dropped, line.rule, edits);
 }
 
 /** Apply a text change to every line that is still part of the article and count the changes. */
@@ -89,7 +94,7 @@ export function mapLines(draft: Draft, change: (text: string) => { text: string;
 
 /** Set a line aside under a rule id; the reason users see is the catalogue's entry for that id. */
 export function drop(line: Line, rule: string): Line {
-  return { raw: line.raw, text: line.text, dropped: reasonOf(rule), rule, edits: line.edits };
+  return lineOf(line.raw, line.text, reasonOf(rule), rule, line.edits);
 }
 
 export function isKept(line: Line): boolean {
