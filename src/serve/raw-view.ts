@@ -1,3 +1,4 @@
+import { flatLines } from "../clean/flat-text.js";
 import { dropGlosses, glossesIn } from "../clean/glosses.js";
 import { foldQuery } from "../search/terms.js";
 import type { GarbledSpan, Record, Removed } from "../types.js";
@@ -6,9 +7,6 @@ import type { RawLine, RawMark, RawView } from "./raw-types.js";
 // The page as read, line by line, with what cleaning did to it, as the record tells it: each removed line
 // with its reason at its own line number, each pinyin gloss dropped and each span of encoding damage at
 // its place. Records stored before lines and spans carried places are placed by their text instead.
-
-/** Lines as cleaning numbers them (src/clean/index.ts splits the same way). */
-const LINE_BREAK = /\r\n|\r|\n/;
 
 /** A line as cleaning compares it: glosses dropped, width and script folded, spaces gone (old records only). */
 const keyOf = (line: string) => foldQuery(dropGlosses(line).text).replace(/\s+/g, "");
@@ -61,7 +59,8 @@ function searchedMarksOf(record: Record, text: string, n: number): RawMark[] {
 }
 
 export function rawViewOf(raw: string, record: Record): RawView {
-  const texts = raw.split(LINE_BREAK);
+  // the lines as cleaning numbered them: its own cut of the page
+  const texts = flatLines(raw);
   const removedAt = new Map<number, Removed>();
   const byText = new Map<string, Removed[]>();
   for (const item of record.removed) {
