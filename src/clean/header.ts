@@ -73,7 +73,8 @@ function headlineCandidates(lines: Line[]): { candidates: string[]; lead: string
 /** The headline: a "标题:" line, else the candidate above the first paragraph that scores most like one. */
 export function findTitle(lines: Line[], htmlTitle: string | null): string | null {
   for (const line of lines) {
-    const m = line.text.match(TITLE_LINE);
+    // every line is asked; the expression's own anchor is checked first without running it
+    const m = line.text.startsWith("标题") ? line.text.match(TITLE_LINE) : null;
     if (m) return cleanTitle(m[1]!);
   }
   const { candidates, lead } = headlineCandidates(lines);
