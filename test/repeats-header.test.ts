@@ -18,6 +18,43 @@ test("a headline repeated as photo captions is kept once; its list-prefixed copy
   assert.ok(record.removed.some((r) => r.line.startsWith("05.11 ") && r.reason.startsWith("重复行")));
 });
 
+test("copies are found through white space; lines that share only their first and last characters stay", () => {
+  const lead = "会议强调，全区上下要深入学习贯彻会议精神，扎实推进各项工作落实。";
+  const record = cleanLines(
+    "某区召开区委常委会会议",
+    lead,
+    "会议强调，要抓好安全生产和防汛工作落实。",
+    "会议强调 ，全区上下要深入学习贯彻会议精神， 扎实推进各项工作落实。",
+    "会议强调，要扎实推进乡村振兴各项工作落实。",
+  );
+  const kept = record.text.split("\n");
+  assert.deepEqual(
+    record.removed.filter((r) => r.rule === "repeats.copy").map((r) => r.n),
+    [4],
+  );
+  assert.ok(kept.includes("会议强调，要抓好安全生产和防汛工作落实。"));
+  assert.ok(kept.includes("会议强调，要扎实推进乡村振兴各项工作落实。"));
+  assert.equal(kept.filter((line) => line === lead).length, 1);
+});
+
+test("with width switched off, a copy indented with ideographic spaces is still a copy", () => {
+  const paragraph = "会议强调，全区上下要深入学习贯彻会议精神，扎实推进各项工作落实。";
+  const text = ["某区召开区委常委会会议", paragraph, "会议听取了有关工作情况汇报。", `\u3000\u3000${paragraph}\u3000`].join("\n");
+  const record = clean({ path: null, url: null, text, encoding: "utf-8" }, { skip: ["width"] });
+  assert.deepEqual(
+    record.removed.filter((r) => r.rule === "repeats.copy").map((r) => r.n),
+    [4],
+  );
+});
+
+test("a list-prefixed line goes when another line, spaced differently, is the same without the prefix", () => {
+  const record = cleanLines("某区召开项目推进会", "05.11 某区召开重点项目推进会议", "某区召开重点 项目推进会议", "会议听取了全区重点项目进展情况汇报，研究部署下一步工作。");
+  assert.deepEqual(
+    record.removed.filter((r) => r.rule === "repeats.list-prefix").map((r) => r.n),
+    [2],
+  );
+});
+
 test("a footer printed twice is removed both times, each with its reason", () => {
   const record = cleanFixture("xiqing-changweihui");
   assert.equal(record.removed.filter((r) => r.line === "wzalogo_06.png").length, 2);
