@@ -77,3 +77,25 @@ test("char model: dictionary counts, pairs, word fits and name tags read through
   assert.equal(isProperNoun("中华人民共和国中央人民政府"), true);
   assert.equal(isProperNoun("写字"), false);
 });
+
+test("word table: every pair of neighbours in a word is held; a pair in no word is not, at this table's size", () => {
+  const table = WordTable.build(3, 12, (add) => {
+    add("双桥区", 10);
+    add("写字楼", 5);
+    add("𠀋村", 1);
+  });
+  const pair = (text: string, at: number) => [text.charCodeAt(at), text.charCodeAt(at + 1)] as const;
+  for (const [word, at] of [["双桥区", 0], ["双桥区", 1], ["写字楼", 0], ["写字楼", 1], ["𠀋村", 0], ["𠀋村", 1]] as const) {
+    assert.equal(table.hasPair(...pair(word, at)), true, `${word} at ${at}`);
+  }
+  // across words and in reverse: no word holds these side by side (eight bits of 2^22 are set)
+  for (const text of ["区写", "桥双", "楼双", "字写"]) assert.equal(table.hasPair(...pair(text, 0)), false, text);
+});
+
+test("char model: a candidate that makes a word with neither neighbour fits 0, one that does fits its word's length", () => {
+  assert.equal(wordFit("双", "写字")("桥"), 2);
+  assert.equal(wordFit("雙", "")("橋"), 2, "traditional neighbours and candidates are looked up simplified");
+  assert.equal(wordFit("", "字楼")("写"), 3);
+  assert.equal(wordFit("双", "写")("乂"), 0);
+  assert.equal(wordFit("", "")("桥"), 0);
+});

@@ -163,8 +163,12 @@ export function wordFit(before: string, after: string): (ch: string) => number {
   const { words } = frequencies();
   const left = [...before].slice(-3).map(simplify).join("");
   const right = [...after].slice(0, 3).map(simplify).join("");
+  const [leftLast, rightFirst] = [left.charCodeAt(left.length - 1), right.charCodeAt(0)];
   return (ch) => {
     const c = simplify(ch);
+    // every word asked below holds the candidate beside its left or its right neighbour
+    const besideLeft = left !== "" && words.hasPair(leftLast, c.charCodeAt(0));
+    if (!besideLeft && !(right !== "" && words.hasPair(c.charCodeAt(c.length - 1), rightFirst))) return 0;
     let longest = 0;
     for (let l = 0; l <= left.length; l++) {
       const head = left.slice(left.length - l) + c;

@@ -33,9 +33,35 @@ export class WordTable {
     return this.find(word) >= 0;
   }
 
+  /**
+   * Whether some word holds these two UTF-16 units side by side. Hashed bits, so a pair no word holds may be
+   * answered yes now and then, never the other way: a candidate for a gap that makes a word with neither
+   * neighbour is passed over before any word is built to look up.
+   */
+  hasPair(first: number, second: number): boolean {
+    const bit = pairBit(first, second);
+    return (this.pairBits()[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  }
+
+  private pairs: Uint32Array | null = null;
+
+  private pairBits(): Uint32Array {
+    if (this.pairs) return this.pairs;
+    const pairs = new Uint32Array(PAIR_BITS / 32);
+    for (let slot = 0; slot < this.starts.length; slot++) {
+      const start = this.starts[slot]!;
+      if (start < 0) continue;
+      for (let i = start + 1; i < start + this.lengths[slot]!; i++) {
+        const bit = pairBit(this.chars[i - 1]!, this.chars[i]!);
+        pairs[bit >>> 5]! |= 1 << (bit & 31);
+      }
+    }
+    return (this.pairs = pairs);
+  }
+
   /** Bytes of the arrays, for memory reports. */
   get bytes(): number {
-    return this.chars.byteLength + this.starts.byteLength + this.lengths.byteLength + this.counts.byteLength;
+    return this.chars.byteLength + this.starts.byteLength + this.lengths.byteLength + this.counts.byteLength + (this.pairs?.byteLength ?? 0);
   }
 
   private find(word: string): number {
@@ -100,6 +126,10 @@ export class WordTable {
     return new WordTable(chars.slice(0, used), starts, lengths, counts, size);
   }
 }
+
+/** 2^22 bits (512 KB): the dictionary's few hundred thousand distinct pairs set about a tenth of them. */
+const PAIR_BITS = 1 << 22;
+const pairBit = (first: number, second: number) => Math.imul((first << 16) | second, 0x9e3779b1) >>> 10;
 
 const MAX_LENGTH = 255;
 /** Three quarters full at most: a probe for a missing word (the common case when scoring candidates) still stops within a few slots. */
