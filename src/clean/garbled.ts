@@ -328,7 +328,7 @@ function repairWithEdits(text: string): { text: string; spans: GarbledSpan[]; ed
   for (const f of [...found].sort((a, b) => b.start - a.start)) out = out.slice(0, f.start) + f.replacement + out.slice(f.end);
   return {
     text: out,
-    spans: found.map((f) => ({ ...f.span, start: f.start, end: f.end })),
+    spans: found.map(({ span: s, start, end }) => ({ text: s.text, repaired: s.repaired, how: s.how, rule: s.rule, start, end })),
     edits: found.filter((f) => f.replacement !== text.slice(f.start, f.end)).map((f) => ({ start: f.start, end: f.end, length: f.replacement.length })),
   };
 }
@@ -381,7 +381,15 @@ export const garbledStage: PageStage = {
       // Spans are placed in the line as read; a line another stage changed before this one keeps its number only.
       const { text, spans, edits } = repairWithEdits(line.text);
       const asRead = line.text === line.raw && !line.edits;
-      for (const { start, end, ...span } of spans) garbled.push(asRead ? { ...span, line: i + 1, start, end } : { ...span, line: i + 1 });
+      // fields written out, in the record's order: a spread of the span with its place added or taken off
+      // went through the slow path of object copying, for every span of a damaged page
+      for (const s of spans) {
+        garbled.push(
+          asRead
+            ? { text: s.text, repaired: s.repaired, how: s.how, rule: s.rule, line: i + 1, start: s.start, end: s.end }
+            : { text: s.text, repaired: s.repaired, how: s.how, rule: s.rule, line: i + 1 },
+        );
+      }
       if (text === line.text) return line;
       return asRead ? withText(line, flat(text), edits) : withText(line, flat(text));
     });
