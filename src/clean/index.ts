@@ -17,10 +17,12 @@ function setAsideByReader(doc: RawDoc): Map<number, Removed> {
 }
 
 export function draftOf(doc: RawDoc): Draft {
-  const setAside = setAsideByReader(doc);
-  const lines = flatLines(doc.text).map((raw, i) => {
-    const item = setAside.get(i + 1);
-    return lineAsRead(raw, item?.reason ?? null, item ? (item.rule ?? null) : null);
+  const raws = flatLines(doc.text);
+  // text pages (most) have nothing set aside by the HTML reader: no map to build and ask per line
+  const setAside = doc.htmlRemoved?.length ? setAsideByReader(doc) : null;
+  const lines = raws.map((raw, i) => {
+    const item = setAside?.get(i + 1);
+    return item ? lineAsRead(raw, item.reason, item.rule ?? null) : lineAsRead(raw, null, null);
   });
   return {
     source: { path: doc.path, url: doc.url, site: null, url_date: findUrlDate(doc.url), ...(doc.captured ? { captured: doc.captured } : {}) },
