@@ -11,11 +11,28 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 /** Anything the replacements below would touch; most lines have none of it. */
 const NEEDS_WORK = /[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]|[ \t]{2}/;
 
+/** Odd spaces among the units [from, to) of a text. */
+function oddSpaces(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (ODD_SPACE_UNIT.test(text[i]!)) n++;
+  return n;
+}
+const ODD_SPACE_UNIT = new RegExp(ODD_SPACE.source);
+
 export function normalizeWidth(text: string): { text: string; count: number } {
   if (!NEEDS_WORK.test(text)) {
     const trimmed = text.trim();
     // a trimmed line is a window onto the untrimmed one: made anew, in one piece (see flat-text.ts)
     return trimmed === text ? { text, count: 0 } : { text: flat(trimmed), count: text.length - trimmed.length };
+  }
+  const inner = text.trim();
+  if (!NEEDS_WORK.test(inner)) {
+    // The work is all in the blank edges, as on a paragraph indented with ideographic spaces: the
+    // replacements below would turn its odd spaces into plain ones (a count each) and trimming would take
+    // every edge unit away (a count each), leaving the inner text as it is.
+    const lead = text.length - text.trimStart().length;
+    const edges = oddSpaces(text, 0, lead) + oddSpaces(text, lead + inner.length, text.length);
+    return { text: flat(inner), count: edges + text.length - inner.length };
   }
   let count = 0;
   const counted = (replacement: string | ((c: string) => string)) => (c: string) => {
