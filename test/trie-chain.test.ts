@@ -10,7 +10,7 @@ import TSCharacters from "opencc-js/dict/TSCharacters";
 import TSPhrases from "opencc-js/dict/TSPhrases";
 import TWVariantsRev from "opencc-js/dict/TWVariantsRev";
 import TWVariantsRevPhrases from "opencc-js/dict/TWVariantsRevPhrases";
-import { trieChain } from "../src/clean/trie-chain.js";
+import { changedInLast, trieChain } from "../src/clean/trie-chain.js";
 import { fixturePage, ROOT } from "./helpers.js";
 
 // The fast converter must give what opencc-js's ConverterFactory gives for the same tables, on any text:
@@ -44,6 +44,7 @@ function texts(groups: string[][]): string[] {
     "⿰木木乾淨⿱艹頭髮⿰乾",
     "乾淨⿰",
     "\uf900\uf901\ufa0b\u{2f800}",
+    "\uf900\uf901\ufa0b會議",
     fixturePage("jinghai-ganbuhuiyi"),
     fixturePage("tianqu-tuijinhui-glossed"),
     ...openccInputs,
@@ -65,3 +66,29 @@ test("a text the tables do not touch comes back as it was, a traditional one con
   assert.equal(t2s("西青区召开常委会会议"), "西青区召开常委会会议");
   assert.equal(t2s("靜海區召開領導幹部會議"), "静海区召开领导干部会议");
 });
+
+/** Units that differ between a text and its conversion of the same length, counted by comparing them. */
+function differingUnits(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) n++;
+  return n;
+}
+
+for (const { name, groups } of CHAINS) {
+  test(`the ${name} chain's own count of changed units is what a comparison counts, or -1`, () => {
+    const fast = trieChain(...groups);
+    let counted = 0;
+    // every text, and each of its lines, as the script stage converts them
+    for (const text of texts(groups).flatMap((t) => [t, ...t.split("\n")])) {
+      const out = fast(text);
+      const known = changedInLast();
+      if (out === text) assert.equal(known, 0, `${name}: nothing changed in ${text.slice(0, 40)}`);
+      else if (known >= 0) {
+        assert.equal(out.length, text.length, `${name}: a count only where the output stands unit for unit`);
+        assert.equal(known, differingUnits(text, out), `${name}: ${text.slice(0, 40)}`);
+        counted++;
+      }
+    }
+    assert.ok(counted > 0, `${name}: the converter counted changed texts itself (${counted})`);
+  });
+}

@@ -10,7 +10,7 @@ import { lazy } from "../lexicon/load.js";
 import { scriptChars } from "../lexicon/script-chars.js";
 import type { Script } from "../types.js";
 import { withText, type PageStage } from "./draft.js";
-import { trieChain } from "./trie-chain.js";
+import { changedInLast, trieChain } from "./trie-chain.js";
 
 /**
  * Traditional text comes in regional variants: OpenCC's standard forms, Taiwan's (裡, 眾, 汙, 么) and Hong Kong's
@@ -116,12 +116,32 @@ export function convertToSimplified(text: string, variant: Variant = variantOf(t
 const convertWith = (convert: (text: string) => string, text: string) => convert(COMPATIBILITY.test(text) ? normalize()(text) : text);
 
 /**
- * Characters changed, as the whole text compared with its conversion counts them: the difference in length
- * where the length changed, else the code units that differ. Lines are converted one by one (no OpenCC key
- * holds a line break, so that equals converting the page), and only a page whose lines change length in
- * ways that cancel out is joined to be compared whole.
+ * Each line converted as convertWith converts it, with the units the converter changed where it can tell
+ * without comparing the texts (see changedInLast); -1 where it cannot, as where a compatibility ideograph
+ * was normalized first.
  */
-function changedUnits(before: readonly string[], after: readonly string[]): number {
+function convertLines(convert: (text: string) => string, texts: readonly string[]): { converted: string[]; known: number[] } {
+  const converted: string[] = [];
+  const known: number[] = [];
+  for (const text of texts) {
+    if (COMPATIBILITY.test(text)) {
+      converted.push(convertWith(convert, text));
+      known.push(-1);
+    } else {
+      converted.push(convert(text));
+      known.push(changedInLast());
+    }
+  }
+  return { converted, known };
+}
+
+/**
+ * Characters changed, as the whole text compared with its conversion counts them: the difference in length
+ * where the length changed, else the code units that differ (as the converter counted them where it could,
+ * `known`). Lines are converted one by one (no OpenCC key holds a line break, so that equals converting the
+ * page), and only a page whose lines change length in ways that cancel out is joined to be compared whole.
+ */
+function changedUnits(before: readonly string[], after: readonly string[], known: readonly number[]): number {
   let lengthChange = 0;
   let differing = 0;
   let lengthsMoved = false;
@@ -133,7 +153,7 @@ function changedUnits(before: readonly string[], after: readonly string[]): numb
       lengthsMoved = true;
       continue;
     }
-    differing += convertedCount(a, b);
+    differing += known[l]! >= 0 ? known[l]! : convertedCount(a, b);
   }
   if (lengthChange !== 0) return Math.abs(lengthChange);
   return lengthsMoved ? convertedCount(before.join("\n"), after.join("\n")) : differing;
@@ -153,8 +173,8 @@ export const scriptStage: PageStage = {
     const script = scriptOf(counts);
     if (counts.traditional === 0 || options.keepScript) return { ...draft, script };
     const convert = converters()[variantFrom(counts)];
-    const converted = texts.map((text) => convertWith(convert, text));
+    const { converted, known } = convertLines(convert, texts);
     const lines = draft.lines.map((line, i) => (converted[i] === line.text ? line : withText(line, converted[i]!)));
-    return { ...draft, script, lines, converted: draft.converted + changedUnits(texts, converted) };
+    return { ...draft, script, lines, converted: draft.converted + changedUnits(texts, converted, known) };
   },
 };

@@ -211,8 +211,18 @@ function firstChange(table: Table, text: string): number {
   return FOUND_NOTHING;
 }
 
+/**
+ * What the last pass changed, kept while it writes: whether every value it wrote had its key's length (so
+ * its output stands unit for unit against its input), and how many units it wrote differently. A caller
+ * that counts changed characters reads it through changedInLast instead of comparing the texts again.
+ */
+let passAligned = true;
+let passDiffering = 0;
+
 /** One trie's pass; null when the text holds a description character and the library must read it. */
 function convertFast(table: Table, text: string): string | null {
+  passAligned = true;
+  passDiffering = 0;
   if (!mayChange(table, text)) return text;
   const first = firstChange(table, text);
   if (first === FOUND_NOTHING) return text;
@@ -247,10 +257,14 @@ function convertFast(table: Table, text: string): string | null {
       // No longer key starts with this character and the next: the longest match is the character alone.
       if (kind === ONE_CHARACTER || !hasPair(pairs, c, text.charCodeAt(i + 1))) {
         const unit = singleUnit[c]!;
-        if (unit !== 0) out[at++] = unit;
-        else if (single[c] !== "") {
+        if (unit !== 0) {
+          // a one-unit value is never its key (such keys are left out of the table)
+          out[at++] = unit;
+          passDiffering++;
+        } else if (single[c] !== "") {
           at = writeValue(at, single[c]!, n - i - 1);
           out = buffer;
+          passAligned = false;
         } else out[at++] = c;
         i++;
         continue;
@@ -262,7 +276,11 @@ function convertFast(table: Table, text: string): string | null {
       i += width;
       continue;
     }
-    at = writeValue(at, match.value, n - match.end);
+    const value = match.value;
+    if (value.length === match.end - i) {
+      for (let k = 0; k < value.length; k++) if (value.charCodeAt(k) !== text.charCodeAt(i + k)) passDiffering++;
+    } else passAligned = false;
+    at = writeValue(at, value, n - match.end);
     out = buffer;
     i = match.end;
   }
@@ -279,12 +297,36 @@ function tableFor(group: DictGroup): Table {
   return table;
 }
 
+/** Units the last conversion changed, where it can tell without comparing; see changedInLast. */
+let lastChanged = 0;
+
+/**
+ * How many UTF-16 units the last call of a converter changed, when its output stands unit for unit against
+ * its input: exactly one of the chain's passes changed the text, and wrote every value at its key's length.
+ * -1 otherwise (a value longer or shorter than its key, two passes that both changed the text, or the
+ * library's own conversion): the caller compares the texts.
+ */
+export function changedInLast(): number {
+  return lastChanged;
+}
+
 /** A converter of the given groups of tables, applied in order, as ConverterFactory(...groups) converts. */
 export function trieChain(...groups: DictGroup[]): (text: string) => string {
   const tables = groups.map(tableFor);
   return (text) => {
     let result = text;
-    for (const table of tables) result = convertFast(table, result) ?? table.trie.convert(result);
+    let changed = 0;
+    let passes = 0;
+    for (const table of tables) {
+      const fast = convertFast(table, result);
+      const next = fast ?? table.trie.convert(result);
+      if (next !== result) {
+        passes++;
+        changed = fast !== null && passAligned ? passDiffering : -1;
+      }
+      result = next;
+    }
+    lastChanged = passes > 1 ? -1 : changed;
     return result;
   };
 }
