@@ -1,6 +1,5 @@
 import { lazy } from "../lexicon/load.js";
-import { drop, isKept, type Draft, type Line } from "./draft.js";
-import type { PageStage } from "./draft.js";
+import { drop, isKept, type Draft, type Line, type PageStage } from "./draft.js";
 
 // A list prefix before a headline reused in a list: "05.11 ", "- ", "• ", "2024-06-28 ".
 export const LIST_PREFIX = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}|[-•·*]|\[\d{1,2}[-/.]\d{1,2}\])\s*/;

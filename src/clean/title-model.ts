@@ -23,7 +23,7 @@ const LEAD_SPAN = 160;
 const SPACE_OR_PUNCTUATION = /[\s\p{P}]+/gu;
 
 /** Spaces and punctuation by UTF-16 code unit: the expression is unicode-aware, and a table read is a fourth of its cost. */
-const dropped = lazy(() => {
+const isSpaceOrPunctuation = lazy(() => {
   const table = new Uint8Array(0x10000);
   const one = new RegExp(`^${SPACE_OR_PUNCTUATION.source}$`, "u");
   for (let code = 0; code < 0xd800; code++) table[code] = Number(one.test(String.fromCharCode(code)));
@@ -33,7 +33,7 @@ const dropped = lazy(() => {
 
 /** Text without spaces and punctuation, so pairs of characters meet across them. */
 function compact(text: string): string {
-  const table = dropped();
+  const table = isSpaceOrPunctuation();
   let out = "";
   let from = 0;
   for (let i = 0; i < text.length; i++) {
