@@ -39,8 +39,12 @@ const isPlaced = (record: Record) => record.quality.stages !== undefined;
 /** The marks the record places, by line number. */
 function placedMarks(record: Record, lineCount: number): Map<number, RawMark[]> {
   const placed = new Map<number, RawMark[]>();
+  // pushed, not copied: a glossed line holds hundreds of marks, and a copy per mark grew as their square
   const add = (n: number, mark: RawMark) => {
-    if (n >= 1 && n <= lineCount) placed.set(n, [...(placed.get(n) ?? []), mark]);
+    if (n < 1 || n > lineCount) return;
+    const marks = placed.get(n);
+    if (marks) marks.push(mark);
+    else placed.set(n, [mark]);
   };
   for (const span of record.quality.garbled) {
     if (span.line !== undefined && span.start !== undefined && span.end !== undefined) add(span.line, garbledMark(span, span.start, span.end));
@@ -67,7 +71,9 @@ export function rawViewOf(raw: string, record: Record): RawView {
     if (item.n !== undefined && item.n >= 1 && item.n <= texts.length && !removedAt.has(item.n)) removedAt.set(item.n, item);
     else {
       const key = keyOf(item.line);
-      byText.set(key, [...(byText.get(key) ?? []), item]);
+      const same = byText.get(key);
+      if (same) same.push(item);
+      else byText.set(key, [item]);
     }
   }
   const placed = placedMarks(record, texts.length);
