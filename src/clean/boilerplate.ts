@@ -6,6 +6,7 @@ import { reasonOf } from "../lexicon/reasons.js";
 import { lineClasses } from "../lexicon/line-classes.js";
 import { drop, isKept, type Line, type PageStage } from "./draft.js";
 import { applyLineModel } from "./line-model.js";
+import { unitsMatching } from "./unit-table.js";
 import { isBodyParagraph } from "./paragraph.js";
 
 export { isBodyParagraph };
@@ -27,9 +28,7 @@ const WIDGET_LINE_MAX = 60;
 const WORD = 1;
 const GLUE = 2;
 const widgetChars = lazy(() => {
-  const kinds = new Uint8Array(0x10000);
-  const glue = new RegExp(WIDGET_GLUE.source);
-  for (let code = 0; code < 0x10000; code++) if (glue.test(String.fromCharCode(code))) kinds[code] = GLUE;
+  const kinds = unitsMatching(WIDGET_GLUE).map((isGlue) => isGlue * GLUE);
   for (const word of boilerplateRules().widgetWordList) for (let i = 0; i < word.length; i++) kinds[word.charCodeAt(i)] = WORD;
   return kinds;
 });

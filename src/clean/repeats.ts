@@ -1,5 +1,6 @@
 import { lazy } from "../lexicon/load.js";
 import { drop, isKept, type Draft, type Line, type PageStage } from "./draft.js";
+import { unitsMatching } from "./unit-table.js";
 
 // A list prefix before a headline reused in a list: "05.11 ", "- ", "• ", "2024-06-28 ".
 export const LIST_PREFIX = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}|[-•·*]|\[\d{1,2}[-/.]\d{1,2}\])\s*/;
@@ -11,12 +12,8 @@ const WHITE_SPACE = /\s+/g;
 /** A line compared without its white space. */
 const key = (text: string) => text.replace(WHITE_SPACE, "");
 
-/** What \s matches, by UTF-16 code unit, read from the same expression. */
-const isWhiteSpace = lazy(() => {
-  const table = new Uint8Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) table[code] = Number(/^\s$/.test(String.fromCharCode(code)));
-  return table;
-});
+/** The white space that keys leave out, by UTF-16 code unit. */
+const isWhiteSpace = lazy(() => unitsMatching(WHITE_SPACE));
 
 const NO_KEY = -1;
 /** Units of a key's start and of its end that stand for it: paragraphs share their last unit (。) and often

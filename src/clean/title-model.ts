@@ -1,6 +1,7 @@
 import { lazy, readDataJson } from "../lexicon/load.js";
 import { lineClasses } from "../lexicon/line-classes.js";
 import { nameItemShare } from "./line-features.js";
+import { unitsMatching } from "./unit-table.js";
 
 // The headline among the lines above the first paragraph, chosen by what a headline is: it retells the
 // lead paragraph, names what happened, and is not the site's name nor a byline. The first headline-like line
@@ -23,13 +24,7 @@ const LEAD_SPAN = 160;
 const SPACE_OR_PUNCTUATION = /[\s\p{P}]+/gu;
 
 /** Spaces and punctuation by UTF-16 code unit: the expression is unicode-aware, and a table read is a fourth of its cost. */
-const isSpaceOrPunctuation = lazy(() => {
-  const table = new Uint8Array(0x10000);
-  const one = new RegExp(`^${SPACE_OR_PUNCTUATION.source}$`, "u");
-  for (let code = 0; code < 0xd800; code++) table[code] = Number(one.test(String.fromCharCode(code)));
-  for (let code = 0xe000; code < 0x10000; code++) table[code] = Number(one.test(String.fromCharCode(code)));
-  return table;
-});
+const isSpaceOrPunctuation = lazy(() => unitsMatching(SPACE_OR_PUNCTUATION));
 
 /** Text without spaces and punctuation, so pairs of characters meet across them. */
 function compact(text: string): string {
