@@ -58,13 +58,20 @@ export function variantOf(text: string): Variant {
   return variantFrom(countScript([text]));
 }
 
-/** Per UTF-16 code unit: the script table's kind (1 traditional only, 2 simplified only) and, shifted by two,
- * the variant marks (4 Taiwan, 8 Hong Kong), so one pass over a page reads its script and its variant. */
+/** A unit that may be part of a compatibility ideograph (the BMP ones, and the high surrogate of the others). */
+const MAY_BE_COMPATIBILITY = 16;
+const KINDS = 32;
+
+/** Per UTF-16 code unit: the script table's kind (1 traditional only, 2 simplified only), shifted by two the
+ * variant marks (4 Taiwan, 8 Hong Kong), and 16 for the units of compatibility ideographs, so one pass over a
+ * page reads its script, its variant and whether normalization has anything to do. */
 const charKinds = lazy(() => {
   const { table } = scriptChars();
   const marks = variantMarks();
   const kinds = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) kinds[c] = table[c]! | (marks[c]! << 2);
+  for (let c = 0xf900; c <= 0xfaff; c++) kinds[c]! |= MAY_BE_COMPATIBILITY;
+  kinds[0xd87e]! |= MAY_BE_COMPATIBILITY;
   return kinds;
 });
 
@@ -73,21 +80,37 @@ interface ScriptCounts {
   simplified: number;
   taiwan: number;
   hongKong: number;
+  /** units that may belong to a compatibility ideograph; none, and no line needs looking at for one */
+  compatibility: number;
 }
+
+/** Two tallies, for the even and the odd characters: an increment need not wait for the one before it, which
+ * on a page of one kind of character is nearly always to the same counter. */
+const tallies = new Uint32Array(2 * KINDS);
 
 function countScript(parts: readonly string[]): ScriptCounts {
   const kinds = charKinds();
+  const tally = tallies;
+  tally.fill(0);
   // how many characters of each kind: one increment a character, no branch on what it is (a traditional
   // page's characters alternate between kinds, and branching on each cost more than counting)
-  const tally = new Uint32Array(16);
-  for (const part of parts) for (let i = 0; i < part.length; i++) tally[kinds[part.charCodeAt(i)]!]!++;
-  const counts: ScriptCounts = { traditional: 0, simplified: 0, taiwan: 0, hongKong: 0 };
-  for (let kind = 1; kind < 16; kind++) {
-    const n = tally[kind]!;
+  for (const part of parts) {
+    const n = part.length;
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      tally[kinds[part.charCodeAt(i)]!]!++;
+      tally[KINDS + kinds[part.charCodeAt(i + 1)]!]!++;
+    }
+    if (i < n) tally[kinds[part.charCodeAt(i)]!]!++;
+  }
+  const counts: ScriptCounts = { traditional: 0, simplified: 0, taiwan: 0, hongKong: 0, compatibility: 0 };
+  for (let kind = 1; kind < KINDS; kind++) {
+    const n = tally[kind]! + tally[KINDS + kind]!;
     if (kind & 1) counts.traditional += n;
     else if (kind & 2) counts.simplified += n;
     if (kind & 4) counts.taiwan += n;
     if (kind & 8) counts.hongKong += n;
+    if (kind & MAY_BE_COMPATIBILITY) counts.compatibility += n;
   }
   return counts;
 }
@@ -118,13 +141,13 @@ const convertWith = (convert: (text: string) => string, text: string) => convert
 /**
  * Each line converted as convertWith converts it, with the units the converter changed where it can tell
  * without comparing the texts (see changedInLast); -1 where it cannot, as where a compatibility ideograph
- * was normalized first.
+ * was normalized first. Lines are tested for one only where the page's count found a unit of one.
  */
-function convertLines(convert: (text: string) => string, texts: readonly string[]): { converted: string[]; known: number[] } {
+function convertLines(convert: (text: string) => string, texts: readonly string[], mayHoldCompatibility: boolean): { converted: string[]; known: number[] } {
   const converted: string[] = [];
   const known: number[] = [];
   for (const text of texts) {
-    if (COMPATIBILITY.test(text)) {
+    if (mayHoldCompatibility && COMPATIBILITY.test(text)) {
       converted.push(convertWith(convert, text));
       known.push(-1);
     } else {
@@ -173,7 +196,7 @@ export const scriptStage: PageStage = {
     const script = scriptOf(counts);
     if (counts.traditional === 0 || options.keepScript) return { ...draft, script };
     const convert = converters()[variantFrom(counts)];
-    const { converted, known } = convertLines(convert, texts);
+    const { converted, known } = convertLines(convert, texts, counts.compatibility > 0);
     const lines = draft.lines.map((line, i) => (converted[i] === line.text ? line : withText(line, converted[i]!)));
     return { ...draft, script, lines, converted: draft.converted + changedUnits(texts, converted, known) };
   },
