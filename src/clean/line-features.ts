@@ -110,6 +110,7 @@ const isBlank = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09;
 const PAIR_SLOTS = 1 << 16;
 const pairStamps = new Uint32Array(PAIR_SLOTS);
 let pageStamp = 0;
+/** A pair (first << 16 | second, as a 32-bit integer: the same bits a product would give, without a float) to its slot. */
 const slotOf = (pair: number) => Math.imul(pair, 0x9e3779b1) >>> 16;
 
 /** Stamp the pairs of neighbouring characters (white space skipped) of the prose, up to a budget per page. */
@@ -127,7 +128,7 @@ function stampProsePairs(texts: string[], isProse: boolean[]): number {
     for (let i = 0; i < end; i++) {
       const c = text.charCodeAt(i);
       if (isBlank(c)) continue;
-      if (previous >= 0) pairStamps[slotOf(previous * 0x10000 + c)] = stamp;
+      if (previous >= 0) pairStamps[slotOf((previous << 16) | c)] = stamp;
       previous = c;
     }
   }
@@ -144,7 +145,7 @@ function overlap(text: string, stamp: number): number {
     if (isBlank(c)) continue;
     if (previous >= 0) {
       pairs++;
-      if (pairStamps[slotOf(previous * 0x10000 + c)] === stamp) shared++;
+      if (pairStamps[slotOf((previous << 16) | c)] === stamp) shared++;
     }
     previous = c;
   }
