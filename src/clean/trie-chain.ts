@@ -20,6 +20,8 @@ const ONE_CHARACTER = 1;
 /** a longer key starts here: the trie finds the longest match */
 const STARTS_PHRASE = 2;
 const DESCRIBES = 3;
+/** the first unit of a surrogate pair: the character is read whole, and keys outside the BMP looked for */
+const HIGH_SURROGATE = 4;
 
 interface Table {
   trie: Trie;
@@ -79,6 +81,7 @@ function tableOf(group: DictGroup): Table {
     if (match !== null && match.value !== String.fromCharCode(c)) single[c] = match.value;
   }
   for (let c = IDS_FIRST; c <= IDS_LAST; c++) if (starts[c] === NOT_A_START) starts[c] = DESCRIBES;
+  for (let c = 0xd800; c <= 0xdbff; c++) starts[c] = HIGH_SURROGATE;
   const singleUnit = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) if (single[c]!.length === 1) singleUnit[c] = single[c]!.charCodeAt(0);
   return { trie, starts, single, singleUnit, pairs, astralStarts, changing: changingUnits(group, trie) };
@@ -196,7 +199,7 @@ function firstChange(table: Table, text: string): number {
         continue;
       }
       if (kind === DESCRIBES) return FOUND_DESCRIPTION;
-      if (kind === ONE_CHARACTER || !hasPair(pairs, c, text.charCodeAt(i + 1))) {
+      if (kind === ONE_CHARACTER || i + 1 === n || !hasPair(pairs, c, text.charCodeAt(i + 1))) {
         if (singleUnit[c] !== 0 || single[c] !== "") return i;
         i++;
         continue;
@@ -231,11 +234,32 @@ function convertFast(table: Table, text: string): string | null {
   const n = text.length;
   // one unit out for each unit in, until a value longer than its key: room is made again there
   room(0, n);
+  // counted in locals and kept for changedInLast when the pass ends: a module variable written per character
+  // is a store per character
+  let aligned = true;
+  let differing = 0;
   let out = buffer;
   let at = 0;
   // the text before the first change as it is; from there every unit is written as it is read
   for (; at < first; at++) out[at] = text.charCodeAt(at);
   for (let i = first; i < n; ) {
+    // Most characters: one no key starts with, or one whose value alone is one unit. This loop calls nothing,
+    // so the tables' and the buffer's places are read once before it, not again at every character after a
+    // call that might have moved them; whatever else comes is left to the steps below it.
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const kind = starts[c]!;
+      if (kind === NOT_A_START) {
+        out[at++] = c;
+        continue;
+      }
+      if (kind !== ONE_CHARACTER && (kind !== STARTS_PHRASE || (i + 1 < n && hasPair(pairs, c, text.charCodeAt(i + 1))))) break;
+      const unit = singleUnit[c]!;
+      if (unit === 0) break;
+      out[at++] = unit;
+      differing++;
+    }
+    if (i === n) break;
     const c = text.charCodeAt(i);
     let width = 1;
     if (c >= 0xd800 && c <= 0xdbff) {
@@ -253,18 +277,24 @@ function convertFast(table: Table, text: string): string | null {
         i++;
         continue;
       }
-      if (kind === DESCRIBES) return null;
-      // No longer key starts with this character and the next: the longest match is the character alone.
-      if (kind === ONE_CHARACTER || !hasPair(pairs, c, text.charCodeAt(i + 1))) {
+      if (kind === DESCRIBES) {
+        passAligned = aligned;
+        passDiffering = differing;
+        return null;
+      }
+      // No longer key starts with this character and the next (nor at the text's last character): the longest
+      // match is the character alone. The next unit is read only where there is one: a read past the end,
+      // seen once, leaves every read of it a call instead of a load.
+      if (kind === ONE_CHARACTER || i + 1 === n || !hasPair(pairs, c, text.charCodeAt(i + 1))) {
         const unit = singleUnit[c]!;
         if (unit !== 0) {
           // a one-unit value is never its key (such keys are left out of the table)
           out[at++] = unit;
-          passDiffering++;
+          differing++;
         } else if (single[c] !== "") {
           at = writeValue(at, single[c]!, n - i - 1);
           out = buffer;
-          passAligned = false;
+          aligned = false;
         } else out[at++] = c;
         i++;
         continue;
@@ -278,13 +308,15 @@ function convertFast(table: Table, text: string): string | null {
     }
     const value = match.value;
     if (value.length === match.end - i) {
-      for (let k = 0; k < value.length; k++) if (value.charCodeAt(k) !== text.charCodeAt(i + k)) passDiffering++;
-    } else passAligned = false;
+      for (let k = 0; k < value.length; k++) if (value.charCodeAt(k) !== text.charCodeAt(i + k)) differing++;
+    } else aligned = false;
     at = writeValue(at, value, n - match.end);
     out = buffer;
     i = match.end;
   }
   // the library's value for a key may equal the key (a phrase kept as it is): the text is then written anew, as before
+  passAligned = aligned;
+  passDiffering = differing;
   return written(at);
 }
 
