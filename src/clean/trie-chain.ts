@@ -253,9 +253,13 @@ function convertFast(table: Table, text: string): string | null {
         out[at++] = c;
         continue;
       }
+      // No longer key starts with this character and the next (nor at the text's last character): the longest
+      // match is the character alone. The next unit is read only where there is one: a read past the end,
+      // seen once, leaves every read of it a call instead of a load.
       if (kind !== ONE_CHARACTER && (kind !== STARTS_PHRASE || (i + 1 < n && hasPair(pairs, c, text.charCodeAt(i + 1))))) break;
       const unit = singleUnit[c]!;
       if (unit === 0) break;
+      // a one-unit value is never its key (such keys are left out of the table)
       out[at++] = unit;
       differing++;
     }
@@ -271,27 +275,16 @@ function convertFast(table: Table, text: string): string | null {
       }
       width = -step;
     } else {
+      // The loop above left this character: a description, a phrase that may start here, or a key alone
+      // whose value is longer than one unit or the character itself.
       const kind = starts[c]!;
-      if (kind === NOT_A_START) {
-        out[at++] = c;
-        i++;
-        continue;
-      }
       if (kind === DESCRIBES) {
         passAligned = aligned;
         passDiffering = differing;
         return null;
       }
-      // No longer key starts with this character and the next (nor at the text's last character): the longest
-      // match is the character alone. The next unit is read only where there is one: a read past the end,
-      // seen once, leaves every read of it a call instead of a load.
       if (kind === ONE_CHARACTER || i + 1 === n || !hasPair(pairs, c, text.charCodeAt(i + 1))) {
-        const unit = singleUnit[c]!;
-        if (unit !== 0) {
-          // a one-unit value is never its key (such keys are left out of the table)
-          out[at++] = unit;
-          differing++;
-        } else if (single[c] !== "") {
+        if (single[c] !== "") {
           at = writeValue(at, single[c]!, n - i - 1);
           out = buffer;
           aligned = false;
