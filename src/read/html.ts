@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { htmlElements } from "../lexicon/html-elements.js";
 import { reasonOf } from "../lexicon/reasons.js";
 import type { Removed } from "../types.js";
 import { chooseArticle, type BlockLine } from "./article.js";
@@ -14,18 +15,11 @@ import { chooseArticle, type BlockLine } from "./article.js";
 // end. So a depth counter raised on open and lowered on close always returns to where it was, whatever
 // the markup; nothing here keeps its own idea of which elements are void.
 
-/** Elements whose content is not article text: code, styles, embedded objects, form controls. */
-const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "iframe", "object", "select", "button", "textarea", "head"]);
 /** Furniture elements by the rule id their lines are set aside under (reasons in data/clean-reasons.json). */
 const FURNITURE: Record<string, string> = { nav: "html.nav", footer: "html.footer", aside: "html.aside" };
 /** The page's <title>, shown as the first line of the page as read: the headline's source, not article text. */
 const TITLE_RULE = "html.title";
 const setAside = (line: string, rule: string, n: number): Removed => ({ line, reason: reasonOf(rule), n, rule });
-const BLOCK = new Set([
-  "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table",
-  "section", "article", "header", "main", "blockquote", "pre", "hr", "center", "form", "figure", "figcaption", "title", "body",
-  "input",
-]);
 /**
  * Elements nested deeper than this are not a page's structure (real pages nest 20 to 60 deep) but damage
  * or an attack; they are dropped as elements and their text kept in the element that holds them.
@@ -103,6 +97,8 @@ class BoundedParser extends Parser {
 }
 
 export function readHtml(html: string): HtmlPage {
+  // block elements end a line; skipped ones hold no article text (code, styles, embedded objects, form controls)
+  const { block, skipped } = htmlElements();
   const lines: BlockLine[] = [];
   /** for each block element opened, the block element holding it (-1: none) */
   const parents: number[] = [];
@@ -140,9 +136,9 @@ export function readHtml(html: string): HtmlPage {
     {
       onopentag(name) {
         depth++;
-        if (SKIPPED.has(name)) skipDepth++;
+        if (skipped.has(name)) skipDepth++;
         if (name === "title" || (name === "h1" && heads.h1 === null)) capture = { tag: name, text: "", skipped: skipDepth > 0 };
-        if (BLOCK.has(name)) {
+        if (block.has(name)) {
           endLine();
           parents.push(blocks.at(-1) ?? -1);
           blocks.push(parents.length - 1);
@@ -169,7 +165,7 @@ export function readHtml(html: string): HtmlPage {
           capture = null;
         }
         if (name === "a" && inLink > 0) inLink--;
-        if (BLOCK.has(name)) {
+        if (block.has(name)) {
           endLine();
           blocks.pop();
         }
@@ -177,14 +173,14 @@ export function readHtml(html: string): HtmlPage {
           endLine();
           furniture = null;
         }
-        if (SKIPPED.has(name) && skipDepth > 0) skipDepth--;
+        if (skipped.has(name) && skipDepth > 0) skipDepth--;
         depth--;
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
   parser.onTooDeep = (name) => {
-    if (BLOCK.has(name)) endLine();
+    if (block.has(name)) endLine();
   };
   parser.write(html);
   parser.end();
