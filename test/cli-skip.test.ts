@@ -35,5 +35,5 @@ test("a name that is no stage is refused with the names there are", () => {
   const run = huiyiRun(["clean", "--skip", "boilerplat", PAGE]);
   assert.equal(run.status, 2);
   assert.equal(run.stdout, "");
-  assert.match(run.stderr, /--skip 不认识的清洗步骤: boilerplat;可跳过的步骤: garbled, glosses, width, script, boilerplate, repeats, site-recurring, header/);
+  assert.match(run.stderr, /--skip 不认识的清洗步骤: boilerplat;可跳过的步骤: garbled, markup, glosses, width, script, boilerplate, repeats, site-recurring, header/);
 });

@@ -15,7 +15,7 @@ import { ROOT } from "./helpers.js";
 // and gives the reason from the one catalogue in data/clean-reasons.json.
 
 const page = (text: string, path = "page.txt"): RawDoc => ({ path, url: null, text, encoding: "utf-8" });
-const STAGE_OF_RULE = new Set(["garbled", "glosses", "width", "script", "boilerplate", "repeats", "site-recurring", "html", "clean"]);
+const STAGE_OF_RULE = new Set(["garbled", "markup", "glosses", "width", "script", "boilerplate", "repeats", "site-recurring", "html", "clean"]);
 
 test("every boilerplate rule has a unique id whose reason is in the catalogue", () => {
   const file = JSON.parse(readFileSync(resolve(ROOT, "data/boilerplate.json"), "utf8")) as { rules: { id: string; reason?: string }[] };

@@ -13,6 +13,7 @@ type Part = "text" | "title" | "published" | "site" | "script" | "garbled" | "gl
 /** What each stage writes into the record (besides its own count in quality.stages). */
 const OWNS: { [stage: string]: Part[] } = {
   garbled: ["text", "garbled"],
+  markup: ["text", "changes", "removed:markup"],
   glosses: ["text", "glosses", "changes"],
   width: ["text", "width"],
   script: ["text", "converted"],
@@ -29,7 +30,9 @@ const OWNS: { [stage: string]: Part[] } = {
  * ones for the date and publisher.
  */
 const READ_BY: { [stage: string]: string[] } = {
-  garbled: ["glosses", "script", "boilerplate", "header"],
+  garbled: ["markup", "glosses", "script", "boilerplate", "header"],
+  // a reference may stand for a traditional character or an odd space; a line without its tags is judged anew
+  markup: ["glosses", "width", "script", "boilerplate", "repeats", "header"],
   glosses: ["boilerplate", "header"],
   width: ["boilerplate", "repeats", "header"],
   script: ["boilerplate", "header"],
@@ -88,7 +91,7 @@ function assertOnlyOwnPart(full: Record, off: Record, stage: string, page: strin
 }
 
 test("the registry lists every stage once, the batch stage and the header among them", () => {
-  assert.deepEqual([...STAGE_IDS], ["garbled", "glosses", "width", "script", "boilerplate", "repeats", "site-recurring", "header"]);
+  assert.deepEqual([...STAGE_IDS], ["garbled", "markup", "glosses", "width", "script", "boilerplate", "repeats", "site-recurring", "header"]);
   assert.deepEqual(Object.keys(OWNS).sort(), [...STAGE_IDS].sort(), "this test knows every stage");
 });
 
@@ -113,8 +116,9 @@ test("switched off, a stage that did something on a sample page leaves its part 
       assert.ok(changed.length > 0, `${doc.path}: ${stage} counted ${full.quality.stages![stage]} yet switching it off changed nothing of its own`);
     }
   }
-  // The sample pages exercise every page stage; the batch stage needs pages of one site (below).
-  assert.deepEqual([...did].sort(), STAGE_IDS.filter((id) => id !== "site-recurring").sort());
+  // The sample pages exercise every page stage that runs unasked; the batch stage needs pages of one site, and
+  // the markup stage a page that kept some (both below).
+  assert.deepEqual([...did].sort(), STAGE_IDS.filter((id) => id !== "site-recurring" && id !== "markup").sort());
 });
 
 const sitePage = (i: number): RawDoc => ({
@@ -139,5 +143,20 @@ test("the site-recurring batch stage switched off keeps a site's recurring line 
 });
 
 test("an unknown stage name is refused with the names there are", () => {
-  assert.throws(() => clean(sitePage(1), { skip: ["boilerplat"] }), /boilerplat.*garbled, glosses/);
+  assert.throws(() => clean(sitePage(1), { skip: ["boilerplat"] }), /boilerplat.*garbled, markup, glosses/);
+});
+
+test("the markup stage, asked for, switched off leaves a page's tags and changes nothing else", () => {
+  const doc: RawDoc = {
+    path: "markup.txt",
+    url: null,
+    encoding: "utf-8",
+    text: ["區委常委會召開", "<p>7月23日，區委書記李明主持召開區委常委會(huì)會議。</p>", "</div>", "津ICP备05004140号-1"].join("\n"),
+  };
+  const full = clean(doc, { stripMarkup: true });
+  const off = clean(doc, { stripMarkup: true, skip: ["markup"] });
+  assert.equal(full.quality.stages?.markup, 2);
+  assert.ok(off.text.includes("<p>7月23日"));
+  assert.ok(!full.text.includes("<p>"));
+  assertOnlyOwnPart(full, off, "markup", doc.path!);
 });

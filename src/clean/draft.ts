@@ -46,11 +46,15 @@ export interface CleanOptions {
   keepScript?: boolean;
   /** ids of stages not to run (see STAGES in stages.ts) */
   skip?: readonly string[];
+  /** take out the tags and character references a text capture kept (the markup stage, off unless asked) */
+  stripMarkup?: boolean;
 }
 
 /** A stage that needs one page only. */
 export interface PageStage {
   readonly id: string;
+  /** a stage that runs only when asked says when: without this, a stage runs unless skipped */
+  asked?(options: CleanOptions): boolean;
   run(draft: Draft, options: CleanOptions): Draft;
 }
 

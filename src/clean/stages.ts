@@ -4,20 +4,22 @@ import type { CleanOptions, CleanStage, Draft, Line } from "./draft.js";
 import { garbledStage } from "./garbled.js";
 import { glossesStage } from "./glosses.js";
 import { headerStage } from "./header.js";
+import { markupStage } from "./markup.js";
 import { repeatsStage } from "./repeats.js";
 import { scriptStage } from "./script.js";
 import { siteRecurringStage } from "./site-recurring.js";
 import { widthStage } from "./width.js";
 
 /**
- * Every cleaning stage, in the order they run. Damage is repaired and glosses dropped on the lines as read,
- * so their places are places in the page; boilerplate is judged on normalized, simplified text; the batch
+ * Every cleaning stage, in the order they run. Damage is repaired, markup taken out and glosses dropped on the
+ * lines as read, so their places are places in the page; boilerplate is judged on normalized, simplified text; the batch
  * stage sees every page's kept lines; the header is read last, from what is kept and what was set aside.
  * Adding a stage: its own file exporting {id, run} (or {id, runBatch}), its entry here, and its rule ids
  * in data/clean-reasons.json.
  */
 export const STAGES: readonly CleanStage[] = [
   garbledStage,
+  markupStage,
   glossesStage,
   widthStage,
   scriptStage,
@@ -58,7 +60,7 @@ export function runStages(drafts: readonly Draft[], options: CleanOptions, stage
   // spreading the counts so far into one would be, cost more than the counting.
   const done = drafts.map((): { [id: string]: number } => ({}));
   for (const stage of stages) {
-    if (options.skip?.includes(stage.id)) continue;
+    if (options.skip?.includes(stage.id) || ("asked" in stage && stage.asked && !stage.asked(options))) continue;
     const before = current;
     current = "run" in stage ? before.map((draft) => stage.run(draft, options)) : stage.runBatch(before, options);
     for (let i = 0; i < current.length; i++) done[i]![stage.id] = countDone(before[i]!, current[i]!);

@@ -26,6 +26,7 @@ export function pagesCommand(usage: string, finish: (record: Record) => Record):
       allowPositionals: true,
       options: {
         "keep-script": { type: "boolean" },
+        "strip-markup": { type: "boolean" },
         "max-page-mb": { type: "string" },
         skip: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
@@ -47,7 +48,7 @@ export function pagesCommand(usage: string, finish: (record: Record) => Record):
       maxPageBytes: maxPageMb ? maxPageMb * 1024 * 1024 : undefined,
       onSkip: (_path, reason) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1),
     });
-    for await (const item of cleanItems(items, { keepScript: values["keep-script"], skip })) {
+    for await (const item of cleanItems(items, { keepScript: values["keep-script"], stripMarkup: values["strip-markup"], skip })) {
       if ("record" in item) await writeLine(process.stdout, JSON.stringify(finish(item.record)));
       else {
         failed++;

@@ -6,8 +6,9 @@ import type { Removed } from "../types.js";
 export interface RawMark {
   start: number;
   end: number;
-  /** gloss: a pinyin gloss dropped; garbled: encoding damage repaired or dropped; kept: damage left in the text */
-  kind: "gloss" | "garbled" | "kept";
+  /** gloss: a pinyin gloss dropped; garbled: encoding damage repaired or dropped; kept: damage left in the text;
+   * markup: a tag or character reference a text capture kept, taken out */
+  kind: "gloss" | "garbled" | "kept" | "markup";
   note: string;
 }
 

@@ -1,12 +1,14 @@
 import { flatLines } from "../clean/flat-text.js";
 import { dropGlosses, glossesIn } from "../clean/glosses.js";
+import { reasonCatalogue } from "../lexicon/reasons.js";
 import { foldQuery } from "../search/terms.js";
 import type { GarbledSpan, Record, Removed } from "../types.js";
 import type { RawLine, RawMark, RawView } from "./raw-types.js";
 
 // The page as read, line by line, with what cleaning did to it, as the record tells it: each removed line
 // with its reason at its own line number, each pinyin gloss dropped and each span of encoding damage at
-// its place. Records stored before lines and spans carried places are placed by their text instead.
+// its place, markup taken out of a text capture at its place. Records stored before lines and spans carried
+// places are placed by their text instead.
 
 /** A line as cleaning compares it: glosses dropped, width and script folded, spaces gone (old records only). */
 const keyOf = (line: string) => foldQuery(dropGlosses(line).text).replace(/\s+/g, "");
@@ -50,7 +52,10 @@ function placedMarks(record: Record, lineCount: number): Map<number, RawMark[]> 
     if (span.line !== undefined && span.start !== undefined && span.end !== undefined) add(span.line, garbledMark(span, span.start, span.end));
   }
   for (const change of record.changes ?? []) {
-    for (const [start, end] of change.spans) add(change.line, { start, end, kind: "gloss", note: "拼音注音,已删去" });
+    // the catalogue's reason for the rule (a rule a later huiyi added and this one does not know is shown by id)
+    const kind = change.stage === "markup" ? "markup" : "gloss";
+    const note = reasonCatalogue().get(change.rule) ?? change.rule;
+    for (const [start, end] of change.spans) add(change.line, { start, end, kind, note });
   }
   return placed;
 }
