@@ -159,6 +159,11 @@ const VALID: Valid[] = [
   // The next two take a corpus sentence (区人大常委会主任王洪茹、区政协主席苑树发出席) and write its names the way
   // other pages do: with a character outside the basic block, and with a space that lines names up.
   {
+    class: "one name heading a counted group, opening its clause (等7名委员); a written speech is a speech",
+    text: "李向宏等7名委员围绕加大信贷支持力度、加强乡风文明、发展中医药事业、规范合作社运行等工作作了书面发言。",
+    people: { 李向宏: [[], ["讲话"]] },
+  },
+  {
     class: "names with characters of CJK extensions A and E",
     text: "区人大常委会主任王㛃、区政协主席苑𬌗发出席。",
     people: { 王㛃: [["区人大常委会主任"], ["出席"]], 苑𬌗发: [["区政协主席"], ["出席"]] },
@@ -198,6 +203,7 @@ const INVALID: Invalid[] = [
   { class: "a common word after a collective label (领导班子)", text: "特别是换届后的新一届领导班子,任期与“十四五”高度契合。", notNames: ["班子", "高度"] },
   { class: "a dotted title of an event, not a person", text: "听取第五届“格桑花开·南京墨竹周”活动开展情况汇报并安排部署相关工作。", notNames: ["格桑花开·南京墨竹周", "南京墨竹周"] },
   { class: "a word jieba also lists as a name, opening a clause with a verb (周密部署)", text: "要竭尽全力做好会议筹备工作,精心组织,周密部署,不断完善细化各项工作。", notNames: ["周密"] },
+  { class: "a group counted after words that name no one (驻村干部等5名同志)", text: "驻村干部等5名同志参加会议。", notNames: ["驻村干部", "驻村", "村干部"] },
   { class: "a name fused with the verb after it (马兰作)", text: "最后,党委书记马兰作总结讲话。", notNames: ["马兰作"] },
 ];
 

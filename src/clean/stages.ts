@@ -11,9 +11,10 @@ import { siteRecurringStage } from "./site-recurring.js";
 import { widthStage } from "./width.js";
 
 /**
- * Every cleaning stage, in the order they run. Damage is repaired, markup taken out and glosses dropped on the
- * lines as read, so their places are places in the page; boilerplate is judged on normalized, simplified text; the batch
- * stage sees every page's kept lines; the header is read last, from what is kept and what was set aside.
+ * Every cleaning stage, in the order they run. Damage is repaired, markup taken out and glosses dropped on
+ * the lines as read, so their places are places in the page; boilerplate is judged on normalized, simplified
+ * text; the batch stage sees every page's kept lines; the header is read last, from what is kept and what
+ * was set aside. A stage with `asked` runs only when the options ask for it (markup).
  * Adding a stage: its own file exporting {id, run} (or {id, runBatch}), its entry here, and its rule ids
  * in data/clean-reasons.json.
  */

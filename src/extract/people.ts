@@ -29,6 +29,7 @@ const RULES = {
   "people.post-before-name": "职务+姓名",
   "people.list-after-label": "集体称谓后的姓名列表",
   "people.list-opening-clause": "句首姓名列表",
+  "people.group-head": "句首姓名+等N名",
   "people.name-opening-speech": "句首姓名+讲话动词",
   "people.name-before-title": "姓名+职务称呼",
   "people.appointed": "任命/选举+姓名+为+职务",
@@ -462,6 +463,7 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
     for (const listed of openingList(clause, start, start > 0)) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-opening-clause" });
   }
 
+
   const opening = clause.match(roleWords().openingSpeaker);
   if (opening) {
     const name = opening[1]!;
@@ -471,6 +473,11 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
 
   mentions.push(...namesBeforeTitles(clause, titleMatches, taken));
   mentions.push(...appointed(clause, before, taken));
+
+  // 李向宏等7名委员围绕…作了书面发言: one name heading a counted group vouches for itself as a list does
+  // (after the appointments: 申永杰等3名同志为区监察委员会委员 is one, with its post)
+  const head = groupHead(clause);
+  if (head && !taken(head.start, head.end)) mentions.push({ ...head, posts: [], rule: "people.group-head" });
 
   for (const name of known.keys()) {
     for (let at = clause.indexOf(name); at >= 0; at = clause.indexOf(name, at + 1)) {
@@ -505,6 +512,16 @@ function openingList(clause: string, start: number, spaced: boolean): Listed[] {
   // Names set apart by spaces are a byline (记者 赵超 张丁香) unless a verb of their role follows them.
   if (spaced && list.length > 0 && !roleWords().roleVerbAtStart.test(clause.slice(list[list.length - 1]!.end))) return [];
   return list;
+}
+
+/** A name opening the clause and followed by a count of the group it heads: 李向宏等7名委员. */
+function groupHead(clause: string): Listed | null {
+  // (the count is looked for first: few clauses hold 等 and a number within a name's length of their start)
+  const at = clause.indexOf("等");
+  if (at < 2 || at > 16) return null;
+  const found = nameAt(clause, 0, "list");
+  if (!found || found.length !== at || !roleWords().groupCount.test(clause.slice(at))) return null;
+  return { name: found.name, start: 0, end: found.length };
 }
 
 /** A name placed before its title, the way a higher leader is named: 王君正书记, 吴贤德市长, 程鹏副州长. */

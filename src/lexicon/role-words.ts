@@ -24,6 +24,7 @@ interface PeopleFile {
   relaying: string[];
   serialLead: string[];
   sittingPosts: string[];
+  groupCounters: string[];
   speechNouns: string[];
 }
 
@@ -80,6 +81,8 @@ export const roleWords = lazy(() => {
     relativeSpeech: new RegExp(`^[^，,。；;]*的(重要)?(${alternation([...file.speechActs, ...file.written])})[^，,。；;]{0,6}?(${alternation(file.relayed)})`),
     /** names followed by 为 and a post: 任命赵海洋、董冲为区人民政府副区长 */
     appointing: new RegExp(alternation(file.appointing), "g"),
+    /** after a name, a count of the group it heads: 李向宏等7名委员, 申永杰等3名同志 */
+    groupCount: new RegExp(`^等[0-9两二三四五六七八九十百]+(${alternation(file.groupCounters)})`),
     /** a clause ending in 出席会议的还有： hands its verb to the list that follows */
     listLead: new RegExp(`(${alternation(file.listLead)})[:：]$`),
     afterName: new RegExp(`^($|[、，,。；;：:（()）“”"\\s!！?？\\d]|[两二三四五六七八九十]+(名|位)|${alternation(file.afterName)})`),
