@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { clean } from "../src/clean/index.js";
-import { markupIn } from "../src/clean/markup.js";
+import { markupIn, withoutMarkup } from "../src/clean/markup.js";
 import { messagesOf } from "../src/clean/messages.js";
 import { rawViewOf } from "../src/serve/raw-view.js";
 import type { RawDoc } from "../src/types.js";
@@ -15,15 +15,7 @@ import { CORPUS, ROOT } from "./paths.js";
 
 const page = (text: string, path = "page.txt"): RawDoc => ({ path, url: null, text, encoding: "utf-8" });
 const strip = (text: string) => clean(page(text), { stripMarkup: true });
-const take = (line: string) => {
-  let out = "";
-  let from = 0;
-  for (const piece of markupIn(line)) {
-    out += line.slice(from, piece.start) + piece.text;
-    from = piece.end;
-  }
-  return out + line.slice(from);
-};
+const take = (line: string) => withoutMarkup(line, markupIn(line));
 
 // Each line of the class, written by hand in the shapes text captures hold, with what stays of it.
 const TAKEN: [string, string][] = [

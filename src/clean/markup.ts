@@ -67,9 +67,11 @@ function onlyBlanks(text: string, from: number, to: number, referenceEnds: Reado
 
 /** The pieces of markup to take out of a line's text, in order: references always, tags on a line they format. */
 export function markupIn(text: string): Piece[] {
-  if (text.indexOf("&") < 0 && text.indexOf("<") < 0) return [];
-  const references = text.indexOf("&") < 0 ? [] : referencesIn(text);
-  const tags = text.indexOf("<") < 0 ? [] : formattingTagsIn(text);
+  const hasReference = text.indexOf("&") >= 0;
+  const hasTag = text.indexOf("<") >= 0;
+  if (!hasReference && !hasTag) return [];
+  const references = hasReference ? referencesIn(text) : [];
+  const tags = hasTag ? formattingTagsIn(text) : [];
   const ends = new Map(references.map((r) => [r.start, r.end]));
   const formats = tags.length > 0 && (onlyBlanks(text, 0, tags[0]!.start, ends) || onlyBlanks(text, tags[tags.length - 1]!.end, text.length, ends));
   if (!formats) return references;
@@ -83,7 +85,7 @@ export function markupIn(text: string): Piece[] {
 }
 
 /** The text with each piece replaced by what stands for it. */
-function withoutMarkup(text: string, pieces: Piece[]): string {
+export function withoutMarkup(text: string, pieces: Piece[]): string {
   let out = "";
   let from = 0;
   for (const piece of pieces) {

@@ -463,7 +463,6 @@ function mentionsIn(clause: string, before: string, known: Map<string, Person>):
     for (const listed of openingList(clause, start, start > 0)) if (!taken(listed.start, listed.end)) mentions.push({ ...listed, posts: [], rule: "people.list-opening-clause" });
   }
 
-
   const opening = clause.match(roleWords().openingSpeaker);
   if (opening) {
     const name = opening[1]!;
